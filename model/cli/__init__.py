@@ -1,0 +1,43 @@
+"""The ``innosim`` command line. Each command lives in its own module with ``register``.
+
+Exit codes: 0 all targets reached (or nothing to judge), 1 some target missed,
+2 bad input (one line on stderr: ``path: field: what is wrong (what was expected)``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from ..errors import ScenarioError
+from . import check, run, validate
+
+COMMANDS = (run, check, validate)
+
+EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="innosim",
+        description="Will this budget and these policies reach the plan's targets?",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        command.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except ScenarioError as error:
+        print(error.line(), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # e.g. `innosim run x | head`
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130

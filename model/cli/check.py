@@ -1,0 +1,64 @@
+"""``innosim check SCENARIO``: one row per target, with a verdict."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..scenario import load_scenario
+from ..simulate import simulate
+from ..system import INDICATORS
+from ..targets import MISSED, check
+from .table import number, render
+
+VERDICT_ZH = {"reached": "达成", "missed": "未达成", "not modelled": "未建模"}
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("check", help="judge each target of a scenario")
+    parser.add_argument("scenario", help="scenario file (.toml)")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="ensemble size for probabilities (default: one central run)")
+    parser.add_argument("--seed", type=int, default=None, help="random seed for --runs")
+    parser.set_defaults(handler=handle)
+
+
+def describe(verdict) -> str:
+    t = verdict.target
+    if t.kind == "rises":
+        return f"rises {t.from_year}–{t.year}"
+    span = f"{t.from_year}–{t.year}" if t.kind != "level" else str(t.year)
+    kind = {"level": "", "cumulative": "Σ ", "growth": "avg growth ", "flow": "every year "}[
+        t.kind]
+    return f"{kind}{t.op} {t.value:g} ({span})"
+
+
+def handle(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario)
+    if args.runs is not None and args.runs < 1:
+        from ..errors import ScenarioError
+        raise ScenarioError(args.scenario, "--runs", f"{args.runs}", "a whole number >= 1")
+    results = simulate(scenario, runs=args.runs, seed=args.seed)
+    verdicts = check(scenario, results)
+    if args.format == "json":
+        print(json.dumps([v.record() for v in verdicts], ensure_ascii=False, indent=1))
+    else:
+        header = ["indicator", "target", "simulated", "gap", "unit", "verdict", "first year"]
+        if args.runs:
+            header.insert(6, "P(reach)")
+        rows = []
+        for v in verdicts:
+            spec = INDICATORS.get(v.target.indicator)
+            name = f"{spec.zh} / {spec.en}" if spec else v.target.indicator
+            row = [name, describe(v), number(v.value), number(v.gap), v.unit,
+                   f"{VERDICT_ZH[v.verdict]} {v.verdict}",
+                   str(v.first_year) if v.first_year else "–"]
+            if args.runs:
+                row.insert(6, number(v.probability) if v.probability is not None else "–")
+            rows.append(row)
+        meta = scenario.meta
+        print(f"{meta.region} · {meta.plan} · target year {meta.target_year}")
+        print(render(header, rows, [False, False, True, True, False, False, True, True][
+            :len(header)]))
+    return 1 if any(v.verdict == MISSED for v in verdicts) else 0

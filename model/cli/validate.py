@@ -1,0 +1,37 @@
+"""``innosim validate SCENARIO...``: check files without running them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..errors import ScenarioError
+from ..scenario import load_scenario
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("validate", help="check scenario files without running them")
+    parser.add_argument("paths", nargs="+", help="scenario files, or folders of them")
+    parser.set_defaults(handler=handle)
+
+
+def scenario_files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        files += sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    return files
+
+
+def handle(args: argparse.Namespace) -> int:
+    bad = 0
+    for path in scenario_files(args.paths):
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            print(error.line(), file=sys.stderr)
+            bad += 1
+        else:
+            print(f"ok  {path}  ({scenario.meta.region}, {len(scenario.targets)} targets)")
+    return 2 if bad else 0

@@ -1,0 +1,181 @@
+"""A small stock-and-flow engine on a SimPy clock.
+
+The engine knows nothing about innovation. It integrates named stocks, held as numpy
+arrays whose single axis is the ensemble (N parameter sets at once), with explicit Euler
+steps of ``dt`` years, and runs scheduled discrete events as SimPy processes.
+
+A model handed to :class:`Engine` provides
+
+* ``stocks``: a mapping ``name -> StockSpec`` (unit, inflow names, outflow names);
+* ``initial_state(n_runs)``: the stocks at the start time, arrays of shape ``(n_runs,)``;
+* ``rates(time, state)``: every flow (per year) and auxiliary at ``time``, as arrays;
+* ``events(ledger)``: generator functions (SimPy processes) that act on the state at
+  scheduled times through the :class:`Ledger`, so that discrete moves are booked as flows;
+* ``outputs``: the names of stocks, auxiliaries and flows to record at each year end.
+
+Conservation is by construction: continuous flows change stocks only through the Euler
+update, and discrete events only through :meth:`Ledger.transfer`. Both are booked per
+year, so ``stock[Y] - stock[Y-1] == sum(inflows) - sum(outflows)`` can be checked.
+
+Time is in years on a ``simpy.Environment`` whose clock starts at the start year.
+Values are recorded at each whole year: the start year holds the initial state, year
+``Y`` the state at time ``Y`` after the events scheduled for ``Y`` have fired.
+A flow recorded for year ``Y`` is its integral over ``(Y-1, Y]``; for the start year it
+is the rate at the start (continuous flows) or NaN (discrete flows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+import simpy
+
+State = dict[str, np.ndarray]
+Process = Generator[simpy.Event, Any, None]
+
+
+@dataclass(frozen=True)
+class StockSpec:
+    """A stock: its unit and the names of the flows that fill and drain it."""
+
+    unit: str
+    inflows: tuple[str, ...] = ()
+    outflows: tuple[str, ...] = ()
+    doc: str = ""
+
+
+class StockFlowModel(Protocol):
+    stocks: Mapping[str, StockSpec]
+    outputs: tuple[str, ...]
+
+    def initial_state(self, n_runs: int) -> State: ...
+
+    def rates(self, time: float, state: State) -> Mapping[str, np.ndarray]: ...
+
+    def events(self, ledger: Ledger) -> Iterable[Callable[[], Process]]: ...
+
+
+@dataclass
+class Ledger:
+    """The handle scheduled events use to read and move the state.
+
+    ``transfer`` books a discrete flow: ``amount`` leaves ``source`` (unless None) and
+    enters ``target`` (unless None), and is added to ``flow``'s total for the year.
+    """
+
+    env: simpy.Environment
+    state: State
+    discrete_flows: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def transfer(
+        self, flow: str, amount: np.ndarray, source: str | None = None, target: str | None = None
+    ) -> None:
+        if source is not None:
+            self.state[source] = self.state[source] - amount
+        if target is not None:
+            self.state[target] = self.state[target] + amount
+        self.discrete_flows[flow] = self.discrete_flows.get(flow, 0.0) + amount
+
+    def timeout(self, delay: float) -> simpy.Timeout:
+        return self.env.timeout(delay)
+
+
+@dataclass
+class Trajectory:
+    """Raw engine output: ``values[variable_index, year_index, run]``."""
+
+    variables: tuple[str, ...]
+    years: np.ndarray
+    values: np.ndarray
+
+
+class Engine:
+    """Integrates a :class:`StockFlowModel` from ``start`` to ``end`` (whole years)."""
+
+    def __init__(self, start: int, end: int, dt: float = 0.25) -> None:
+        if end <= start:
+            raise ValueError(f"end year {end} must be after start year {start}")
+        steps = round(1.0 / dt)
+        if dt <= 0 or abs(steps * dt - 1.0) > 1e-9:
+            raise ValueError(f"dt must divide a year into whole steps (got {dt})")
+        self.start, self.end, self.dt, self.steps_per_year = start, end, 1.0 / steps, steps
+
+    def run(self, model: StockFlowModel, n_runs: int) -> Trajectory:
+        env = simpy.Environment(initial_time=self.start)
+        state = {name: np.array(v, dtype=float) for name, v in model.initial_state(n_runs).items()}
+        ledger = Ledger(env, state)
+        years = np.arange(self.start, self.end + 1)
+        outputs = model.outputs
+        record = np.empty((len(outputs), len(years), n_runs))
+        for process in model.events(ledger):
+            env.process(process())
+        env.process(self._integrate(env, model, ledger, record, outputs))
+        env.run()
+        return Trajectory(outputs, years, record)
+
+    def _integrate(
+        self,
+        env: simpy.Environment,
+        model: StockFlowModel,
+        ledger: Ledger,
+        record: np.ndarray,
+        outputs: tuple[str, ...],
+    ) -> Process:
+        state, dt = ledger.state, self.dt
+        stock_names = tuple(model.stocks)
+        flows_in = {s: model.stocks[s].inflows for s in stock_names}
+        flows_out = {s: model.stocks[s].outflows for s in stock_names}
+        flow_names = tuple(dict.fromkeys(
+            name for s in stock_names for name in flows_in[s] + flows_out[s]))
+        annual: dict[str, np.ndarray] = {}
+        rates = model.rates(env.now, state)
+        self._record(record, 0, outputs, state, rates, {}, start=True)
+        n_steps = (self.end - self.start) * self.steps_per_year
+        for step in range(1, n_steps + 1):
+            # Euler: rates at t move the stocks to t + dt.
+            for stock in stock_names:
+                net = 0.0
+                for name in flows_in[stock]:
+                    net = net + rates[name]
+                for name in flows_out[stock]:
+                    net = net - rates[name]
+                state[stock] = state[stock] + dt * net
+            for name in flow_names:
+                annual[name] = annual.get(name, 0.0) + dt * rates[name]
+            # Time is computed, not accumulated, so that year ends fall on whole numbers.
+            now = self.start + step / self.steps_per_year
+            yield env.timeout(now - env.now)
+            # Yield the floor: events scheduled for this instant act before rates are taken.
+            yield env.timeout(0)
+            rates = model.rates(env.now, state)
+            if step % self.steps_per_year == 0:
+                year_index = step // self.steps_per_year
+                flows = {**annual, **ledger.discrete_flows}
+                self._record(record, year_index, outputs, state, rates, flows, start=False)
+                annual = {}
+                ledger.discrete_flows = {}
+
+    @staticmethod
+    def _record(
+        record: np.ndarray,
+        year_index: int,
+        outputs: tuple[str, ...],
+        state: State,
+        rates: Mapping[str, np.ndarray],
+        flows: Mapping[str, np.ndarray],
+        start: bool,
+    ) -> None:
+        for i, name in enumerate(outputs):
+            if name in state:
+                record[i, year_index] = state[name]
+            elif name in flows:
+                record[i, year_index] = flows[name]
+            elif name in rates:
+                # Start year: a continuous flow's annual figure is its rate at the start.
+                record[i, year_index] = rates[name]
+            else:
+                # A discrete flow in the start year, or one that did not occur this year.
+                record[i, year_index] = np.nan if start else 0.0

@@ -1,0 +1,21 @@
+"""User-facing errors: one line, naming the file, the field, the problem and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ScenarioError(ValueError):
+    """A scenario file a user wrote cannot be used as it is.
+
+    ``str(error)`` is the one line shown to the user:
+    ``path: field: what is wrong (what was expected)``.
+    """
+
+    def __init__(self, path: str | Path, field: str, problem: str, expected: str = "") -> None:
+        self.path, self.field, self.problem, self.expected = str(path), field, problem, expected
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        text = f"{self.path}: {self.field or '(file)'}: {self.problem}"
+        return f"{text} ({self.expected})" if self.expected else text

@@ -1,0 +1,417 @@
+"""Scenario files: TOML, read with tomllib, validated with pydantic, never executed.
+
+A scenario is one plan (or a policy variant of it): where and when, the baseline values of
+the start year, the plan's levers, overrides of model parameters, scheduled lever changes,
+and the plan's targets, each quoted in Chinese from its seed document. Every number carries
+``source = "..."`` or ``assumption = true`` with a plausible ``range``.
+
+Values are written in the unit the model declares for the key (``innosim validate`` and the
+error messages say which); shares and rates are in per cent, as plans write them.
+
+Every problem is reported as one :class:`~model.errors.ScenarioError` line:
+``path: field: what is wrong (what was expected)``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import tomllib
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from annotated_types import Len
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+
+from .errors import ScenarioError
+from .quantities import Spec
+from .system import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NESTING = 8
+SHARE_TOLERANCE = 0.01  # percentage points
+
+Year = Annotated[int, Field(ge=1949, le=2100)]
+Range = Annotated[list[float], Len(2, 2)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+
+class Entry(_Strict):
+    """A number with its provenance."""
+
+    value: float
+    source: str | None = None
+    assumption: bool = False
+    range: Range | None = None
+    unit: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Entry:
+        if self.assumption and self.range is None:
+            raise ValueError("an assumption needs a plausible range = [low, high]")
+        if not self.assumption and not self.source:
+            raise ValueError("every number needs source = \"...\" or assumption = true")
+        if self.range is not None:
+            low, high = self.range
+            if low > high:
+                raise ValueError(f"range [{low:g}, {high:g}] has its low end above its high end")
+            if not low <= self.value <= high:
+                raise ValueError(f"value {self.value:g} lies outside its range [{low:g}, {high:g}]")
+        return self
+
+
+class Meta(_Strict):
+    name: str
+    region: str
+    region_en: str
+    plan: str
+    plan_en: str = ""
+    document: str = ""
+    seed: str
+    issued: str = ""
+    start: Year
+    end: Year
+    target_year: Year
+    dt: float = 0.25
+    fiscal_rule: Literal["growth", "share"] = "growth"
+
+    @model_validator(mode="after")
+    def _times(self) -> Meta:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end} must be after start {self.start}")
+        if not self.start < self.target_year <= self.end:
+            raise ValueError(f"target_year {self.target_year} lies outside the run "
+                             f"{self.start + 1}-{self.end}")
+        steps = round(1 / self.dt) if self.dt > 0 else 0
+        if steps < 1 or abs(steps * self.dt - 1) > 1e-9:
+            raise ValueError(f"dt {self.dt:g} must divide a year into whole steps (1, 0.5, 0.25…)")
+        return self
+
+
+class Event(_Strict):
+    year: Year
+    lever: str
+    value: float
+    source: str | None = None
+    assumption: bool = False
+
+
+Op = Literal[">", ">=", "<", "<=", "about"]
+Kind = Literal["level", "cumulative", "growth", "flow", "rises"]
+
+
+class Target(_Strict):
+    indicator: str
+    kind: Kind = "level"
+    op: Op | None = None
+    value: float | None = None
+    year: Year
+    from_year: Year | None = None
+    tolerance: float | None = Field(default=None, ge=0)
+    quote: str
+    seed: str
+    tracked: bool = True
+    reason: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Target:
+        if not self.tracked:
+            if not self.reason:
+                raise ValueError("a target with tracked = false needs reason = \"...\"")
+            return self
+        if self.kind != "rises" and (self.op is None or self.value is None):
+            raise ValueError(f"a {self.kind} target needs op and value")
+        if self.kind != "level" and self.from_year is None:
+            raise ValueError(f"a {self.kind} target needs from_year")
+        if self.from_year is not None and self.from_year >= self.year:
+            raise ValueError(f"from_year {self.from_year} must be before year {self.year}")
+        return self
+
+
+class Scenario(_Strict):
+    """A validated scenario. ``path`` is where it was read from (not part of the file)."""
+
+    scenario: Meta
+    baseline: dict[str, Entry]
+    levers: dict[str, Entry] = {}
+    parameters: dict[str, Entry] = {}
+    events: list[Event] = []
+    targets: list[Target] = []
+    _path: str = PrivateAttr(default="<memory>")
+
+    @property
+    def path(self) -> str:
+        """Where the scenario was read from (not part of the file)."""
+        return self._path
+
+    @property
+    def meta(self) -> Meta:
+        return self.scenario
+
+    def input_value(self, key: str) -> float:
+        """A lever's or parameter's value in the scenario, or the model default."""
+        table = self.levers if key in LEVERS else self.parameters
+        if key in table:
+            return table[key].value
+        spec = LEVERS.get(key) or PARAMETERS[key]
+        return float(spec.default)
+
+    def input_entry(self, key: str) -> tuple[float, tuple[float, float] | None, str]:
+        """(value, range, provenance) of a lever or parameter, scenario first, then model."""
+        table = self.levers if key in LEVERS else self.parameters
+        if key in table:
+            entry = table[key]
+            prov = entry.source or "assumption"
+            return entry.value, tuple(entry.range) if entry.range else None, prov
+        spec = LEVERS.get(key) or PARAMETERS[key]
+        return float(spec.default), spec.range, spec.source or f"assumption: {spec.doc}".strip()
+
+
+# --- reading -----------------------------------------------------------------------------
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ScenarioError(path, "", "no such file", "a path to a .toml scenario") from None
+    except OSError as error:
+        raise ScenarioError(path, "", f"cannot be read: {error.strerror}", "a readable file") \
+            from None
+    if path.is_dir():
+        raise ScenarioError(path, "", "is a folder", "a .toml scenario file")
+    if size > MAX_FILE_BYTES:
+        raise ScenarioError(path, "", f"file is {size:,} bytes",
+                            f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
+    return parse_scenario(path.read_bytes(), path)
+
+
+def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario:
+    if isinstance(data, bytes):
+        if len(data) > MAX_FILE_BYTES:
+            raise ScenarioError(path, "", f"file is {len(data):,} bytes",
+                                f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ScenarioError(path, "", f"not UTF-8 text (bad byte at offset {error.start})",
+                                "a TOML file saved as UTF-8") from None
+    else:
+        text = data
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ScenarioError(path, "", f"broken TOML: {error}", "valid TOML") from None
+    except RecursionError:
+        raise ScenarioError(path, "", "nested too deeply to read",
+                            f"at most {MAX_NESTING} levels of tables and arrays") from None
+    return validate_document(document, path)
+
+
+def validate_document(document: dict[str, Any], path: str | Path = "<memory>") -> Scenario:
+    depth_field = _too_deep(document)
+    if depth_field is not None:
+        raise ScenarioError(path, depth_field, "nested too deeply",
+                            f"at most {MAX_NESTING} levels of tables and arrays")
+    try:
+        scenario = Scenario.model_validate(document)
+    except ValidationError as error:
+        raise _from_pydantic(error, path) from None
+    scenario._path = str(path)
+    _check_against_model(scenario, path)
+    return scenario
+
+
+def _too_deep(node: Any, depth: int = 0, where: str = "") -> str | None:
+    if depth > MAX_NESTING:
+        return where or "(top)"
+    children = node.items() if isinstance(node, dict) else (
+        ((f"[{i}]", v) for i, v in enumerate(node)) if isinstance(node, list) else ())
+    for key, child in children:
+        name = f"{where}{key}" if key.startswith("[") else (f"{where}.{key}" if where else key)
+        found = _too_deep(child, depth + 1, name)
+        if found:
+            return found
+    return None
+
+
+# --- pydantic errors as one line -----------------------------------------------------------
+
+_EXPECTED = {
+    "float_type": "a number",
+    "int_type": "a whole number",
+    "string_type": "text in quotes",
+    "bool_type": "true or false",
+    "dict_type": "a table",
+    "list_type": "an array",
+    "model_type": "a table",
+    "finite_number": "a finite number, not nan or inf",
+    "missing": "this field to be present",
+    "literal_error": "",
+    "too_short": "an array [low, high]",
+    "too_long": "an array [low, high]",
+    "greater_than_equal": "",
+    "less_than_equal": "",
+}
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    name = ""
+    for part in loc:
+        if isinstance(part, int):
+            name += f"[{part}]"
+        else:
+            name += f".{part}" if name else str(part)
+    return name
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model class that owns the last element of ``loc``."""
+    import typing
+
+    current: Any = Scenario
+    for part in loc[:-1]:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(part, str) and part in current.model_fields:
+                current = current.model_fields[part].annotation
+                continue
+            return None
+        args = [a for a in typing.get_args(current) if a is not type(None)]
+        origin = typing.get_origin(current)
+        if origin is dict:
+            current = args[1]
+        elif origin is list:
+            current = args[0]
+        elif args:
+            current = next((a for a in args if isinstance(a, type)), None)
+        else:
+            return None
+    if current is not None and typing.get_origin(current) is not None:
+        args = [a for a in typing.get_args(current) if a is not type(None)]
+        current = args[-1] if typing.get_origin(current) is dict else args[0]
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _from_pydantic(error: ValidationError, path: str | Path) -> ScenarioError:
+    first = error.errors(include_url=False)[0]
+    loc, kind = tuple(first["loc"]), first["type"]
+    # Union branches add their type name to loc (e.g. 'float'); drop those.
+    loc = tuple(p for p in loc if p not in {"float", "str", "int", "bool", "list[float]"})
+    field = _field_name(loc)
+    if kind == "extra_forbidden":
+        owner = _model_at(loc)
+        allowed = list(owner.model_fields) if owner else []
+        return ScenarioError(path, field, f"unknown key {loc[-1]!r}", _suggest(str(loc[-1]),
+                                                                               allowed))
+    if kind == "value_error":
+        message = str(first["ctx"]["error"]) if "ctx" in first else first["msg"]
+        return ScenarioError(path, field, message, "")
+    given = first.get("input")
+    shown = _show(given)
+    expected = _EXPECTED.get(kind, "") or first["msg"].replace("Input should be ", "")
+    if kind == "missing":
+        return ScenarioError(path, field, "missing", expected)
+    return ScenarioError(path, field, f"got {shown}", expected)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _suggest(key: str, allowed: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "one of " + ", ".join(sorted(allowed)[:12]) + ("…" if len(allowed) > 12 else "")
+
+
+# --- checks against the model's declared quantities ----------------------------------------
+
+def _check_against_model(scenario: Scenario, path: str | Path) -> None:
+    meta = scenario.meta
+    for section, declared in (("baseline", BASELINES), ("levers", LEVERS),
+                              ("parameters", PARAMETERS)):
+        table: dict[str, Entry] = getattr(scenario, section)
+        for key, entry in table.items():
+            if key not in declared:
+                hint = _suggest(key, tuple(declared))
+                other = next((s for s, d in (("baseline", BASELINES), ("levers", LEVERS),
+                                             ("parameters", PARAMETERS)) if key in d), None)
+                if other:
+                    hint = f"{key!r} belongs in [{other}]"
+                raise ScenarioError(path, f"{section}.{key}", f"unknown {section} key {key!r}",
+                                    hint)
+            _check_entry(path, f"{section}.{key}", entry, declared[key])
+    missing = [k for k in BASELINES if k not in scenario.baseline]
+    if missing:
+        spec = BASELINES[missing[0]]
+        more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+        raise ScenarioError(path, f"baseline.{missing[0]}", f"missing{more}",
+                            f"the {meta.start} value of {spec.en} in {spec.unit}")
+    total = sum(scenario.input_value(k) for k in ALLOCATION_SHARES)
+    if abs(total - 100.0) > SHARE_TOLERANCE:
+        shares = " + ".join(f"{scenario.input_value(k):g}" for k in ALLOCATION_SHARES)
+        raise ScenarioError(path, "levers." + "/".join(ALLOCATION_SHARES),
+                            f"allocation shares sum to {total:g} % ({shares})",
+                            "shares of fiscal S&T spending summing to 100 %")
+    for i, event in enumerate(scenario.events):
+        field = f"events[{i}]"
+        if event.lever not in LEVERS:
+            raise ScenarioError(path, f"{field}.lever", f"unknown lever {event.lever!r}",
+                                _suggest(event.lever, tuple(LEVERS)))
+        if not meta.start < event.year <= meta.end:
+            raise ScenarioError(path, f"{field}.year", f"{event.year} lies outside the run",
+                                f"a year from {meta.start + 1} to {meta.end}")
+        if not event.source and not event.assumption:
+            raise ScenarioError(path, field, "the event has no source",
+                                "source = \"...\" or assumption = true")
+        _check_bounds(path, f"{field}.value", event.value, LEVERS[event.lever])
+    for i, target in enumerate(scenario.targets):
+        _check_target(path, f"targets[{i}]", target, meta)
+
+
+def _check_entry(path: str | Path, field: str, entry: Entry, spec: Spec) -> None:
+    if entry.unit is not None and entry.unit != spec.unit:
+        raise ScenarioError(path, f"{field}.unit", f"unit {entry.unit!r}",
+                            f"{spec.unit!r}, the unit the model uses for {spec.en}")
+    _check_bounds(path, f"{field}.value", entry.value, spec)
+    if entry.range is not None:
+        for end, value in zip(("low", "high"), entry.range, strict=True):
+            _check_bounds(path, f"{field}.range", value, spec, what=f"its {end} end ")
+
+
+def _check_bounds(path: str | Path, field: str, value: float, spec: Spec, what: str = "") -> None:
+    if spec.lower is not None and value < spec.lower:
+        problem = "negative" if spec.lower == 0 and value < 0 else f"below {spec.lower:g}"
+        raise ScenarioError(path, field, f"{what}{value:g} is {problem}",
+                            f"a value >= {spec.lower:g} {spec.unit} for {spec.en}")
+    if spec.upper is not None and value > spec.upper:
+        raise ScenarioError(path, field, f"{what}{value:g} is above {spec.upper:g}",
+                            f"a value <= {spec.upper:g} {spec.unit} for {spec.en}")
+
+
+def _check_target(path: str | Path, field: str, target: Target, meta: Meta) -> None:
+    if not meta.start < target.year <= meta.end:
+        raise ScenarioError(path, f"{field}.year", f"{target.year} lies outside the run",
+                            f"a year from {meta.start + 1} to {meta.end}")
+    if target.from_year is not None and not meta.start <= target.from_year <= meta.end:
+        raise ScenarioError(path, f"{field}.from_year", f"{target.from_year} lies outside the run",
+                            f"a year from {meta.start} to {meta.end}")
+    if target.tracked and target.indicator not in INDICATORS:
+        raise ScenarioError(path, f"{field}.indicator", f"unknown indicator {target.indicator!r}",
+                            _suggest(target.indicator, tuple(INDICATORS)))

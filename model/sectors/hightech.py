@@ -1,0 +1,75 @@
+"""High-tech industry sector: high-tech value added, its share, new-product output rate.
+
+Stocks
+  hightech_va   [亿元/年]  value added of high-tech industry (a level of an annual flow)
+Flows (per year)
+  hightech_va_growth = (investment_elasticity * ln(1 + hightech_investment_growth)
+                        + knowledge_elasticity * rd_capital_growth) * hightech_va
+Auxiliaries
+  hightech_va_share = hightech_va / industrial_va          [fraction, in [0, 1] by construction:
+                      industrial_va = hightech_va + industrial_va_other, both >= 0]
+  new_product_rate  = 1 / (1 + (1/r0 - 1) * (K / K0) ** -new_product_elasticity)
+                      [fraction, a logistic in log R&D capital, bounded in (0, 1)]
+
+High-tech investment drives capacity; growth of the R&D capital stock drives upgrading
+(loop R1: R&D -> R&D capital -> high-tech VA -> revenue -> enterprise R&D). When R&D capital
+shrinks the knowledge term turns negative and high-tech value added grows more slowly.
+Definitions differ: Zhejiang's 高新技术产业 share (67 % in 2023) is not the national
+高技术制造业 share (16 %); a scenario's baseline must use its plan's definition.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import StockSpec
+from ..quantities import PERCENT, Spec
+
+STOCKS = {"hightech_va": StockSpec("亿元/年", inflows=("hightech_va_growth",))}
+
+BASELINES = (
+    Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
+         "high-tech share of above-scale industrial value added", "%", PERCENT, upper=100.0),
+    Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT,
+         upper=100.0),
+)
+
+LEVERS = (
+    Spec("hightech_investment_growth", "高新技术产业投资增速", "high-tech industry investment "
+         "growth", "%/年", PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=200.0),
+)
+
+PARAMETERS = (
+    Spec("investment_elasticity", "高新产业增加值对投资增速的弹性", "high-tech value-added growth "
+         "per unit of investment growth", "1", 1.0, 0.5, (0.3, 0.8), upper=2.0,
+         doc="assumption"),
+    Spec("knowledge_elasticity", "高新产业增加值对R&D资本增速的弹性", "high-tech value-added "
+         "growth per unit of R&D capital growth", "1", 1.0, 0.3, (0.0, 0.6), upper=2.0,
+         doc="assumption"),
+    Spec("new_product_elasticity", "新产品产值率对R&D资本的弹性", "elasticity of the "
+         "new-product odds to R&D capital", "1", 1.0, 0.4, (0.1, 0.8), upper=5.0,
+         doc="assumption"),
+)
+
+INDICATORS = (
+    Spec("hightech_va", "高新技术产业增加值", "high-tech industry value added", "亿元"),
+    Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
+         "high-tech share of above-scale industrial value added", "%", PERCENT),
+    Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT),
+)
+
+
+def initial(b, p, n: int) -> dict[str, np.ndarray]:
+    p.new_product_odds_start = (1.0 - b.new_product_rate) / b.new_product_rate
+    return {"hightech_va": np.broadcast_to(b.industrial_va * b.hightech_va_share, (n,))}
+
+
+def rates(s, p, v) -> None:
+    hightech_va = s["hightech_va"]
+    growth = (p.investment_elasticity * np.log1p(p.hightech_investment_growth)
+              + p.knowledge_elasticity * v["rd_capital_growth"])
+    v["hightech_va_growth"] = growth * hightech_va
+    v["hightech_va_share"] = hightech_va / v["industrial_va"]
+    knowledge_index = s["rd_capital"] / p.rd_capital_start
+    v["new_product_rate"] = 1.0 / (
+        1.0 + p.new_product_odds_start * knowledge_index ** -p.new_product_elasticity)

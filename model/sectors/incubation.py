@@ -1,0 +1,185 @@
+"""Incubation sector: incubators, start-ups, tech SMEs and the high-tech certification chain.
+
+Stocks
+  incubator_capacity        [个]  incubator and maker-space seats
+  startups_in_incubation    [家]  start-ups and teams in incubation
+  tech_smes                 [家]  evaluated tech-based SMEs (科技型中小企业)
+  hightech_cohort_0/1/2     [家]  high-tech enterprises certified 0, 1 and 2 years ago
+Continuous flows (per year)
+  incubator_capacity_added   = incubation_spending / seat_cost
+  incubator_capacity_retired = incubator_retirement * incubator_capacity
+  startup_entries            = startup_entry_rate * free seats               (loop B3: congestion)
+  startup_graduations        = graduation_rate * startups_in_incubation
+  startup_failures           = startup_failure_rate * startups_in_incubation
+  sme_registrations          = graduate_sme_fraction * startup_graduations + sme_external_entries
+  sme_exits                  = sme_exit_rate * tech_smes
+  hightech_exits_k           = hightech_exit_rate * hightech_cohort_k
+Discrete flows, each year end (a SimPy process: certification is valid 3 years,
+国科发火〔2016〕32号)
+  hightech_decertification  (1 - recertification_rate) * hightech_cohort_2 leave     (loop B5)
+  hightech_recertification  recertification_rate * hightech_cohort_2 -> hightech_cohort_0
+  hightech_ageing_2 / _1    cohort 1 -> cohort 2, cohort 0 -> cohort 1
+  hightech_certification    conversion rate * tech_smes  tech_smes -> hightech_cohort_0
+  hightech_relocation       hightech_relocations_per_year -> hightech_cohort_0
+The conversion rate rises with the R&D capital stock: conversion_rate * (K/K0)**e (loop R3:
+more HTEs -> more enterprise R&D -> more R&D capital -> more certifications).
+
+Calibrated at the start, so that the start year is a steady state where the data say
+nothing else: seat_cost (spending that keeps the seats at their baseline number),
+startup_entry_rate (entries that keep start-ups at their baseline number), and
+sme_external_entries = baseline new tech SMEs per year minus the SMEs
+that incubator graduates found; a negative value is an inconsistent baseline.
+At the start the high-tech enterprises not certified in the start year are split evenly
+between the two older cohorts (assumption).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import Ledger, StockSpec
+from ..quantities import PERCENT, Spec
+
+COHORTS = ("hightech_cohort_0", "hightech_cohort_1", "hightech_cohort_2")
+
+STOCKS = {
+    "incubator_capacity": StockSpec(
+        "个", inflows=("incubator_capacity_added",), outflows=("incubator_capacity_retired",)
+    ),
+    "startups_in_incubation": StockSpec(
+        "家", inflows=("startup_entries",), outflows=("startup_graduations", "startup_failures")
+    ),
+    "tech_smes": StockSpec("家", inflows=("sme_registrations",), outflows=("sme_exits",)),
+    **{cohort: StockSpec("家", outflows=(f"hightech_exits_{k}",)) for k, cohort in
+       enumerate(COHORTS)},
+}
+
+BASELINES = (
+    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
+    Spec("hightech_certified_start_year", "基期当年新认定及重新认定高新技术企业",
+         "high-tech enterprises certified or re-certified in the start year", "家"),
+    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
+    Spec("tech_smes_new_per_year", "基期当年新增科技型中小企业", "new tech SMEs in the start "
+         "year", "家/年"),
+    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
+    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
+)
+
+LEVERS = (
+    Spec("hightech_relocations_per_year", "每年引进(迁入)高新技术企业",
+         "certified high-tech enterprises moving in per year", "家/年", 1.0, 2.0, (0.0, 30.0),
+         doc="assumption: certificates stay valid after a move (Liuzhou seed 001)"),
+)
+
+PARAMETERS = (
+    Spec("incubator_retirement", "孵化工位退出率", "incubator seats retired", "%/年", PERCENT,
+         8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
+    Spec("graduation_rate", "在孵企业毕业率", "start-up graduation", "%/年", PERCENT, 30.0,
+         (20.0, 45.0), upper=100.0,
+         source="Torch report; 吴田、胡海青 2021: 3-year incubation is typical"),
+    Spec("startup_failure_rate", "在孵企业失败率", "start-up failure hazard", "%/年", PERCENT,
+         45.0, (25.0, 90.0), upper=300.0,
+         source="吴田、胡海青 2021; Schwartz 2013: 20-30 % survive 1 year, <= 10 % 3 years"),
+    Spec("graduate_sme_fraction", "毕业企业成为科技型中小企业比例", "graduates that become "
+         "evaluated tech SMEs", "%", PERCENT, 50.0, (30.0, 67.0), upper=100.0,
+         source="Schwartz 2013: about 1/3 of graduates fail after leaving (upper bound 67 %)"),
+    Spec("sme_exit_rate", "科技型中小企业退出率", "tech SMEs leaving the register", "%/年",
+         PERCENT, 5.0, (2.0, 10.0), upper=100.0,
+         doc="assumption: yearly re-evaluation (score >= 60) drops some firms"),
+    Spec("conversion_rate", "科技型中小企业认定为高新技术企业比例", "tech SMEs certified high-tech "
+         "per year", "%/年", PERCENT, 7.0, (3.0, 12.0), upper=100.0,
+         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
+    Spec("conversion_knowledge_elasticity", "认定率对R&D资本的弹性", "elasticity of the "
+         "conversion rate to R&D capital", "1", 1.0, 0.5, (0.0, 1.0), upper=5.0,
+         doc="assumption"),
+    Spec("recertification_rate", "高新技术企业重新认定通过率", "re-certification pass rate", "%",
+         PERCENT, 75.0, (60.0, 90.0), upper=100.0,
+         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
+    Spec("hightech_exit_rate", "高新技术企业退出率", "high-tech enterprises closing or moving "
+         "out", "%/年", PERCENT, 3.0, (1.0, 6.0), upper=100.0, doc="assumption"),
+)
+
+INDICATORS = (
+    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
+    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
+    Spec("hightech_certification", "每年新增(首次认定)高新技术企业",
+         "high-tech enterprises newly certified per year", "家/年"),
+    Spec("hightech_recertification", "重新认定高新技术企业", "high-tech enterprises "
+         "re-certified per year", "家/年"),
+    Spec("sme_registrations", "每年新增科技型中小企业", "new tech SMEs per year", "家/年"),
+    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
+    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
+)
+
+
+def initial(b, p, n: int) -> dict[str, np.ndarray]:
+    older = (b.hightech_enterprises - b.hightech_certified_start_year) / 2.0
+    graduates = p.graduation_rate * b.startups_in_incubation
+    incubation_spending = b.fiscal_st_spending * p.share_incubation
+    p.seat_cost = incubation_spending / (p.incubator_retirement * b.incubator_capacity)
+    free_seats = b.incubator_capacity - b.startups_in_incubation
+    p.startup_entry_rate = (p.graduation_rate + p.startup_failure_rate) * (
+        b.startups_in_incubation / free_seats)
+    p.sme_external_entries = b.tech_smes_new_per_year - p.graduate_sme_fraction * graduates
+    p.consistency_checks += [
+        ("incubator_capacity", free_seats, "more start-ups in incubation than seats"),
+        ("hightech_cohorts", older,
+         "more high-tech enterprises certified in the start year than exist"),
+        ("sme_external_entries", p.sme_external_entries,
+         "incubator graduates alone found more tech SMEs than the baseline's new ones"),
+    ]
+    return {
+        "incubator_capacity": np.broadcast_to(b.incubator_capacity, (n,)),
+        "startups_in_incubation": np.broadcast_to(b.startups_in_incubation, (n,)),
+        "tech_smes": np.broadcast_to(b.tech_smes, (n,)),
+        "hightech_cohort_0": np.broadcast_to(b.hightech_certified_start_year, (n,)),
+        "hightech_cohort_1": np.broadcast_to(older, (n,)),
+        "hightech_cohort_2": np.broadcast_to(older, (n,)),
+    }
+
+
+def rates(s, p, v) -> None:
+    capacity, startups = s["incubator_capacity"], s["startups_in_incubation"]
+    v["incubator_capacity_added"] = v["incubation_spending"] / p.seat_cost
+    v["incubator_capacity_retired"] = p.incubator_retirement * capacity
+    v["startup_entries"] = p.startup_entry_rate * np.maximum(capacity - startups, 0.0)
+    graduations = p.graduation_rate * startups
+    v["startup_graduations"] = graduations
+    v["startup_failures"] = p.startup_failure_rate * startups
+    v["sme_registrations"] = p.graduate_sme_fraction * graduations + p.sme_external_entries
+    v["sme_exits"] = p.sme_exit_rate * s["tech_smes"]
+    total = 0.0
+    for k, cohort in enumerate(COHORTS):
+        v[f"hightech_exits_{k}"] = p.hightech_exit_rate * s[cohort]
+        total = total + s[cohort]
+    v["hightech_enterprises"] = total
+
+
+def certification_process(ledger: Ledger, p, start: int, end: int):
+    """Yearly certification round at each year end (a SimPy process)."""
+
+    def process():
+        for _year in range(start + 1, end + 1):
+            yield ledger.timeout(1)
+            state = ledger.state
+            expiring, middle, young = (state[c].copy() for c in reversed(COHORTS))
+            ledger.transfer("hightech_decertification", (1.0 - p.recertification_rate) * expiring,
+                            source="hightech_cohort_2")
+            ledger.transfer("hightech_recertification", p.recertification_rate * expiring,
+                            source="hightech_cohort_2", target="hightech_cohort_0")
+            ledger.transfer("hightech_ageing_2", middle, source="hightech_cohort_1",
+                            target="hightech_cohort_2")
+            ledger.transfer("hightech_ageing_1", young, source="hightech_cohort_0",
+                            target="hightech_cohort_1")
+            knowledge_index = state["rd_capital"] / p.rd_capital_start
+            # A yearly share of the SME pool: it cannot exceed the whole pool.
+            rate = np.minimum(
+                p.conversion_rate * knowledge_index ** p.conversion_knowledge_elasticity, 1.0)
+            ledger.transfer("hightech_certification", rate * state["tech_smes"],
+                            source="tech_smes", target="hightech_cohort_0")
+            ledger.transfer("hightech_relocation",
+                            np.broadcast_to(p.hightech_relocations_per_year,
+                                            state["tech_smes"].shape),
+                            target="hightech_cohort_0")
+
+    return process

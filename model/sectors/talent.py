@@ -1,0 +1,96 @@
+"""Talent sector: R&D personnel and high-level talent recruitment.
+
+Stocks
+  rd_personnel          [人年]  R&D personnel, full-time equivalent
+  high_level_talent     [人]    masters/PhDs and other high-level talent recruited since the
+                                start year (cumulative)
+Flows (per year)
+  rd_personnel_hiring     = min(max(desired - rd_personnel, 0) / personnel_adjustment_time,
+                                talent_supply)                          (loop B4: supply limit)
+  rd_personnel_attrition  = personnel_attrition * rd_personnel
+  high_level_recruitment  = high_level_recruits(start) * (1 - programme_share
+                            + programme_share * talent_spending / talent_spending(start)) [人/年]
+Auxiliaries
+  desired_rd_personnel = rd_expenditure / rd_spending_per_fte   (money limit)      [人年]
+  talent_supply        = local_talent_supply + high_level_recruitment           [人年/年]
+  rd_personnel_per_10k_employed = rd_personnel / employed(万人)                    [人年/万人]
+
+Personnel is limited both by money (R&D spending per FTE, NBS 2022: 48.4 万元 nationally,
+Guangxi 31-38 万元) and by how many people the labour market supplies a year.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..engine import StockSpec
+from ..quantities import PERCENT, Spec
+
+STOCKS = {
+    "rd_personnel": StockSpec(
+        "人年", inflows=("rd_personnel_hiring",), outflows=("rd_personnel_attrition",)
+    ),
+    "high_level_talent": StockSpec("人", inflows=("high_level_recruitment",)),
+}
+
+BASELINES = (
+    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
+    Spec("high_level_recruits", "基期当年引进硕博士等高层次人才", "high-level talent recruited "
+         "in the start year", "人/年"),
+)
+
+PARAMETERS = (
+    Spec("rd_spending_per_fte", "人均R&D经费", "R&D expenditure per FTE", "万元/人年", 1.0,
+         40.0, (31.0, 48.4), lower=1.0,
+         source="NBS R&D bulletin 2022: 48.4 万元 nationally; Guangxi statistics 31-38 万元"),
+    Spec("personnel_adjustment_time", "研发人员招聘调整时间", "time to close the R&D staff gap",
+         "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
+    Spec("personnel_attrition", "研发人员流失率", "R&D personnel attrition", "%/年", PERCENT,
+         8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
+    Spec("local_talent_supply", "本地研发人员年供给", "R&D staff the local labour market "
+         "supplies per year", "人年/年", 1.0, 600.0, (300.0, 1200.0), doc="assumption"),
+    Spec("talent_programme_share", "人才计划带来的引进占比", "share of start-year high-level "
+         "recruits owed to talent programmes", "%", PERCENT, 50.0, (30.0, 70.0), upper=100.0,
+         doc="assumption"),
+)
+
+INDICATORS = (
+    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
+    Spec("rd_personnel_per_10k_employed", "每万名就业人员中研发人员",
+         "R&D personnel per 10k employed", "人年/万人"),
+    Spec("high_level_recruitment", "每年新引进硕博士等高层次人才",
+         "high-level talent recruited per year", "人/年"),
+    Spec("high_level_talent", "累计引进硕士、博士高层次人才",
+         "high-level talent recruited since start", "人"),
+)
+
+
+def initial(b, p, n: int) -> dict[str, np.ndarray]:
+    p.high_level_recruits_start = b.high_level_recruits
+    talent_spending_start = np.asarray(b.fiscal_st_spending * p.share_talent, dtype=float)
+    # Programme index = talent spending / its start value; with no programme at the start
+    # there is nothing to scale, and the index stays 1.
+    funded = talent_spending_start > 0
+    p.talent_index_scale = np.divide(1.0, talent_spending_start, where=funded,
+                                     out=np.zeros_like(talent_spending_start))
+    p.talent_index_offset = np.where(funded, 0.0, 1.0)
+    return {
+        "rd_personnel": np.broadcast_to(b.rd_personnel, (n,)),
+        "high_level_talent": np.zeros(n),
+    }
+
+
+def rates(s, p, v) -> None:
+    personnel = s["rd_personnel"]
+    # 亿元 -> 万元: x 1e4.
+    desired = v["rd_expenditure"] * 1e4 / p.rd_spending_per_fte
+    programme_index = v["talent_spending"] * p.talent_index_scale + p.talent_index_offset
+    recruitment = p.high_level_recruits_start * (
+        1.0 - p.talent_programme_share + p.talent_programme_share * programme_index)
+    supply = p.local_talent_supply + recruitment
+    gap = np.maximum(desired - personnel, 0.0)
+    v["desired_rd_personnel"] = desired
+    v["rd_personnel_hiring"] = np.minimum(gap / p.personnel_adjustment_time, supply)
+    v["rd_personnel_attrition"] = p.personnel_attrition * personnel
+    v["high_level_recruitment"] = recruitment
+    v["rd_personnel_per_10k_employed"] = personnel / v["employed"]

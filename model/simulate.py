@@ -1,0 +1,147 @@
+"""Sample -> evaluate: turn a scenario into model inputs, run the engine, label the results.
+
+``simulate(scenario)`` is one deterministic run at the central values;
+``simulate(scenario, runs=N, seed=s)`` draws the uncertain numbers (every parameter or
+baseline with a ``range``; levers are the planner's choices and stay fixed) and runs the N
+draws at once on the ensemble axis. The same seed gives the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from .engine import Engine
+from .errors import ScenarioError
+from .quantities import Spec
+from .results import Results
+from .scenario import Scenario, load_scenario
+from .system import (
+    BASELINES,
+    DERIVED_INDICATORS,
+    INDICATORS,
+    INPUTS,
+    LEVERS,
+    InconsistentBaseline,
+    InnovationModel,
+    LeverEvent,
+)
+
+
+def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
+    """Keys (``baseline.x`` or input keys) drawn in an ensemble, with their ranges."""
+    ranges: dict[str, tuple[float, float]] = {}
+    for key, entry in scenario.baseline.items():
+        if entry.range is not None and entry.range[0] < entry.range[1]:
+            ranges[f"baseline.{key}"] = (entry.range[0], entry.range[1])
+    for key in INPUTS:
+        if key in LEVERS:
+            continue
+        _value, bounds, _source = scenario.input_entry(key)
+        if bounds is not None and bounds[0] < bounds[1]:
+            ranges[key] = (float(bounds[0]), float(bounds[1]))
+    return ranges
+
+
+def central_inputs(scenario: Scenario) -> dict[str, float]:
+    """Every baseline (as ``baseline.x``), lever and parameter at its central value."""
+    values = {f"baseline.{k}": e.value for k, e in scenario.baseline.items()}
+    values.update({key: scenario.input_value(key) for key in INPUTS})
+    return values
+
+
+def sample(scenario: Scenario, runs: int, seed: int | None = None) -> dict[str, np.ndarray]:
+    """Draw ``runs`` input sets, uniform within each range (display units)."""
+    if runs < 1:
+        raise ValueError(f"runs must be at least 1 (got {runs})")
+    rng = np.random.default_rng(seed)
+    drawn = {key: np.full(runs, value) for key, value in central_inputs(scenario).items()}
+    for key, (low, high) in uncertain_inputs(scenario).items():
+        drawn[key] = rng.uniform(low, high, runs)
+    return drawn
+
+
+def evaluate(
+    scenario: Scenario,
+    inputs: Mapping[str, float | np.ndarray] | None = None,
+    dt: float | None = None,
+    outputs: tuple[str, ...] | None = None,
+) -> Results:
+    """Run the model on given inputs (display units; missing keys take central values)."""
+    values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
+    if inputs:
+        unknown = [k for k in inputs if k not in values]
+        if unknown:
+            raise KeyError(f"unknown inputs: {', '.join(unknown)}")
+        values.update(inputs)
+    n_runs = max((np.size(v) for v in values.values()), default=1)
+    meta = scenario.meta
+    baseline = {k: _model_units(values[f"baseline.{k}"], BASELINES[k]) for k in BASELINES}
+    model_inputs = {k: _model_units(values[k], spec) for k, spec in INPUTS.items()}
+    events = [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
+              for e in scenario.events]
+    model = InnovationModel(baseline, model_inputs, meta.start, meta.end, n_runs,
+                            fiscal_rule=meta.fiscal_rule, events=events, outputs=outputs)
+    engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt)
+    try:
+        trajectory = engine.run(model, n_runs)
+    except InconsistentBaseline as error:
+        raise ScenarioError(scenario.path, f"baseline ({error.quantity})",
+                            f"inconsistent start values: {error.problem}"
+                            + ("" if n_runs == 1 else f" in {error.bad_runs} of {n_runs} runs"),
+                            "baseline values and parameters that fit together") from None
+    return _label(trajectory.variables, trajectory.years, trajectory.values,
+                  {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
+                   for k, v in values.items()})
+
+
+def simulate(
+    scenario: Scenario | str,
+    runs: int | None = None,
+    seed: int | None = None,
+    dt: float | None = None,
+    levers: Mapping[str, float] | None = None,
+) -> Results:
+    """Simulate a scenario (a :class:`Scenario` or a path).
+
+    ``runs=None``: one deterministic run at central values. ``runs=N``: N draws of the
+    uncertain numbers, seeded. ``levers`` overrides lever values (display units).
+    """
+    if not isinstance(scenario, Scenario):
+        scenario = load_scenario(scenario)
+    if levers:
+        unknown = [k for k in levers if k not in LEVERS]
+        if unknown:
+            raise KeyError(f"unknown levers: {', '.join(unknown)}")
+    inputs: dict[str, float | np.ndarray] = (
+        sample(scenario, runs, seed) if runs is not None else {})
+    if levers:
+        inputs.update(levers)
+    return evaluate(scenario, inputs, dt=dt)
+
+
+def _model_units(value: float | np.ndarray, spec: Spec) -> float | np.ndarray:
+    return np.asarray(value, dtype=float) / spec.scale if np.ndim(value) else float(value) / (
+        spec.scale)
+
+
+def _label(variables: tuple[str, ...], years: np.ndarray, raw: np.ndarray,
+           inputs: dict[str, np.ndarray]) -> Results:
+    specs = {k: INDICATORS[k] for k in variables if k in INDICATORS}
+    scales = np.array([INDICATORS[k].scale if k in INDICATORS else 1.0 for k in variables])
+    values = raw * scales[:, None, None]
+    names = list(variables)
+    extra = []
+    if "rd_expenditure" in names:
+        rd = values[names.index("rd_expenditure")]
+        growth = np.full_like(rd, np.nan)
+        growth[1:] = (rd[1:] / rd[:-1] - 1.0) * 100.0
+        extra.append(growth)
+        names.append("rd_growth")
+        specs["rd_growth"] = DERIVED_INDICATORS[0]
+    if extra:
+        values = np.concatenate([values, np.stack(extra)], axis=0)
+    for name in names:
+        specs.setdefault(name, Spec(name, name, name, ""))
+    return Results(values, tuple(names), years, specs, inputs)
