@@ -73,10 +73,11 @@ class Ledger:
     def transfer(
         self, flow: str, amount: np.ndarray, source: str | None = None, target: str | None = None
     ) -> None:
+        # In place: the state's arrays are views into the engine's stock matrix.
         if source is not None:
-            self.state[source] = self.state[source] - amount
+            self.state[source] -= amount
         if target is not None:
-            self.state[target] = self.state[target] + amount
+            self.state[target] += amount
         self.discrete_flows[flow] = self.discrete_flows.get(flow, 0.0) + amount
 
     def timeout(self, delay: float) -> simpy.Timeout:
@@ -103,16 +104,26 @@ class Engine:
             raise ValueError(f"dt must divide a year into whole steps (got {dt})")
         self.start, self.end, self.dt, self.steps_per_year = start, end, 1.0 / steps, steps
 
-    def run(self, model: StockFlowModel, n_runs: int) -> Trajectory:
+    def run(
+        self, model: StockFlowModel, n_runs: int, out: np.ndarray | None = None
+    ) -> Trajectory:
+        """Simulate ``n_runs`` at once; ``out`` (variables x years x runs) may be given."""
         env = simpy.Environment(initial_time=self.start)
-        state = {name: np.array(v, dtype=float) for name, v in model.initial_state(n_runs).items()}
+        stock_names = tuple(model.stocks)
+        initial = model.initial_state(n_runs)
+        # One matrix holds every stock; the state dict maps names to its rows (views), so
+        # that one matrix product advances all stocks at once.
+        stocks = np.empty((len(stock_names), n_runs))
+        for i, name in enumerate(stock_names):
+            stocks[i] = initial[name]
+        state = {name: stocks[i] for i, name in enumerate(stock_names)}
         ledger = Ledger(env, state)
         years = np.arange(self.start, self.end + 1)
         outputs = model.outputs
-        record = np.empty((len(outputs), len(years), n_runs))
+        record = out if out is not None else np.empty((len(outputs), len(years), n_runs))
         for process in model.events(ledger):
             env.process(process())
-        env.process(self._integrate(env, model, ledger, record, outputs))
+        env.process(self._integrate(env, model, ledger, stocks, record, outputs))
         env.run()
         return Trajectory(outputs, years, record)
 
@@ -121,30 +132,34 @@ class Engine:
         env: simpy.Environment,
         model: StockFlowModel,
         ledger: Ledger,
+        stocks: np.ndarray,
         record: np.ndarray,
         outputs: tuple[str, ...],
     ) -> Process:
         state, dt = ledger.state, self.dt
         stock_names = tuple(model.stocks)
-        flows_in = {s: model.stocks[s].inflows for s in stock_names}
-        flows_out = {s: model.stocks[s].outflows for s in stock_names}
         flow_names = tuple(dict.fromkeys(
-            name for s in stock_names for name in flows_in[s] + flows_out[s]))
-        annual: dict[str, np.ndarray] = {}
+            f for spec in model.stocks.values() for f in spec.inflows + spec.outflows))
+        # Incidence matrix: +1 where a flow fills a stock, -1 where it drains it.
+        incidence = np.zeros((len(stock_names), len(flow_names)))
+        for i, name in enumerate(stock_names):
+            for flow in model.stocks[name].inflows:
+                incidence[i, flow_names.index(flow)] += 1.0
+            for flow in model.stocks[name].outflows:
+                incidence[i, flow_names.index(flow)] -= 1.0
+        incidence *= dt
+        flow_rows = {name: i for i, name in enumerate(flow_names)}
+        annual = np.zeros((len(flow_names), stocks.shape[1]))
+        flows = np.empty_like(annual)
         rates = model.rates(env.now, state)
-        self._record(record, 0, outputs, state, rates, {}, start=True)
+        self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
         n_steps = (self.end - self.start) * self.steps_per_year
         for step in range(1, n_steps + 1):
             # Euler: rates at t move the stocks to t + dt.
-            for stock in stock_names:
-                net = 0.0
-                for name in flows_in[stock]:
-                    net = net + rates[name]
-                for name in flows_out[stock]:
-                    net = net - rates[name]
-                state[stock] = state[stock] + dt * net
-            for name in flow_names:
-                annual[name] = annual.get(name, 0.0) + dt * rates[name]
+            for row, name in enumerate(flow_names):
+                flows[row] = rates[name]  # assignment broadcasts a scalar rate to all runs
+            stocks += incidence @ flows
+            annual += flows
             # Time is computed, not accumulated, so that year ends fall on whole numbers.
             now = self.start + step / self.steps_per_year
             yield env.timeout(now - env.now)
@@ -152,10 +167,10 @@ class Engine:
             yield env.timeout(0)
             rates = model.rates(env.now, state)
             if step % self.steps_per_year == 0:
-                year_index = step // self.steps_per_year
-                flows = {**annual, **ledger.discrete_flows}
-                self._record(record, year_index, outputs, state, rates, flows, start=False)
-                annual = {}
+                annual *= dt
+                self._record(record, step // self.steps_per_year, outputs, state, rates,
+                             flow_rows, ledger.discrete_flows, annual, start=False)
+                annual[:] = 0.0
                 ledger.discrete_flows = {}
 
     @staticmethod
@@ -165,16 +180,20 @@ class Engine:
         outputs: tuple[str, ...],
         state: State,
         rates: Mapping[str, np.ndarray],
-        flows: Mapping[str, np.ndarray],
+        flow_rows: Mapping[str, int],
+        discrete: Mapping[str, np.ndarray],
+        annual: np.ndarray | None,
         start: bool,
     ) -> None:
         for i, name in enumerate(outputs):
             if name in state:
                 record[i, year_index] = state[name]
-            elif name in flows:
-                record[i, year_index] = flows[name]
+            elif name in flow_rows:
+                record[i, year_index] = annual[flow_rows[name]]
+            elif name in discrete:
+                record[i, year_index] = discrete[name]
             elif name in rates:
-                # Start year: a continuous flow's annual figure is its rate at the start.
+                # An auxiliary, or in the start year a continuous flow: its rate at the start.
                 record[i, year_index] = rates[name]
             else:
                 # A discrete flow in the start year, or one that did not occur this year.

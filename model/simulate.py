@@ -28,6 +28,8 @@ from .system import (
     LeverEvent,
 )
 
+CHUNK_RUNS = 8192
+
 
 def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
     """Keys (``baseline.x`` or input keys) drawn in an ensemble, with their ranges."""
@@ -68,7 +70,11 @@ def evaluate(
     dt: float | None = None,
     outputs: tuple[str, ...] | None = None,
 ) -> Results:
-    """Run the model on given inputs (display units; missing keys take central values)."""
+    """Run the model on given inputs (display units; missing keys take central values).
+
+    Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
+    step stay in the processor's cache; the numbers do not depend on the chunking.
+    """
     values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
     if inputs:
         unknown = [k for k in inputs if k not in values]
@@ -77,23 +83,41 @@ def evaluate(
         values.update(inputs)
     n_runs = max((np.size(v) for v in values.values()), default=1)
     meta = scenario.meta
-    baseline = {k: _model_units(values[f"baseline.{k}"], BASELINES[k]) for k in BASELINES}
-    model_inputs = {k: _model_units(values[k], spec) for k, spec in INPUTS.items()}
-    events = [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
-              for e in scenario.events]
-    model = InnovationModel(baseline, model_inputs, meta.start, meta.end, n_runs,
-                            fiscal_rule=meta.fiscal_rule, events=events, outputs=outputs)
     engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt)
+    columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
+               for k, v in values.items()}
+
+    def build(lo: int, hi: int) -> InnovationModel:
+        def part(key: str, spec: Spec) -> float | np.ndarray:
+            column = columns[key]
+            if column.strides == (0,):  # the same value in every run: keep it a scalar
+                return float(column[0]) / spec.scale
+            return column[lo:hi] / spec.scale
+
+        baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
+        model_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
+        events = [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
+                  for e in scenario.events]
+        return InnovationModel(baseline, model_inputs, meta.start, meta.end, hi - lo,
+                               fiscal_rule=meta.fiscal_rule, events=events, outputs=outputs)
+
     try:
-        trajectory = engine.run(model, n_runs)
+        # Check every run's start values before any chunk runs, to report them all at once.
+        build(0, n_runs).initial_state(n_runs)
     except InconsistentBaseline as error:
         raise ScenarioError(scenario.path, f"baseline ({error.quantity})",
                             f"inconsistent start values: {error.problem}"
                             + ("" if n_runs == 1 else f" in {error.bad_runs} of {n_runs} runs"),
                             "baseline values and parameters that fit together") from None
-    return _label(trajectory.variables, trajectory.years, trajectory.values,
-                  {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
-                   for k, v in values.items()})
+    recorded = build(0, 1).outputs
+    derived = [d for d in DERIVED_INDICATORS if d.key == "rd_growth" and
+               "rd_expenditure" in recorded]
+    years = np.arange(meta.start, meta.end + 1)
+    buffer = np.empty((len(recorded) + len(derived), len(years), n_runs))
+    for lo in range(0, n_runs, CHUNK_RUNS):
+        hi = min(lo + CHUNK_RUNS, n_runs)
+        engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
+    return _label(recorded, derived, years, buffer, columns)
 
 
 def simulate(
@@ -121,27 +145,21 @@ def simulate(
     return evaluate(scenario, inputs, dt=dt)
 
 
-def _model_units(value: float | np.ndarray, spec: Spec) -> float | np.ndarray:
-    return np.asarray(value, dtype=float) / spec.scale if np.ndim(value) else float(value) / (
-        spec.scale)
-
-
-def _label(variables: tuple[str, ...], years: np.ndarray, raw: np.ndarray,
-           inputs: dict[str, np.ndarray]) -> Results:
-    specs = {k: INDICATORS[k] for k in variables if k in INDICATORS}
-    scales = np.array([INDICATORS[k].scale if k in INDICATORS else 1.0 for k in variables])
-    values = raw * scales[:, None, None]
-    names = list(variables)
-    extra = []
-    if "rd_expenditure" in names:
-        rd = values[names.index("rd_expenditure")]
-        growth = np.full_like(rd, np.nan)
-        growth[1:] = (rd[1:] / rd[:-1] - 1.0) * 100.0
-        extra.append(growth)
-        names.append("rd_growth")
-        specs["rd_growth"] = DERIVED_INDICATORS[0]
-    if extra:
-        values = np.concatenate([values, np.stack(extra)], axis=0)
-    for name in names:
-        specs.setdefault(name, Spec(name, name, name, ""))
-    return Results(values, tuple(names), years, specs, inputs)
+def _label(recorded: tuple[str, ...], derived: list[Spec], years: np.ndarray,
+           buffer: np.ndarray, inputs: dict[str, np.ndarray]) -> Results:
+    """Scale to display units in place and fill the derived indicators."""
+    specs = {k: INDICATORS.get(k) or Spec(k, k, k, "") for k in recorded}
+    for i, key in enumerate(recorded):
+        if specs[key].scale != 1.0:
+            buffer[i] *= specs[key].scale
+    names = list(recorded)
+    for offset, spec in enumerate(derived):
+        rd = buffer[names.index("rd_expenditure")]
+        growth = buffer[len(recorded) + offset]
+        growth[0] = np.nan
+        np.divide(rd[1:], rd[:-1], out=growth[1:])
+        growth[1:] -= 1.0
+        growth[1:] *= 100.0
+        names.append(spec.key)
+        specs[spec.key] = spec
+    return Results(buffer, tuple(names), years, specs, inputs)

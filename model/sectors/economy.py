@@ -72,7 +72,10 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     """Start values; ``b`` holds baselines, ``p`` parameters (model units)."""
     industrial_va_other = b.industrial_va * (1.0 - b.hightech_va_share)
     p.budget_to_gdp = b.budget_expenditure / b.gdp
-    p.industrial_revenue_start = b.industrial_va / p.va_to_revenue
+    # Continuous rates of the (fixed) parameters, computed once rather than every step.
+    p.nonindustrial_rate = np.log1p(p.nonindustrial_growth)
+    p.other_industry_rate = np.log1p(p.other_industry_growth)
+    p.population_rate = np.log1p(p.population_growth)
     return {
         "gdp_nonindustrial": np.broadcast_to(b.gdp - b.industrial_va, (n,)),
         "industrial_va_other": np.broadcast_to(industrial_va_other, (n,)),
@@ -81,9 +84,9 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
 
 
 def rates(s, p, v) -> None:
-    v["gdp_nonindustrial_growth"] = np.log1p(p.nonindustrial_growth) * s["gdp_nonindustrial"]
-    v["industrial_va_other_growth"] = np.log1p(p.other_industry_growth) * s["industrial_va_other"]
-    v["population_change"] = np.log1p(p.population_growth) * s["population"]
+    v["gdp_nonindustrial_growth"] = p.nonindustrial_rate * s["gdp_nonindustrial"]
+    v["industrial_va_other_growth"] = p.other_industry_rate * s["industrial_va_other"]
+    v["population_change"] = p.population_rate * s["population"]
     industrial_va = s["industrial_va_other"] + s["hightech_va"]
     v["industrial_va"] = industrial_va
     v["gdp"] = s["gdp_nonindustrial"] + industrial_va

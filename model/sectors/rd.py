@@ -9,12 +9,10 @@ Flows (per year)
   rd_capital_depreciation = rd_depreciation * rd_capital                [亿元/年]  (loop B1)
   rd_incentive_adjustment = (incentive_target - rd_incentive) / rd_adjustment_time
 Auxiliaries [亿元/年 unless said]
-  hightech_rd       = hightech_enterprises * hte_revenue_per_firm * hte_rd_ratio * rd_incentive
-  tech_sme_rd       = tech_smes * sme_revenue_per_firm * sme_rd_ratio * rd_incentive
-  other_firm_rd     = other_rd_ratio * other-firm revenue at start
-                      * (industrial_va_other / its start value) * rd_incentive
-                      (other firms are the industry outside high-tech; HTEs and tech SMEs
-                      grow by number, in start-year prices per firm)
+  hightech_rd       = hightech_enterprises * rd_per_hightech_firm * rd_incentive
+  tech_sme_rd       = tech_smes * rd_per_tech_sme * rd_incentive
+  other_firm_rd     = other-firm R&D at start * (industrial_va_other / its start value)
+                      * rd_incentive
   subsidy_rd        = subsidy_rd_leverage * rd_subsidies       (additionality, not 1:1)
   public_rd         = public_rd_fraction * public_research_spending + public_rd_nonfiscal
   enterprise_rd     = hightech_rd + tech_sme_rd + other_firm_rd + subsidy_rd
@@ -22,15 +20,20 @@ Auxiliaries [亿元/年 unless said]
   rd_intensity      = rd_expenditure / gdp                              [fraction]
   industrial_rd_ratio = enterprise_rd / industrial_revenue              [fraction]
 
-Calibrated at the start (so the model reproduces the baseline R&D intensity exactly):
-  other_rd_ratio      from baseline R&D minus the other classes' R&D
-  public_rd_nonfiscal = public_rd_share_nonfiscal * baseline R&D
-  rd_capital(start)   = R&D(start) / (rd_growth_before_start + rd_depreciation)  (Hall 2007)
+Calibrated at the start, so that the model reproduces the baseline R&D intensity exactly:
+  firms' own R&D      = baseline R&D - public R&D - subsidy-induced R&D   (must be >= 0)
+  rd_per_hightech_firm = hte_share_of_enterprise_rd * own R&D / high-tech enterprises
+  rd_per_tech_sme      = sme_share_of_enterprise_rd * own R&D / tech SMEs
+  other-firm R&D       = the rest of own R&D
+  public_rd_nonfiscal  = public_rd_share_nonfiscal * baseline R&D
+  rd_capital(start)    = R&D(start) / (rd_growth_before_start + rd_depreciation)  (Hall 2007)
+High-tech enterprises carry a large share of firms' R&D because certification requires
+R&D of 3-5 % of sales (国科发火〔2016〕32号) and firms bunch at those thresholds (Chen et al.
+2021); so every newly certified firm adds R&D (loop R3), and other firms' R&D follows the
+rest of industry.
 
 The super-deduction works through the user cost of R&D, 1 - tax * (1 + deduction rate):
 incentive_target = (user cost now / user cost at start) ** (-super_deduction_elasticity).
-Enterprise R&D grows with the number of high-tech enterprises and tech SMEs (loop R3) and
-with the rest of industry; R&D intensity falls as GDP grows faster than R&D.
 """
 
 from __future__ import annotations
@@ -71,16 +74,13 @@ PARAMETERS = (
          (1.6, 2.1), source="Qian, Zhan & Pan, China & World Economy: 1.6-2.1", upper=10.0),
     Spec("rd_adjustment_time", "企业研发调整时间", "time for firms to adjust R&D", "年", 1.0,
          2.0, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
-    Spec("hte_rd_ratio", "高新技术企业研发费用占营收比重", "high-tech enterprises' R&D / sales",
-         "%", PERCENT, 4.5, (3.0, 6.0), upper=100.0,
-         source="国科发火〔2016〕32号 thresholds 3-5 %; Chen et al. 2021 AER: bunching at them"),
-    Spec("sme_rd_ratio", "科技型中小企业研发费用占营收比重", "tech SMEs' R&D / sales", "%",
-         PERCENT, 3.0, (2.0, 5.0), upper=100.0, doc="assumption"),
-    Spec("hte_revenue_per_firm", "高新技术企业户均营收", "revenue per high-tech enterprise",
-         "亿元", 1.0, 0.8, (0.4, 1.5), doc="assumption"),
-    Spec("sme_revenue_per_firm", "科技型中小企业户均营收", "revenue per tech SME", "亿元", 1.0,
-         0.08, (0.03, 0.15), upper=2.0,
-         doc="assumption; tech SMEs have sales <= 2 亿元 (2017 evaluation measures)"),
+    Spec("hte_share_of_enterprise_rd", "高新技术企业占企业R&D比重", "high-tech enterprises' "
+         "share of firms' own R&D at start", "%", PERCENT, 60.0, (45.0, 75.0), upper=95.0,
+         doc="assumption: MOST reports HTEs doing about 70 % of business R&D nationally; "
+             "certification thresholds 3-5 % of sales (国科发火〔2016〕32号)"),
+    Spec("sme_share_of_enterprise_rd", "科技型中小企业占企业R&D比重", "tech SMEs' share of "
+         "firms' own R&D at start", "%", PERCENT, 10.0, (5.0, 20.0), upper=95.0,
+         doc="assumption"),
     Spec("subsidy_rd_leverage", "财政研发补助带动R&D系数", "R&D added per yuan of subsidy", "1",
          1.0, 0.8, (0.5, 1.2), upper=5.0,
          source="Dimos & Pugh 2016; Boeing 2016: no full crowding out, little additionality"),
@@ -107,26 +107,23 @@ def user_cost(deduction_rate, tax_rate):
 
 
 def initial(b, p, n: int) -> dict[str, np.ndarray]:
-    """Calibrate the other-firm R&D ratio so that R&D intensity at start is the baseline."""
+    """Split the baseline R&D into its classes so that the start year is reproduced."""
     rd_start = b.rd_intensity * b.gdp
-    revenue = p.industrial_revenue_start
-    hightech_rd = b.hightech_enterprises * p.hte_revenue_per_firm * p.hte_rd_ratio
-    sme_rd = b.tech_smes * p.sme_revenue_per_firm * p.sme_rd_ratio
     subsidy_rd = p.subsidy_rd_leverage * b.fiscal_st_spending * p.share_rd_subsidies
     p.public_rd_nonfiscal = p.public_rd_share_nonfiscal * rd_start
     public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
-    public_rd = public_rd + p.public_rd_nonfiscal
-    other_revenue = revenue - b.hightech_enterprises * p.hte_revenue_per_firm \
-        - b.tech_smes * p.sme_revenue_per_firm
-    p.other_revenue_start = other_revenue
-    p.other_rd_ratio = (rd_start - hightech_rd - sme_rd - subsidy_rd - public_rd) / other_revenue
+    own_rd = rd_start - subsidy_rd - public_rd - p.public_rd_nonfiscal
+    other_share = 1.0 - p.hte_share_of_enterprise_rd - p.sme_share_of_enterprise_rd
+    p.rd_per_hightech_firm = p.hte_share_of_enterprise_rd * own_rd / b.hightech_enterprises
+    p.rd_per_tech_sme = p.sme_share_of_enterprise_rd * own_rd / b.tech_smes
+    p.other_firm_rd_start = other_share * own_rd
     p.industrial_va_other_start = b.industrial_va * (1.0 - b.hightech_va_share)
     p.super_deduction_start = p.super_deduction_rate
     p.consistency_checks += [
-        ("other_revenue_start", other_revenue,
-         "high-tech enterprises and tech SMEs earn more than all above-scale industry"),
-        ("other_rd_ratio", p.other_rd_ratio,
-         "the other R&D classes already exceed the baseline R&D intensity"),
+        ("rd_intensity", own_rd,
+         "public and subsidy-induced R&D alone exceed the baseline R&D"),
+        ("hte_share_of_enterprise_rd", other_share,
+         "high-tech enterprises and tech SMEs have more than all of firms' R&D"),
     ]
     capital = rd_start / (p.rd_growth_before_start + p.rd_depreciation)
     p.rd_capital_start = capital
@@ -143,10 +140,10 @@ def rates(s, p, v) -> None:
               / user_cost(p.super_deduction_start, p.corporate_tax_rate)) ** (
         -p.super_deduction_elasticity)
     v["rd_incentive_adjustment"] = (target - incentive) / p.rd_adjustment_time
-    hightech_rd = v["hightech_enterprises"] * p.hte_revenue_per_firm * p.hte_rd_ratio * incentive
-    sme_rd = s["tech_smes"] * p.sme_revenue_per_firm * p.sme_rd_ratio * incentive
+    hightech_rd = v["hightech_enterprises"] * p.rd_per_hightech_firm * incentive
+    sme_rd = s["tech_smes"] * p.rd_per_tech_sme * incentive
     other_index = s["industrial_va_other"] / p.industrial_va_other_start
-    other_rd = p.other_rd_ratio * p.other_revenue_start * other_index * incentive
+    other_rd = p.other_firm_rd_start * other_index * incentive
     enterprise_rd = hightech_rd + sme_rd + other_rd + p.subsidy_rd_leverage * v["rd_subsidies"]
     public_rd = p.public_rd_fraction * v["public_research_spending"] + p.public_rd_nonfiscal
     rd = enterprise_rd + public_rd
