@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from model import load_scenario
 
@@ -14,3 +16,9 @@ KECHENG = SCENARIOS / "kecheng-2027.toml"
 @pytest.fixture(scope="session")
 def kecheng():
     return load_scenario(KECHENG)
+
+
+# CI replays the same examples every run, so that a red CI is a real regression.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
