@@ -220,3 +220,13 @@ def test_lever_event_changes_the_run_from_its_year(kecheng):
     # The event takes effect from the start of 2023: 2022 is untouched, 2023 on is not.
     assert with_event[0] == pytest.approx(no_event[0])
     assert (with_event[1:] > no_event[1:]).all()
+
+
+def test_every_default_lies_in_its_range_and_every_range_in_its_bounds():
+    for key, spec in INPUTS.items():
+        assert spec.default is not None, key
+        low, high = spec.range if spec.range else (spec.default, spec.default)
+        assert low <= spec.default <= high, key
+        assert spec.lower is None or spec.lower <= low, key
+        assert spec.upper is None or high <= spec.upper, key
+        assert spec.source or spec.doc, f"{key}: neither a source nor an assumption note"
