@@ -17,8 +17,9 @@ from .engine import Engine
 from .errors import ScenarioError
 from .quantities import Spec
 from .results import Results
-from .scenario import Scenario, load_scenario
+from .scenario import SHARE_TOLERANCE, Scenario, load_scenario
 from .system import (
+    ALLOCATION_SHARES,
     BASELINES,
     DERIVED_INDICATORS,
     INDICATORS,
@@ -71,13 +72,29 @@ def evaluate(
     inputs: Mapping[str, float | np.ndarray] | None = None,
     dt: float | None = None,
     outputs: tuple[str, ...] | None = None,
+    levers: Mapping[str, float | np.ndarray] | None = None,
 ) -> Results:
     """Run the model on given inputs (display units; missing keys take central values).
+
+    ``inputs`` are start-year values: a lever given there also changes what the start year
+    is calibrated on. ``levers`` are policy changes: each holds from the first plan year
+    (start + 1) on and replaces the scenario's own scheduled changes of that lever, while
+    the start year keeps the scenario's values. A planner's "what if" is a ``levers`` change.
 
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
     """
     values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
+    policy = dict(levers or {})
+    unknown_levers = [k for k in policy if k not in LEVERS]
+    if unknown_levers:
+        raise KeyError(f"unknown levers: {', '.join(unknown_levers)}")
+    if any(k in policy for k in ALLOCATION_SHARES):
+        total = sum(np.asarray(policy.get(k, scenario.input_value(k)), dtype=float)
+                    for k in ALLOCATION_SHARES)
+        if np.any(np.abs(total - 100.0) > SHARE_TOLERANCE):
+            raise ValueError(f"allocation shares must sum to 100 % (they sum to "
+                             f"{np.max(total):g} %)")
     if inputs:
         unknown = [k for k in inputs if k not in values]
         if unknown:
@@ -99,7 +116,11 @@ def evaluate(
         baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
         model_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
         events = [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
-                  for e in scenario.events]
+                  for e in scenario.events if e.lever not in policy]
+        for key, value in policy.items():
+            value = np.asarray(value, dtype=float)
+            value = value[lo:hi] if value.ndim else float(value)
+            events.append(LeverEvent(meta.start + 1, key, value / LEVERS[key].scale))
         return InnovationModel(baseline, model_inputs, meta.start, meta.end, hi - lo,
                                fiscal_rule=meta.fiscal_rule, events=events, outputs=outputs)
 
@@ -132,19 +153,14 @@ def simulate(
     """Simulate a scenario (a :class:`Scenario` or a path).
 
     ``runs=None``: one deterministic run at central values. ``runs=N``: N draws of the
-    uncertain numbers, seeded. ``levers`` overrides lever values (display units).
+    uncertain numbers, seeded. ``levers`` sets lever values (display units) from the first
+    plan year on, as a planner's slider does (see :func:`evaluate`).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    if levers:
-        unknown = [k for k in levers if k not in LEVERS]
-        if unknown:
-            raise KeyError(f"unknown levers: {', '.join(unknown)}")
     inputs: dict[str, float | np.ndarray] = (
         sample(scenario, runs, seed) if runs is not None else {})
-    if levers:
-        inputs.update(levers)
-    return evaluate(scenario, inputs, dt=dt)
+    return evaluate(scenario, inputs, dt=dt, levers=levers)
 
 
 def _allocate(shape: tuple[int, ...]) -> np.ndarray:
