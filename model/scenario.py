@@ -347,7 +347,9 @@ def _suggest(key: str, allowed: list[str] | tuple[str, ...]) -> str:
 
 def _check_against_model(scenario: Scenario, path: str | Path) -> None:
     meta = scenario.meta
-    for section, declared in (("baseline", BASELINES), ("levers", LEVERS),
+    # A lever may also appear in [baseline]: its value in the start year, when the plan's
+    # value (in [levers], from the first plan year) differs from it.
+    for section, declared in (("baseline", {**BASELINES, **LEVERS}), ("levers", LEVERS),
                               ("parameters", PARAMETERS)):
         table: dict[str, Entry] = getattr(scenario, section)
         for key, entry in table.items():
@@ -366,12 +368,16 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
         more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
         raise ScenarioError(path, f"baseline.{missing[0]}", f"missing{more}",
                             f"the {meta.start} value of {spec.en} in {spec.unit}")
-    total = sum(scenario.input_value(k) for k in ALLOCATION_SHARES)
-    if abs(total - 100.0) > SHARE_TOLERANCE:
-        shares = " + ".join(f"{scenario.input_value(k):g}" for k in ALLOCATION_SHARES)
-        raise ScenarioError(path, "levers." + "/".join(ALLOCATION_SHARES),
-                            f"allocation shares sum to {total:g} % ({shares})",
-                            "shares of fiscal S&T spending summing to 100 %")
+    start_shares = [scenario.baseline[k].value if k in scenario.baseline
+                    else scenario.input_value(k) for k in ALLOCATION_SHARES]
+    for section, shares in (("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES]),
+                            ("baseline", start_shares)):
+        total = sum(shares)
+        if abs(total - 100.0) > SHARE_TOLERANCE:
+            listed = " + ".join(f"{share:g}" for share in shares)
+            raise ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
+                                f"allocation shares sum to {total:g} % ({listed})",
+                                "shares of fiscal S&T spending summing to 100 %")
     for i, event in enumerate(scenario.events):
         field = f"events[{i}]"
         if event.lever not in LEVERS:

@@ -76,10 +76,12 @@ def evaluate(
 ) -> Results:
     """Run the model on given inputs (display units; missing keys take central values).
 
-    ``inputs`` are start-year values: a lever given there also changes what the start year
-    is calibrated on. ``levers`` are policy changes: each holds from the first plan year
-    (start + 1) on and replaces the scenario's own scheduled changes of that lever, while
-    the start year keeps the scenario's values. A planner's "what if" is a ``levers`` change.
+    A lever has a start-year value, on which the start year is calibrated (``baseline.<lever>``
+    where the scenario states it, else the ``[levers]`` value), and a plan value that holds
+    from the first plan year (start + 1), changed in given years by ``[[events]]``.
+    ``inputs`` keyed by a lever set its ``[levers]`` value. ``levers`` are a planner's
+    "what if": each holds from the first plan year on and replaces the scenario's own
+    scheduled changes of that lever, while the start year keeps the scenario's values.
 
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
@@ -115,8 +117,16 @@ def evaluate(
 
         baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
         model_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
-        events = [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
-                  for e in scenario.events if e.lever not in policy]
+        events = []
+        for key, spec in LEVERS.items():
+            if f"baseline.{key}" in columns:
+                # The start year runs on the lever's stated start value; the plan's value
+                # holds from the first plan year.
+                if key not in policy:
+                    events.append(LeverEvent(meta.start + 1, key, model_inputs[key]))
+                model_inputs[key] = part(f"baseline.{key}", spec)
+        events += [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
+                   for e in scenario.events if e.lever not in policy]
         for key, value in policy.items():
             value = np.asarray(value, dtype=float)
             value = value[lo:hi] if value.ndim else float(value)
