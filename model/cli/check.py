@@ -28,6 +28,8 @@ def describe(verdict) -> str:
     t = verdict.target
     if t.kind == "rises":
         return f"rises {t.from_year}–{t.year}"
+    if t.op is None or t.value is None:  # an untracked target may give no number
+        return f"({t.year})"
     span = f"{t.from_year}–{t.year}" if t.kind != "level" else str(t.year)
     kind = {"level": "", "cumulative": "Σ ", "growth": "avg growth ", "flow": "every year "}[
         t.kind]
