@@ -45,7 +45,7 @@ def resolve(path: Path) -> tuple[dict[str, Any], list[Path]]:
         parent = _parent_path(current, document["extends"])
         if parent.resolve() in [p.resolve() for p in chain]:
             names = " -> ".join(p.name for p in [*chain, parent])
-            raise ScenarioError(current, "extends", f"inheritance cycle {names}",
+            raise ScenarioError(path, "extends", f"inheritance cycle {names}",
                                 "a chain of variants that ends in a plain scenario")
         if len(chain) >= MAX_CHAIN:
             raise ScenarioError(path, "extends", f"more than {MAX_CHAIN} levels of extends",
