@@ -19,13 +19,15 @@ def edit(old: str, new: str, text: str = BASE) -> str:
     return text.replace(old, new, 1)
 
 
-GDP = 'gdp = { value = 280, assumption = true, range = [250, 310], note = "district GDP not in model-science.md; order of magnitude for a Quzhou urban district" }'
+GDP = ('gdp = { value = 280, assumption = true, range = [250, 310], note = "district GDP not in '
+       'model-science.md; order of magnitude for a Quzhou urban district" }')
 SHARE_TALENT = "share_talent = { value = 20, assumption = true, range = [10, 30] }"
 TARGET_RD = '''indicator = "rd_intensity"
 op = ">"
 value = 3.2
 year = 2027'''
-VARIANT = 'extends = "{parent}"\n\n[levers]\nfiscal_st_growth = {{ value = 20, source = "variant" }}\n'
+VARIANT = ('extends = "{parent}"\n\n[levers]\n'
+           'fiscal_st_growth = {{ value = 20, source = "variant" }}\n')
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,8 @@ CASES = [
          {"bad.toml": edit("range = [250, 310]", "range = [250]")},
          "baseline.gdp.range: got an array (an array [low, high])"),
     Case("unit that is not the model's",
-         {"bad.toml": edit(GDP, GDP.replace("assumption = true", 'unit = "万元", assumption = true'))},
+         {"bad.toml": edit(GDP, GDP.replace("assumption = true",
+                                            'unit = "万元", assumption = true'))},
          "baseline.gdp.unit: unit '万元' ('亿元', the unit the model uses for GDP)"),
     Case("missing baseline value",
          {"bad.toml": edit(GDP + "\n", "")},
