@@ -238,7 +238,13 @@ def parse_document(data: bytes | str, path: str | Path = "<memory>") -> dict[str
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(path, "", f"broken TOML: {error}", "valid TOML") from None
+        message = str(error)
+        if message.startswith("Cannot overwrite a value") or "Cannot declare" in message:
+            # tomllib's words for a key or table given twice
+            where = message[message.rfind("(at line"):] if "(at line" in message else ""
+            raise ScenarioError(path, "", f"a key or table is given twice {where}".strip(),
+                                "each key and table once") from None
+        raise ScenarioError(path, "", f"broken TOML: {message}", "valid TOML") from None
     except RecursionError:
         raise ScenarioError(path, "", "nested too deeply to read",
                             f"at most {MAX_NESTING} levels of tables and arrays") from None

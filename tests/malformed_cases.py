@@ -22,6 +22,7 @@ def edit(old: str, new: str, text: str = BASE) -> str:
 GDP = ('gdp = { value = 280, assumption = true, range = [250, 310], note = "district GDP not in '
        'model-science.md; order of magnitude for a Quzhou urban district" }')
 SHARE_TALENT = "share_talent = { value = 20, assumption = true, range = [10, 30] }"
+LINE_OF_SHARE_TALENT = BASE.splitlines().index(SHARE_TALENT) + 1   # 1-based
 TARGET_RD = '''indicator = "rd_intensity"
 op = ">"
 value = 3.2
@@ -71,7 +72,13 @@ CASES = [
          "levers.gdp: unknown levers key 'gdp' ('gdp' belongs in [baseline])"),
     Case("duplicate key",
          {"bad.toml": edit("[levers]\n", "[levers]\n" + SHARE_TALENT + "\n")},
-         "(file): broken TOML: Cannot overwrite a value (at line 54, column 67) (valid TOML)"),
+         f"(file): a key or table is given twice (at line {LINE_OF_SHARE_TALENT + 1}, "
+         f"column {len(SHARE_TALENT) + 1}) "  # tomllib points just past the line
+         "(each key and table once)"),
+    Case("duplicate table",
+         {"bad.toml": BASE + "\n[levers]\n"},
+         f"(file): a key or table is given twice (at line {BASE.count(chr(10)) + 2}, column 8) "
+         "(each key and table once)"),
     Case("broken TOML with its line number",
          {"bad.toml": edit("target_year = 2027", "target_year = 2027 2028")},
          "(file): broken TOML: Expected newline or end of document after a statement "
