@@ -8,6 +8,7 @@ fields by name; targets matched by (indicator, kind, year, from_year); events as
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .scenario import Entry, Scenario, Target
@@ -40,6 +41,10 @@ def _provenance(entry: Entry | None, default_source: str | None = None) -> str:
 def differences(a: Scenario, b: Scenario) -> list[Change]:
     """What changes from scenario ``a`` to scenario ``b``."""
     changes: list[Change] = []
+    parent_a = Path(a.extends[0]).name if a.extends else None
+    parent_b = Path(b.extends[0]).name if b.extends else None
+    if parent_a != parent_b:
+        changes.append(Change("extends", parent_a, parent_b))
     meta_a, meta_b = a.meta.model_dump(), b.meta.model_dump()
     for key in meta_a:
         if meta_a[key] != meta_b[key]:

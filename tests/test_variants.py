@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from model.errors import ScenarioError
 from model.scenario import load_scenario
@@ -95,3 +97,18 @@ def test_a_variant_of_another_base_is_not_overwritten(folder):
     with pytest.raises(ScenarioError):
         save_variant(folder / "kecheng-2027.toml", {"fiscal_st_growth": 20}, target)
     assert target.read_text("utf-8") == before
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(growth=st.floats(-50, 100, allow_nan=False), talent=st.floats(0, 40, allow_nan=False))
+def test_any_edit_saved_as_a_variant_loads_back_exactly(folder, growth, talent):
+    base = folder / "kecheng-2027.toml"
+    research = 40.0 - talent           # keep the five shares summing to 100 %
+    edits = {"fiscal_st_growth": growth, "share_talent": talent,
+             "share_public_research": research}
+    saved = save_variant(base, edits, folder / "edited.toml")
+    reloaded = load_scenario(folder / "edited.toml")
+    assert reloaded.model_dump() == saved.model_dump()
+    for key, value in edits.items():
+        assert reloaded.levers[key].value == value
