@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .scenario import Entry, Scenario, Target
+from .scenario import Entry, Event, Scenario, Target
 from .system import BASELINES, LEVERS, PARAMETERS
 
 
@@ -52,11 +52,24 @@ def differences(a: Scenario, b: Scenario) -> list[Change]:
     changes += _entries("baseline", a.baseline, b.baseline, BASELINES, defaults=False)
     changes += _entries("levers", a.levers, b.levers, LEVERS)
     changes += _entries("parameters", a.parameters, b.parameters, PARAMETERS)
-    events_a = [(e.year, e.lever, e.value) for e in a.events]
-    events_b = [(e.year, e.lever, e.value) for e in b.events]
-    if events_a != events_b:
-        changes.append(Change("events", _events_text(events_a), _events_text(events_b)))
+    changes += _events(a.events, b.events)
     changes += _targets(a.targets, b.targets)
+    return changes
+
+
+def _events(a: list[Event], b: list[Event]) -> list[Change]:
+    """Scheduled lever changes matched by (year, lever)."""
+    keyed_a = {(e.year, e.lever): e for e in a}
+    keyed_b = {(e.year, e.lever): e for e in b}
+    changes = []
+    for key in sorted({*keyed_a, *keyed_b}):
+        ea, eb = keyed_a.get(key), keyed_b.get(key)
+        old = (ea.value, ea.source or "assumption") if ea else (None, "")
+        new = (eb.value, eb.source or "assumption") if eb else (None, "")
+        if old != new:
+            unit = LEVERS[key[1]].unit if key[1] in LEVERS else ""
+            changes.append(Change(f"events[{key[0]} {key[1]}]", old[0], new[0], unit,
+                                  old[1], new[1]))
     return changes
 
 
@@ -74,10 +87,6 @@ def _entries(section: str, a: dict[str, Entry], b: dict[str, Entry], declared,
             changes.append(Change(f"{section}.{key}", value_a, value_b, spec.unit,
                                   source_a, source_b))
     return changes
-
-
-def _events_text(events: list[tuple[int, str, float]]) -> str:
-    return "; ".join(f"{year} {lever} = {value:g}" for year, lever, value in events) or "none"
 
 
 def _target_key(t: Target) -> str:

@@ -111,3 +111,14 @@ def test_validate_checks_a_whole_folder(tmp_path, capsys):
     code, out, err = run(capsys, "validate", str(tmp_path))
     assert code == 2
     assert out.startswith("ok  ") and err.startswith(str(tmp_path / "bad.toml"))
+
+
+def test_diff_matches_events_by_year_and_lever(capsys):
+    code, out, _ = run(capsys, "diff", str(SCENARIOS / "xinhua-2025.toml"),
+                       str(SCENARIOS / "xinhua-2025-accelerated.toml"), "--format", "json")
+    events = {r["field"]: r for r in json.loads(out) if r["field"].startswith("events")}
+    assert set(events) == {"events[2021 share_incubation]", "events[2021 share_rd_subsidies]",
+                           "events[2021 share_public_research]"}     # 2023 event unchanged
+    added = events["events[2021 share_incubation]"]
+    assert (added["old"], added["new"], added["unit"]) == (None, 30, "%")
+    assert added["new_source"].startswith("policy variant")
