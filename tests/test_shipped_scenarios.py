@@ -132,3 +132,16 @@ def test_every_target_of_plan_targets_md_is_in_its_scenario(index):
             else:
                 for number in _numbers(cell):
                     assert number in target_values, (key, cell)
+
+
+@pytest.mark.parametrize("plan", ["kecheng-2027", "xinhua-2025", "bozhou-hitech-2025"])
+def test_variants_move_the_plan_the_way_their_policies_say(plan):
+    """Sign test: more money -> more R&D and more high-tech firms; less money -> less."""
+    folder = ROOT / "scenarios"
+    runs = {name: simulate(load_scenario(folder / f"{name}.toml"))
+            for name in (plan, f"{plan}-accelerated", f"{plan}-austerity")}
+    year = load_scenario(folder / f"{plan}.toml").meta.target_year
+    for indicator in ("fiscal_st_spending", "rd_expenditure", "hightech_enterprises"):
+        base, fast, slow = (float(runs[name].sel(indicator, year)[0]) for name in (
+            plan, f"{plan}-accelerated", f"{plan}-austerity"))
+        assert slow < base < fast, (indicator, slow, base, fast)
