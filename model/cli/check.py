@@ -52,7 +52,9 @@ def handle(args: argparse.Namespace) -> int:
         rows = []
         for v in verdicts:
             spec = INDICATORS.get(v.target.indicator)
-            name = f"{spec.zh} / {spec.en}" if spec else v.target.indicator
+            # An untracked target has no model indicator: show the plan's own words.
+            name = f"{spec.zh} / {spec.en}" if spec and v.target.tracked else _short(
+                v.target.quote)
             row = [name, describe(v), number(v.value), number(v.gap), v.unit,
                    f"{VERDICT_ZH[v.verdict]} {v.verdict}",
                    str(v.first_year) if v.first_year else "–"]
@@ -64,3 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         print(render(header, rows, [False, False, True, True, False, False, True, True][
             :len(header)]))
     return 1 if any(v.verdict == MISSED for v in verdicts) else 0
+
+
+def _short(text: str, size: int = 30) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
