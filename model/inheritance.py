@@ -19,6 +19,7 @@ and the ``extends`` field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,15 +30,17 @@ REPLACED_ARRAYS = ("events", "targets")
 MAX_CHAIN = 16
 
 
-def resolve(path: Path) -> tuple[dict[str, Any], list[Path]]:
-    """The merged document of ``path`` and the chain of files it came from (itself first)."""
-    from .scenario import read_document
+def resolve(path: Path, read: Callable[[Path], dict[str, Any]]) -> tuple[dict[str, Any],
+                                                                        list[Path]]:
+    """The merged document of ``path`` and the chain of files it came from (itself first).
 
+    ``read`` turns one file into a plain dict (with one-line errors for that file).
+    """
     chain: list[Path] = []
     documents: list[dict[str, Any]] = []
     current = path
     while True:
-        document = read_document(current)
+        document = read(current)
         chain.append(current)
         documents.append(document)
         if "extends" not in document:

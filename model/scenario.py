@@ -24,6 +24,7 @@ from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import ScenarioError
+from .inheritance import resolve
 from .quantities import Spec
 from .system import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
 
@@ -186,10 +187,8 @@ def load_scenario(path: str | Path) -> Scenario:
     A file with ``extends = "other.toml"`` is merged over its parent first (see
     :mod:`model.inheritance`), then validated as one scenario.
     """
-    from .inheritance import resolve
-
     path = Path(path)
-    document, chain = resolve(path)
+    document, chain = resolve(path, read_document)
     scenario = validate_document(document, path)
     scenario._extends = tuple(str(p) for p in chain[1:])
     return scenario
