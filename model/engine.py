@@ -17,9 +17,10 @@ Conservation is by construction: continuous flows change stocks only through the
 update, and discrete events only through :meth:`Ledger.transfer`. Both are booked per
 year, so ``stock[Y] - stock[Y-1] == sum(inflows) - sum(outflows)`` can be checked.
 
-Time is in years on a ``simpy.Environment`` whose clock starts at the start year.
+Time is in years on a ``simpy.Environment`` whose clock starts at the start year; time
+``Y`` is the end of year ``Y``, so year ``Y``'s flows run over ``(Y-1, Y]``.
 Values are recorded at each whole year: the start year holds the initial state, year
-``Y`` the state at time ``Y`` after the events scheduled for ``Y`` have fired.
+``Y`` the state at time ``Y`` after the events scheduled for time ``Y`` have fired.
 A flow recorded for year ``Y`` is its integral over ``(Y-1, Y]``; for the start year it
 is the rate at the start (continuous flows) or NaN (discrete flows).
 """
@@ -99,8 +100,8 @@ class Engine:
     def __init__(self, start: int, end: int, dt: float = 0.25) -> None:
         if end <= start:
             raise ValueError(f"end year {end} must be after start year {start}")
-        steps = round(1.0 / dt)
-        if dt <= 0 or abs(steps * dt - 1.0) > 1e-9:
+        steps = round(1.0 / dt) if dt > 0 else 0
+        if steps < 1 or abs(steps * dt - 1.0) > 1e-9:
             raise ValueError(f"dt must divide a year into whole steps (got {dt})")
         self.start, self.end, self.dt, self.steps_per_year = start, end, 1.0 / steps, steps
 
@@ -153,6 +154,10 @@ class Engine:
         flows = np.empty_like(annual)
         rates = model.rates(env.now, state)
         self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
+        # Events scheduled for the start instant act after the start is recorded and
+        # before the first step.
+        yield env.timeout(0)
+        rates = model.rates(env.now, state)
         n_steps = (self.end - self.start) * self.steps_per_year
         for step in range(1, n_steps + 1):
             # Euler: rates at t move the stocks to t + dt.

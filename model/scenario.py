@@ -60,8 +60,6 @@ class Entry(_Strict):
             low, high = self.range
             if low > high:
                 raise ValueError(f"range [{low:g}, {high:g}] has its low end above its high end")
-            if not low <= self.value <= high:
-                raise ValueError(f"value {self.value:g} lies outside its range [{low:g}, {high:g}]")
         return self
 
 
@@ -353,7 +351,12 @@ def _from_pydantic(error: ValidationError, path: str | Path) -> ScenarioError:
     shown = _show(given)
     expected = _EXPECTED.get(kind, "") or first["msg"].replace("Input should be ", "")
     if kind == "missing":
+        if len(loc) == 1:
+            return ScenarioError(path, field, f"missing section [{field}]",
+                                 f"a [{field}] table; see scenarios/kecheng-2027.toml")
         return ScenarioError(path, field, "missing", expected)
+    if kind in ("too_short", "too_long") and isinstance(given, list):
+        return ScenarioError(path, field, f"got {len(given)} numbers", expected)
     return ScenarioError(path, field, f"got {shown}", expected)
 
 
@@ -428,6 +431,10 @@ def _check_entry(path: str | Path, field: str, entry: Entry, spec: Spec) -> None
     if entry.range is not None:
         for end, value in zip(("low", "high"), entry.range, strict=True):
             _check_bounds(path, f"{field}.range", value, spec, what=f"its {end} end ")
+        low, high = entry.range
+        if not low <= entry.value <= high:
+            raise ScenarioError(path, f"{field}.value", f"{entry.value:g} lies outside its range "
+                                f"[{low:g}, {high:g}]", "a central value within its range")
 
 
 def _check_bounds(path: str | Path, field: str, value: float, spec: Spec, what: str = "") -> None:

@@ -8,6 +8,7 @@ draws at once on the ensemble axis. The same seed gives the same numbers.
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Mapping
 
 import numpy as np
@@ -29,6 +30,7 @@ from .system import (
 )
 
 CHUNK_RUNS = 8192
+LARGE_ARRAY_BYTES = 64 * 2**20
 
 
 def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
@@ -113,7 +115,7 @@ def evaluate(
     derived = [d for d in DERIVED_INDICATORS if d.key == "rd_growth" and
                "rd_expenditure" in recorded]
     years = np.arange(meta.start, meta.end + 1)
-    buffer = np.empty((len(recorded) + len(derived), len(years), n_runs))
+    buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
     for lo in range(0, n_runs, CHUNK_RUNS):
         hi = min(lo + CHUNK_RUNS, n_runs)
         engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
@@ -143,6 +145,20 @@ def simulate(
     if levers:
         inputs.update(levers)
     return evaluate(scenario, inputs, dt=dt)
+
+
+def _allocate(shape: tuple[int, ...]) -> np.ndarray:
+    """An uninitialised float64 array; large ones come from a plain anonymous mmap.
+
+    numpy asks the kernel for transparent huge pages on large arrays; on machines whose
+    kernel compacts memory on demand to find them (THP defrag = madvise, as on the
+    2-core CI machines), first touching a few hundred MB then stalls for about half a
+    second. Ordinary pages avoid the stall.
+    """
+    nbytes = int(np.prod(shape)) * 8
+    if nbytes < LARGE_ARRAY_BYTES:
+        return np.empty(shape)
+    return np.frombuffer(mmap.mmap(-1, nbytes), dtype=np.float64).reshape(shape)
 
 
 def _label(recorded: tuple[str, ...], derived: list[Spec], years: np.ndarray,

@@ -60,7 +60,7 @@ class InconsistentBaseline(ValueError):
 
 @dataclass(frozen=True)
 class LeverEvent:
-    """A lever set to ``value`` (model units) at the end of ``year``."""
+    """A lever set to ``value`` (model units) from the start of ``year`` (time ``year - 1``)."""
 
     year: int
     lever: str
@@ -102,9 +102,7 @@ class InnovationModel:
         names = list(STOCKS)
         for spec in STOCKS.values():
             names += [f for f in spec.inflows + spec.outflows if f not in names]
-        discrete = ("hightech_decertification", "hightech_recertification", "hightech_ageing_1",
-                    "hightech_ageing_2", "hightech_certification", "hightech_relocation")
-        return tuple(names) + discrete
+        return tuple(names) + tuple(incubation.DISCRETE_FLOWS)
 
     def initial_state(self, n_runs: int) -> dict[str, np.ndarray]:
         state: dict[str, np.ndarray] = {}
@@ -129,7 +127,7 @@ class InnovationModel:
 
     def _lever_change(self, ledger: Ledger, event: LeverEvent):
         def process():
-            yield ledger.timeout(event.year - self.start)
+            yield ledger.timeout(event.year - 1 - self.start)
             setattr(self.params, event.lever, event.value)
 
         return process

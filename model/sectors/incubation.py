@@ -6,7 +6,9 @@ Stocks
   tech_smes                 [家]  evaluated tech-based SMEs (科技型中小企业)
   hightech_cohort_0/1/2     [家]  high-tech enterprises certified 0, 1 and 2 years ago
 Continuous flows (per year)
-  incubator_capacity_added   = incubation_spending / seat_cost
+  incubator_capacity_added   = incubator_retirement * capacity(start)
+                               * (1 - incubator_public_share
+                                  + incubator_public_share * incubation spending index)
   incubator_capacity_retired = incubator_retirement * incubator_capacity
   startup_entries            = startup_entry_rate * free seats               (loop B3: congestion)
   startup_graduations        = graduation_rate * startups_in_incubation
@@ -25,7 +27,7 @@ The conversion rate rises with the R&D capital stock: conversion_rate * (K/K0)**
 more HTEs -> more enterprise R&D -> more R&D capital -> more certifications).
 
 Calibrated at the start, so that the start year is a steady state where the data say
-nothing else: seat_cost (spending that keeps the seats at their baseline number),
+nothing else: seat additions that keep the seats at their baseline number,
 startup_entry_rate (entries that keep start-ups at their baseline number), and
 sme_external_entries = baseline new tech SMEs per year minus the SMEs
 that incubator graduates found; a negative value is an inconsistent baseline.
@@ -39,6 +41,7 @@ import numpy as np
 
 from ..engine import Ledger, StockSpec
 from ..quantities import PERCENT, Spec
+from .common import spending_index
 
 COHORTS = ("hightech_cohort_0", "hightech_cohort_1", "hightech_cohort_2")
 
@@ -52,6 +55,17 @@ STOCKS = {
     "tech_smes": StockSpec("家", inflows=("sme_registrations",), outflows=("sme_exits",)),
     **{cohort: StockSpec("家", outflows=(f"hightech_exits_{k}",)) for k, cohort in
        enumerate(COHORTS)},
+}
+
+# Discrete flows of the yearly certification round: name -> (source stock, target stock);
+# None is outside the model.
+DISCRETE_FLOWS = {
+    "hightech_decertification": ("hightech_cohort_2", None),
+    "hightech_recertification": ("hightech_cohort_2", "hightech_cohort_0"),
+    "hightech_ageing_2": ("hightech_cohort_1", "hightech_cohort_2"),
+    "hightech_ageing_1": ("hightech_cohort_0", "hightech_cohort_1"),
+    "hightech_certification": ("tech_smes", "hightech_cohort_0"),
+    "hightech_relocation": (None, "hightech_cohort_0"),
 }
 
 BASELINES = (
@@ -72,6 +86,9 @@ LEVERS = (
 )
 
 PARAMETERS = (
+    Spec("incubator_public_share", "财政资金支撑的新增孵化工位占比", "share of new incubator "
+         "seats paid by fiscal incubation spending", "%", PERCENT, 60.0, (40.0, 80.0),
+         upper=100.0, doc="assumption"),
     Spec("incubator_retirement", "孵化工位退出率", "incubator seats retired", "%/年", PERCENT,
          8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
     Spec("graduation_rate", "在孵企业毕业率", "start-up graduation", "%/年", PERCENT, 30.0,
@@ -115,8 +132,9 @@ INDICATORS = (
 def initial(b, p, n: int) -> dict[str, np.ndarray]:
     older = (b.hightech_enterprises - b.hightech_certified_start_year) / 2.0
     graduates = p.graduation_rate * b.startups_in_incubation
-    incubation_spending = b.fiscal_st_spending * p.share_incubation
-    p.seat_cost = incubation_spending / (p.incubator_retirement * b.incubator_capacity)
+    p.incubation_index_scale, p.incubation_index_offset = spending_index(
+        b.fiscal_st_spending * p.share_incubation)
+    p.seat_replacement = p.incubator_retirement * b.incubator_capacity
     free_seats = b.incubator_capacity - b.startups_in_incubation
     p.startup_entry_rate = (p.graduation_rate + p.startup_failure_rate) * (
         b.startups_in_incubation / free_seats)
@@ -140,7 +158,10 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
 
 def rates(s, p, v) -> None:
     capacity, startups = s["incubator_capacity"], s["startups_in_incubation"]
-    v["incubator_capacity_added"] = v["incubation_spending"] / p.seat_cost
+    spending_index = v["incubation_spending"] * p.incubation_index_scale + (
+        p.incubation_index_offset)
+    v["incubator_capacity_added"] = p.seat_replacement * (
+        1.0 - p.incubator_public_share + p.incubator_public_share * spending_index)
     v["incubator_capacity_retired"] = p.incubator_retirement * capacity
     v["startup_entries"] = p.startup_entry_rate * np.maximum(capacity - startups, 0.0)
     graduations = p.graduation_rate * startups
@@ -158,28 +179,25 @@ def rates(s, p, v) -> None:
 def certification_process(ledger: Ledger, p, start: int, end: int):
     """Yearly certification round at each year end (a SimPy process)."""
 
+    def move(flow: str, amount) -> None:
+        source, target = DISCRETE_FLOWS[flow]
+        ledger.transfer(flow, amount, source=source, target=target)
+
     def process():
         for _year in range(start + 1, end + 1):
             yield ledger.timeout(1)
             state = ledger.state
             expiring, middle, young = (state[c].copy() for c in reversed(COHORTS))
-            ledger.transfer("hightech_decertification", (1.0 - p.recertification_rate) * expiring,
-                            source="hightech_cohort_2")
-            ledger.transfer("hightech_recertification", p.recertification_rate * expiring,
-                            source="hightech_cohort_2", target="hightech_cohort_0")
-            ledger.transfer("hightech_ageing_2", middle, source="hightech_cohort_1",
-                            target="hightech_cohort_2")
-            ledger.transfer("hightech_ageing_1", young, source="hightech_cohort_0",
-                            target="hightech_cohort_1")
+            move("hightech_decertification", (1.0 - p.recertification_rate) * expiring)
+            move("hightech_recertification", p.recertification_rate * expiring)
+            move("hightech_ageing_2", middle)
+            move("hightech_ageing_1", young)
             knowledge_index = state["rd_capital"] / p.rd_capital_start
             # A yearly share of the SME pool: it cannot exceed the whole pool.
             rate = np.minimum(
                 p.conversion_rate * knowledge_index ** p.conversion_knowledge_elasticity, 1.0)
-            ledger.transfer("hightech_certification", rate * state["tech_smes"],
-                            source="tech_smes", target="hightech_cohort_0")
-            ledger.transfer("hightech_relocation",
-                            np.broadcast_to(p.hightech_relocations_per_year,
-                                            state["tech_smes"].shape),
-                            target="hightech_cohort_0")
+            move("hightech_certification", rate * state["tech_smes"])
+            move("hightech_relocation", np.broadcast_to(
+                p.hightech_relocations_per_year, state["tech_smes"].shape))
 
     return process

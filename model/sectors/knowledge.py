@@ -17,8 +17,9 @@ Flows (per year)
   turnover_adjustment      = (desired turnover - tech_contract_turnover) / turnover_adjustment_time
   achievements_transformation = achievements_per_100m_yuan * tech_contract_turnover
 Auxiliaries
-  desired turnover = (T0 - m * support0) * (V / V0)**turnover_patent_elasticity + m * support
-                     with m = turnover_support_multiplier            [亿元/年]
+  desired turnover = T0 * (V / V0)**turnover_patent_elasticity
+                     * (1 - market_support_share + market_support_share * support index)
+                     (support index = technology-market support / its start value)  [亿元/年]
   invention_patents_per_10k, high_value_patents_per_10k = stock / population(万人) [件/万人]
 
 Calibrated at the start: patent_productivity so that applications equal the baseline grants
@@ -32,6 +33,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
+from .common import spending_index
 
 STOCKS = {
     "inventions_in_examination": StockSpec(
@@ -77,8 +79,9 @@ PARAMETERS = (
     Spec("turnover_patent_elasticity", "技术合同额对有效发明专利的弹性", "elasticity of "
          "technology-contract turnover to valid patents", "1", 1.0, 0.8, (0.3, 1.2), upper=5.0,
          doc="assumption"),
-    Spec("turnover_support_multiplier", "技术市场补助撬动倍数", "contract turnover per yuan of "
-         "technology-market support", "1", 1.0, 10.0, (3.0, 20.0), doc="assumption"),
+    Spec("market_support_share", "技术合同额中财政支持带动部分", "share of contract turnover "
+         "that moves with fiscal technology-market support", "%", PERCENT, 15.0, (5.0, 30.0),
+         upper=100.0, doc="assumption"),
     Spec("turnover_adjustment_time", "技术合同额调整时间", "technology-market adjustment time",
          "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
     Spec("achievements_per_100m_yuan", "每亿元技术合同转化成果数", "achievements transformed "
@@ -104,14 +107,12 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
         rd_start ** p.patent_rd_elasticity * b.rd_personnel ** p.patent_personnel_elasticity)
     valid = b.invention_patents_per_10k * b.population
     p.valid_patents_start = valid
-    support_start = b.fiscal_st_spending * p.share_tech_market
-    p.turnover_from_patents = b.tech_contract_turnover - p.turnover_support_multiplier * (
-        support_start)
+    p.support_index_scale, p.support_index_offset = spending_index(
+        b.fiscal_st_spending * p.share_tech_market)
+    p.turnover_start = b.tech_contract_turnover
     p.consistency_checks += [
         ("high_value_patents_per_10k", b.invention_patents_per_10k - b.high_value_patents_per_10k,
          "more high-value invention patents than invention patents"),
-        ("turnover_from_patents", p.turnover_from_patents,
-         "technology-market support alone explains more than the baseline contract turnover"),
     ]
     return {
         "inventions_in_examination": np.broadcast_to(
@@ -133,8 +134,9 @@ def rates(s, p, v) -> None:
     v["high_value_patent_grants"] = p.high_value_share * grants
     v["high_value_patent_lapses"] = p.high_value_lapse * s["high_value_patents"]
     patent_index = s["valid_invention_patents"] / p.valid_patents_start
-    desired = (p.turnover_from_patents * patent_index ** p.turnover_patent_elasticity
-               + p.turnover_support_multiplier * v["tech_market_support"])
+    support_index = v["tech_market_support"] * p.support_index_scale + p.support_index_offset
+    desired = p.turnover_start * patent_index ** p.turnover_patent_elasticity * (
+        1.0 - p.market_support_share + p.market_support_share * support_index)
     turnover = s["tech_contract_turnover"]
     v["turnover_adjustment"] = (desired - turnover) / p.turnover_adjustment_time
     v["achievements_transformation"] = p.achievements_per_100m_yuan * turnover

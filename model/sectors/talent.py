@@ -25,6 +25,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
+from .common import spending_index
 
 STOCKS = {
     "rd_personnel": StockSpec(
@@ -67,13 +68,8 @@ INDICATORS = (
 
 def initial(b, p, n: int) -> dict[str, np.ndarray]:
     p.high_level_recruits_start = b.high_level_recruits
-    talent_spending_start = np.asarray(b.fiscal_st_spending * p.share_talent, dtype=float)
-    # Programme index = talent spending / its start value; with no programme at the start
-    # there is nothing to scale, and the index stays 1.
-    funded = talent_spending_start > 0
-    p.talent_index_scale = np.divide(1.0, talent_spending_start, where=funded,
-                                     out=np.zeros_like(talent_spending_start))
-    p.talent_index_offset = np.where(funded, 0.0, 1.0)
+    p.talent_index_scale, p.talent_index_offset = spending_index(
+        b.fiscal_st_spending * p.share_talent)
     return {
         "rd_personnel": np.broadcast_to(b.rd_personnel, (n,)),
         "high_level_talent": np.zeros(n),

@@ -1,0 +1,91 @@
+"""The engine on a toy model that knows nothing of innovation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from model.engine import Engine, Ledger, StockSpec
+
+
+class Tank:
+    """One stock draining at a rate, filled by a constant inflow, plus a yearly top-up."""
+
+    stocks = {"water": StockSpec("m3", inflows=("tap",), outflows=("drain",))}
+    outputs = ("water", "tap", "drain", "top_up", "level_squared")
+
+    def __init__(self, inflow: float, drain_rate: np.ndarray, top_up_year: int | None = None):
+        self.inflow, self.drain_rate, self.top_up_year = inflow, drain_rate, top_up_year
+        self.seen_at_top_up: list[float] = []
+
+    def initial_state(self, n_runs):
+        return {"water": np.full(n_runs, 10.0)}
+
+    def rates(self, time, state):
+        water = state["water"]
+        return {"tap": self.inflow, "drain": self.drain_rate * water, "level_squared": water**2}
+
+    def events(self, ledger: Ledger):
+        if self.top_up_year is None:
+            return
+
+        def process():
+            yield ledger.timeout(self.top_up_year - 2000)
+            self.seen_at_top_up.append(ledger.env.now)
+            ledger.transfer("top_up", np.full(ledger.state["water"].shape, 5.0), target="water")
+
+        yield process
+
+
+def test_euler_matches_closed_form_of_the_discrete_map():
+    engine = Engine(2000, 2003, dt=0.25)
+    model = Tank(inflow=0.0, drain_rate=np.array([0.2]))
+    result = engine.run(model, 1)
+    water = result.values[0, :, 0]
+    # Explicit Euler: each year multiplies by (1 - 0.2 * 0.25) ** 4.
+    assert water == pytest.approx(10.0 * (1 - 0.05) ** (4 * np.arange(4)))
+
+
+def test_stock_change_equals_integral_of_flows_and_discrete_moves():
+    engine = Engine(2000, 2005, dt=0.125)
+    model = Tank(inflow=3.0, drain_rate=np.array([0.1, 0.5]), top_up_year=2002)
+    result = engine.run(model, 2)
+    water, tap, drain, top_up = (result.values[i] for i in range(4))
+    change = np.diff(water, axis=0)
+    assert change == pytest.approx(tap[1:] - drain[1:] + top_up[1:])
+    assert top_up[2].tolist() == [5.0, 5.0] and top_up[3].tolist() == [0.0, 0.0]
+    assert np.isnan(top_up[0]).all()  # a discrete flow has no start-year value
+
+
+def test_event_fires_before_rates_are_taken_and_values_recorded_after_it():
+    engine = Engine(2000, 2003, dt=0.5)
+    with_event = engine.run(Tank(0.0, np.array([0.0]), top_up_year=2002), 1).values
+    without = engine.run(Tank(0.0, np.array([0.0])), 1).values
+    assert with_event[0, 2, 0] == without[0, 2, 0] + 5.0  # the 2002 record includes the top-up
+    # Auxiliaries recorded in 2002 already see the topped-up level.
+    assert with_event[4, 2, 0] == pytest.approx(15.0**2)
+
+
+def test_event_time_is_a_whole_year_even_for_inexact_steps():
+    model = Tank(0.0, np.array([0.0]), top_up_year=2002)
+    Engine(2000, 2003, dt=0.1).run(model, 1)
+    assert model.seen_at_top_up == [2002]
+
+
+def test_ensemble_runs_equal_single_runs():
+    rates = np.array([0.05, 0.3, 0.7])
+    together = Engine(2000, 2004).run(Tank(2.0, rates), 3).values
+    for i, rate in enumerate(rates):
+        alone = Engine(2000, 2004).run(Tank(2.0, np.array([rate])), 1).values
+        np.testing.assert_array_equal(together[:, :, i], alone[:, :, 0])
+
+
+@pytest.mark.parametrize("dt", [0.0, -0.25, 0.3, 2.0])
+def test_dt_must_divide_a_year(dt):
+    with pytest.raises(ValueError, match="dt"):
+        Engine(2000, 2003, dt=dt)
+
+
+def test_end_must_follow_start():
+    with pytest.raises(ValueError, match="after start"):
+        Engine(2003, 2003)

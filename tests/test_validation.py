@@ -1,0 +1,232 @@
+"""The system-dynamics validation battery (Sterman 2000 ch. 21; Barlas 1996), automated.
+
+Structure (conservation, non-negativity), extreme conditions, integration error, the sign
+of policy effects, and ensemble = one-by-one, on the Kecheng 2027 scenario.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model import evaluate, load_scenario, sample, simulate
+from model.engine import Engine
+from model.sectors.incubation import DISCRETE_FLOWS
+from model.simulate import central_inputs
+from model.system import (
+    ALLOCATION_SHARES,
+    BASELINES,
+    INPUTS,
+    LEVERS,
+    STOCKS,
+    InnovationModel,
+    LeverEvent,
+)
+
+ALL_VARIABLES = InnovationModel.all_variables()
+# Module level rather than a fixture: hypothesis prints its arguments on failure.
+KECHENG = load_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "kecheng-2027.toml")
+
+
+def _all_variables(scenario, inputs=None, dt=None):
+    return evaluate(scenario, inputs, dt=dt, outputs=ALL_VARIABLES)
+
+
+def test_every_stock_changes_by_the_integral_of_its_flows(kecheng):
+    results = _all_variables(kecheng, sample(kecheng, 50, seed=3))
+    for stock, spec in STOCKS.items():
+        level = results.sel(stock)
+        expected = np.zeros_like(level[1:])
+        for flow in spec.inflows:
+            expected += results.sel(flow)[1:]
+        for flow in spec.outflows:
+            expected -= results.sel(flow)[1:]
+        for flow, (source, target) in DISCRETE_FLOWS.items():
+            if target == stock:
+                expected += results.sel(flow)[1:]
+            if source == stock:
+                expected -= results.sel(flow)[1:]
+        np.testing.assert_allclose(np.diff(level, axis=0), expected, rtol=1e-9, atol=1e-9,
+                                   err_msg=f"stock {stock} does not conserve")
+
+
+def test_indicators_reproduce_the_baseline_in_the_start_year(kecheng):
+    results = simulate(kecheng)
+    for key in ("rd_intensity", "hightech_enterprises", "tech_smes", "invention_patent_grants",
+                "hightech_va_share", "fiscal_st_spending", "high_value_patents_per_10k"):
+        assert results.sel(key, 2022)[0] == pytest.approx(kecheng.baseline[key].value), key
+
+
+def _lever_strategy():
+    """Any lever values within their slider ranges, allocation shares summing to 100 %."""
+    others = {k: st.floats(*spec.range) for k, spec in LEVERS.items()
+              if k not in ALLOCATION_SHARES}
+    weights = st.lists(st.floats(0.0, 1.0), min_size=len(ALLOCATION_SHARES),
+                       max_size=len(ALLOCATION_SHARES)).filter(lambda w: sum(w) > 1e-3)
+    return st.fixed_dictionaries(others), weights
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(levers=_lever_strategy()[0], weights=_lever_strategy()[1],
+       fiscal_rule=st.sampled_from(["growth", "share"]))
+def test_no_stock_goes_negative_anywhere_in_the_levers_ranges(levers, weights, fiscal_rule):
+    kecheng = KECHENG
+    total = sum(weights)
+    shares = {k: 100.0 * w / total for k, w in zip(ALLOCATION_SHARES, weights, strict=True)}
+    scenario = kecheng.model_copy(deep=True)
+    scenario.scenario.fiscal_rule = fiscal_rule
+    inputs = {**sample(kecheng, 20, seed=7), **levers, **shares}
+    results = _all_variables(scenario, inputs)
+    for stock in STOCKS:
+        assert (results.sel(stock) >= 0).all(), stock
+    assert np.isfinite(results.values[:, 1:]).all()
+
+
+def _with_baseline(scenario, **values):
+    copy = scenario.model_copy(deep=True)
+    for key, value in values.items():
+        copy.baseline[key].value = value
+    return copy
+
+
+def test_zero_fiscal_spending_leaves_firms_rd_only_and_nothing_negative(kecheng):
+    scenario = _with_baseline(kecheng, fiscal_st_spending=0.0)
+    results = _all_variables(scenario)
+    for stock in STOCKS:
+        assert (results.sel(stock) >= 0).all(), stock
+    # The perpetual inventory still holds: K[t+1] = K[t] + formation - depreciation.
+    capital = results.sel("rd_capital")[:, 0]
+    formation = results.sel("rd_capital_formation")[1:, 0]
+    depreciation = results.sel("rd_capital_depreciation")[1:, 0]
+    assert np.diff(capital) == pytest.approx(formation - depreciation)
+    assert (results.sel("fiscal_st_spending") == 0).all()
+
+
+def _rd_switched_off(scenario, year: int, dt: float = 0.25):
+    """Every source of R&D set to zero from ``year`` on (an extreme-condition test)."""
+    inputs = central_inputs(scenario)
+    baseline = {k: inputs[f"baseline.{k}"] / spec.scale for k, spec in BASELINES.items()}
+    model_inputs = {k: inputs[k] / spec.scale for k, spec in INPUTS.items()}
+    switch_off = ("rd_per_hightech_firm", "rd_per_tech_sme", "other_firm_rd_start",
+                  "subsidy_rd_leverage", "public_rd_fraction", "public_rd_nonfiscal")
+    events = [LeverEvent(year, name, 0.0) for name in switch_off]
+    meta = scenario.meta
+    model = InnovationModel(baseline, model_inputs, meta.start, meta.end, 1,
+                            events=events, outputs=ALL_VARIABLES + ("rd_expenditure",))
+    trajectory = Engine(meta.start, meta.end, dt).run(model, 1)
+    return {name: trajectory.values[i, :, 0] for i, name in enumerate(trajectory.variables)}
+
+
+def test_zero_rd_makes_rd_capital_decay_at_its_depreciation_rate(kecheng):
+    run = _rd_switched_off(kecheng, 2024)
+    delta = kecheng.input_value("rd_depreciation") / 100
+    capital = run["rd_capital"][2:]          # from 2024 on
+    assert (run["rd_expenditure"][2:] == 0).all()
+    # Euler with dt = 0.25: each year multiplies by (1 - delta/4)**4.
+    assert capital[1:] / capital[:-1] == pytest.approx((1 - delta / 4) ** 4)
+
+
+def test_zero_rd_makes_patent_grants_fall_to_zero(kecheng):
+    run = _rd_switched_off(kecheng, 2023)
+    applications, grants = run["invention_applications"], run["invention_patent_grants"]
+    assert (applications[2:] == 0).all()
+    assert (np.diff(grants[2:]) < 0).all()
+    assert grants[-1] < 0.05 * grants[1]
+
+
+def test_huge_budgets_saturate_shares_below_one(kecheng):
+    results = simulate(kecheng, levers={"fiscal_st_growth": 40, "hightech_investment_growth": 40})
+    for share in ("hightech_va_share", "new_product_rate"):
+        assert (results.sel(share) < 100).all() and (results.sel(share) > 0).all()
+
+
+def test_halving_dt_changes_no_target_indicator_by_more_than_one_percent(kecheng):
+    coarse, fine = simulate(kecheng, dt=0.25), simulate(kecheng, dt=0.125)
+    year = kecheng.meta.target_year
+    for indicator in {t.indicator for t in kecheng.targets}:
+        a, b = coarse.sel(indicator, year)[0], fine.sel(indicator, year)[0]
+        assert abs(a - b) <= 0.01 * abs(b), f"{indicator}: {a} at dt 0.25, {b} at dt 0.125"
+
+
+def test_more_fiscal_spending_never_lowers_rd_intensity(kecheng):
+    draws = sample(kecheng, 300, seed=11)
+    for low, high in ((0, 5), (10, 15), (15, 25), (25, 40)):
+        lower = evaluate(kecheng, {**draws, "fiscal_st_growth": low}).sel("rd_intensity")
+        higher = evaluate(kecheng, {**draws, "fiscal_st_growth": high}).sel("rd_intensity")
+        assert (higher >= lower - 1e-12).all(), (low, high)
+        assert (higher[-1] > lower[-1]).all()
+
+
+def test_policy_signs_hold_across_the_uncertainty(kecheng):
+    draws = sample(kecheng, 200, seed=5)
+    cases = [  # lever, low, high, indicator that must not fall
+        ("hightech_investment_growth", 10, 25, "hightech_va_share"),
+        ("hightech_relocations_per_year", 0, 10, "hightech_enterprises"),
+        ("share_talent", 10, 30, "high_level_recruitment"),
+        ("share_incubation", 5, 25, "startups_in_incubation"),
+    ]
+    for lever, low, high, indicator in cases:
+        lower = evaluate(kecheng, {**draws, lever: low}).sel(indicator)
+        higher = evaluate(kecheng, {**draws, lever: high}).sel(indicator)
+        assert (higher >= lower - 1e-9).all(), lever
+
+
+def test_a_larger_super_deduction_raises_enterprise_rd(kecheng):
+    draws = sample(kecheng, 200, seed=6)
+    results = {}
+    for rate in (100, 150):
+        scenario = kecheng.model_copy(deep=True)
+        scenario.events[0].value = rate   # the 2023 change, from the 90 % start rate
+        results[rate] = evaluate(scenario, draws).sel("enterprise_rd")
+    assert (results[150][0] == results[100][0]).all()
+    assert (results[150][1:] > results[100][1:]).all()
+
+
+def test_many_parameter_sets_at_once_equal_the_same_sets_one_by_one(kecheng):
+    draws = sample(kecheng, 5, seed=2)
+    together = evaluate(kecheng, draws)
+    for run in range(5):
+        alone = evaluate(kecheng, {k: v[run:run + 1] for k, v in draws.items()})
+        np.testing.assert_allclose(together.values[:, :, run], alone.values[:, :, 0],
+                                   rtol=1e-12, atol=0, equal_nan=True)
+
+
+def test_chunked_ensembles_equal_unchunked(kecheng, monkeypatch):
+    draws = sample(kecheng, 40, seed=9)
+    whole = evaluate(kecheng, draws).values
+    # `model.simulate` is also the name of the function the package exports.
+    monkeypatch.setattr(importlib.import_module("model.simulate"), "CHUNK_RUNS", 7)
+    np.testing.assert_array_equal(evaluate(kecheng, draws).values, whole)
+
+
+def test_same_seed_same_numbers_other_seed_other_numbers(kecheng):
+    a = simulate(kecheng, runs=30, seed=4).values
+    b = simulate(kecheng, runs=30, seed=4).values
+    c = simulate(kecheng, runs=30, seed=5).values
+    np.testing.assert_array_equal(a, b)
+    assert not np.array_equal(a[:, 1:], c[:, 1:])
+
+
+def test_lever_event_changes_the_run_from_its_year(kecheng):
+    without = kecheng.model_copy(deep=True)
+    without.events = []
+    with_event = simulate(kecheng).sel("enterprise_rd")[:, 0]
+    no_event = simulate(without).sel("enterprise_rd")[:, 0]
+    # The event takes effect from the start of 2023: 2022 is untouched, 2023 on is not.
+    assert with_event[0] == pytest.approx(no_event[0])
+    assert (with_event[1:] > no_event[1:]).all()
+
+
+def test_every_default_lies_in_its_range_and_every_range_in_its_bounds():
+    for key, spec in INPUTS.items():
+        assert spec.default is not None, key
+        low, high = spec.range if spec.range else (spec.default, spec.default)
+        assert low <= spec.default <= high, key
+        assert spec.lower is None or spec.lower <= low, key
+        assert spec.upper is None or high <= spec.upper, key
+        assert spec.source or spec.doc, f"{key}: neither a source nor an assumption note"
