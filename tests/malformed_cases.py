@@ -88,7 +88,8 @@ CASES = [
          "(file): not UTF-8 text (bad byte at offset 2) (a TOML file saved as UTF-8)"),
     Case("empty file",
          {"bad.toml": ""},
-         "scenario: missing (this field to be present)"),
+         "scenario: missing section [scenario] (a [scenario] table; see "
+         "scenarios/kecheng-2027.toml)"),
     Case("extends cycle",
          {"a.toml": VARIANT.format(parent="b.toml"), "b.toml": VARIANT.format(parent="a.toml")},
          "extends: inheritance cycle a.toml -> b.toml -> a.toml "
@@ -145,7 +146,8 @@ CASES = [
          "baseline.gdp: range [310, 250] has its low end above its high end"),
     Case("value outside its own range",
          {"bad.toml": edit("range = [250, 310]", "range = [100, 200]")},
-         "baseline.gdp: value 280 lies outside its range [100, 200]"),
+         "baseline.gdp.value: 280 lies outside its range [100, 200] "
+         "(a central value within its range)"),
     Case("assumption without a range",
          {"bad.toml": edit(GDP, "gdp = { value = 280, assumption = true }")},
          "baseline.gdp: an assumption needs a plausible range = [low, high]"),
@@ -154,7 +156,7 @@ CASES = [
          'baseline.gdp: every number needs source = "..." or assumption = true'),
     Case("range that is not a pair",
          {"bad.toml": edit("range = [250, 310]", "range = [250]")},
-         "baseline.gdp.range: got an array (an array [low, high])"),
+         "baseline.gdp.range: got 1 numbers (an array [low, high])"),
     Case("unit that is not the model's",
          {"bad.toml": edit(GDP, GDP.replace("assumption = true",
                                             'unit = "万元", assumption = true'))},
