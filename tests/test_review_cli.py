@@ -122,3 +122,12 @@ def test_diff_matches_events_by_year_and_lever(capsys):
     added = events["events[2021 share_incubation]"]
     assert (added["old"], added["new"], added["unit"]) == (None, 30, "%")
     assert added["new_source"].startswith("policy variant")
+
+
+def test_check_table_keeps_untracked_targets_as_not_modelled(capsys):
+    code, out, _ = run(capsys, "check", str(KECHENG))
+    scenario = load_scenario(KECHENG)
+    untracked = [t for t in scenario.targets if not t.tracked]
+    rows = [line for line in out.splitlines() if "not modelled" in line]
+    assert len(rows) == len(untracked) > 0
+    assert code == 1        # Kecheng misses some tracked targets; untracked ones never count
