@@ -2,7 +2,7 @@
 
 Each case builds its files in a fresh folder from the Kecheng scenario (``BASE``) by one edit,
 so that exactly one thing is wrong. ``expected`` is the line after ``<path>: ``; ``file`` is
-the file handed to the CLI (its path starts the line).
+the file handed to the CLI (its path starts the line, unless ``reported`` names another).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class Case:
     file: str = "bad.toml"
     command: str = "validate"
     subfolder: dict[str, str] = field(default_factory=dict)
+    reported: str | None = None            # the file the line names, if not ``file``
 
 
 CASES = [
@@ -112,6 +113,10 @@ CASES = [
          {"a.toml": VARIANT.format(parent="/etc/passwd")},
          "extends: '/etc/passwd' is an absolute path (a file name inside {folder})",
          file="a.toml"),
+    Case("extends a broken parent: the parent is named",
+         {"a.toml": VARIANT.format(parent="broken.toml"), "broken.toml": "[scenario\n"},
+         "(file): broken TOML: Expected ']' at the end of a table declaration "
+         "(at line 1, column 10) (valid TOML)", file="a.toml", reported="broken.toml"),
     Case("extends is not text",
          {"a.toml": "extends = 3\n"},
          "extends: got 3 (the file name of the parent scenario in quotes)", file="a.toml"),
