@@ -24,6 +24,7 @@ from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import ScenarioError
+from .inheritance import resolve
 from .quantities import Spec
 from .system import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
 
@@ -141,11 +142,17 @@ class Scenario(_Strict):
     events: list[Event] = []
     targets: list[Target] = []
     _path: str = PrivateAttr(default="<memory>")
+    _extends: tuple[str, ...] = PrivateAttr(default=())
 
     @property
     def path(self) -> str:
         """Where the scenario was read from (not part of the file)."""
         return self._path
+
+    @property
+    def extends(self) -> tuple[str, ...]:
+        """The files this scenario inherits from, nearest parent first (empty if none)."""
+        return self._extends
 
     @property
     def meta(self) -> Meta:
@@ -173,7 +180,20 @@ class Scenario(_Strict):
 # --- reading -----------------------------------------------------------------------------
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem."""
+    """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem.
+
+    A file with ``extends = "other.toml"`` is merged over its parent first (see
+    :mod:`model.inheritance`), then validated as one scenario.
+    """
+    path = Path(path)
+    document, chain = resolve(path, read_document)
+    scenario = validate_document(document, path)
+    scenario._extends = tuple(str(p) for p in chain[1:])
+    return scenario
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    """Read and parse one TOML file into a plain dict (no inheritance, no validation)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -187,10 +207,20 @@ def load_scenario(path: str | Path) -> Scenario:
     if size > MAX_FILE_BYTES:
         raise ScenarioError(path, "", f"file is {size:,} bytes",
                             f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
-    return parse_scenario(path.read_bytes(), path)
+    return parse_document(path.read_bytes(), path)
 
 
 def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario:
+    """Parse and validate scenario text (no ``extends``: there is no folder to resolve it in)."""
+    document = parse_document(data, path)
+    if "extends" in document:
+        raise ScenarioError(path, "extends", "cannot be resolved for text not read from a file",
+                            "load_scenario(path) for a variant")
+    return validate_document(document, path)
+
+
+def parse_document(data: bytes | str, path: str | Path = "<memory>") -> dict[str, Any]:
+    """TOML text -> dict, with one-line errors for size, encoding and syntax."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             raise ScenarioError(path, "", f"file is {len(data):,} bytes",
@@ -203,13 +233,18 @@ def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario
     else:
         text = data
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(path, "", f"broken TOML: {error}", "valid TOML") from None
+        message = str(error)
+        if message.startswith("Cannot overwrite a value") or "Cannot declare" in message:
+            # tomllib's words for a key or table given twice
+            where = message[message.rfind("(at line"):] if "(at line" in message else ""
+            raise ScenarioError(path, "", f"a key or table is given twice {where}".strip(),
+                                "each key and table once") from None
+        raise ScenarioError(path, "", f"broken TOML: {message}", "valid TOML") from None
     except RecursionError:
         raise ScenarioError(path, "", "nested too deeply to read",
                             f"at most {MAX_NESTING} levels of tables and arrays") from None
-    return validate_document(document, path)
 
 
 def validate_document(document: dict[str, Any], path: str | Path = "<memory>") -> Scenario:

@@ -55,8 +55,13 @@ def test_check_table_names_indicators_in_chinese_and_english(capsys):
 def test_check_with_runs_reports_probabilities(capsys):
     _code, out, _ = run_cli(capsys, "check", str(KECHENG), "--runs", "200", "--seed", "1",
                             "--format", "json")
-    for record in json.loads(out):
-        assert 0.0 <= record["probability"] <= 1.0
+    records = json.loads(out)
+    for record in records:
+        if record["verdict"] == "not modelled":   # untracked: nothing to draw
+            assert record["probability"] is None
+        else:
+            assert 0.0 <= record["probability"] <= 1.0
+    assert any(r["probability"] is not None for r in records)
 
 
 def _write(tmp_path, text: str | bytes, name: str = "bad.toml"):
