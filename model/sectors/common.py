@@ -12,6 +12,7 @@ def spending_index(start_spending) -> tuple[np.ndarray, np.ndarray]:
     programme that did not exist at the start changes nothing it did not already do.
     """
     start = np.asarray(start_spending, dtype=float)
-    funded = start > 0
+    # Subnormal start budgets (e.g. a share of 5e-324 %) count as none: 1/x would overflow.
+    funded = start >= np.finfo(float).tiny
     scale = np.divide(1.0, start, where=funded, out=np.zeros_like(start))
     return scale, np.where(funded, 0.0, 1.0)
