@@ -27,23 +27,14 @@ from .system import (
     InnovationModel,
     LeverEvent,
 )
+from .uncertainty import Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
 
 
 def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
     """Keys (``baseline.x`` or input keys) drawn in an ensemble, with their ranges."""
-    ranges: dict[str, tuple[float, float]] = {}
-    for key, entry in scenario.baseline.items():
-        if entry.range is not None and entry.range[0] < entry.range[1]:
-            ranges[f"baseline.{key}"] = (entry.range[0], entry.range[1])
-    for key in INPUTS:
-        if key in LEVERS:
-            continue
-        _value, bounds, _source = scenario.input_entry(key)
-        if bounds is not None and bounds[0] < bounds[1]:
-            ranges[key] = (float(bounds[0]), float(bounds[1]))
-    return ranges
+    return {u.key: (u.low, u.high) for u in uncertain(scenario)}
 
 
 def central_inputs(scenario: Scenario) -> dict[str, float]:
@@ -53,14 +44,15 @@ def central_inputs(scenario: Scenario) -> dict[str, float]:
     return values
 
 
-def sample(scenario: Scenario, runs: int, seed: int | None = None) -> dict[str, np.ndarray]:
-    """Draw ``runs`` input sets, uniform within each range (display units)."""
+def sample(scenario: Scenario, runs: int, seed: int | None = None, method: Method = "lhs"
+           ) -> dict[str, np.ndarray]:
+    """Draw ``runs`` input sets (display units) by Latin hypercube, Sobol or plain random
+    sampling, each uncertain input through its distribution (see :mod:`model.uncertainty`).
+    """
     if runs < 1:
         raise ValueError(f"runs must be at least 1 (got {runs})")
-    rng = np.random.default_rng(seed)
     drawn = {key: np.full(runs, value) for key, value in central_inputs(scenario).items()}
-    for key, (low, high) in uncertain_inputs(scenario).items():
-        drawn[key] = rng.uniform(low, high, runs)
+    drawn.update(draw(uncertain(scenario), resolve_seed(seed), method, 0, runs, runs))
     return drawn
 
 
@@ -126,11 +118,13 @@ def simulate(
     seed: int | None = None,
     dt: float | None = None,
     levers: Mapping[str, float] | None = None,
+    method: Method = "lhs",
 ) -> Results:
     """Simulate a scenario (a :class:`Scenario` or a path).
 
     ``runs=None``: one deterministic run at central values. ``runs=N``: N draws of the
-    uncertain numbers, seeded. ``levers`` overrides lever values (display units).
+    uncertain numbers, seeded, drawn by ``method``
+    (lhs, sobol or random). ``levers`` overrides lever values (display units).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
@@ -139,7 +133,7 @@ def simulate(
         if unknown:
             raise KeyError(f"unknown levers: {', '.join(unknown)}")
     inputs: dict[str, float | np.ndarray] = (
-        sample(scenario, runs, seed) if runs is not None else {})
+        sample(scenario, runs, seed, method) if runs is not None else {})
     if levers:
         inputs.update(levers)
     return evaluate(scenario, inputs, dt=dt)
