@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ScenarioError
-from . import check, ensemble, run, sensitivity, validate
+from . import calibrate, check, ensemble, run, sensitivity, validate
 
-COMMANDS = (run, check, validate, ensemble, sensitivity)
+COMMANDS = (run, check, validate, ensemble, sensitivity, calibrate)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
