@@ -103,3 +103,28 @@ def test_cli_bad_options_are_one_line_exit_2(tmp_path, capsys, options, words):
     error = capsys.readouterr().err.strip()
     assert code == 2
     assert words in error and "\n" not in error and "Traceback" not in error
+
+
+def test_a_worker_lost_mid_run_is_replaced_and_no_block_is_dropped(kecheng):
+    distributed = pytest.importorskip("dask.distributed")
+    import os
+    import signal
+
+    local = ensemble(kecheng, 4000, seed=8, block_runs=250)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        victim = sorted(client.scheduler_info()["workers"])[0]
+        pid = client.run(os.getpid, workers=[victim])[victim]
+        killed = []
+
+        def kill_one_worker(done: int, total: int) -> None:
+            if done == 2 and not killed:  # blocks are still queued and running
+                os.kill(pid, signal.SIGKILL)
+                killed.append(victim)
+
+        remote = ensemble(kecheng, 4000, seed=8, block_runs=250, client=client,
+                          progress=kill_one_worker)
+    assert killed
+    assert [v.probability for v in remote.verdicts] == [v.probability for v in local.verdicts]
+    assert remote.quantiles.equals(local.quantiles)
