@@ -50,7 +50,7 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
     axes.flat[0].legend(fontsize=6)
     if title:
         figure.suptitle(title, fontsize=10)
-    figure.tight_layout(rect=(0, 0, 1, 0.97) if title else None)
+    figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
     return _save(figure, path)
 
 
@@ -78,7 +78,7 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
         ax.axis("off")
     if title:
         figure.suptitle(title, fontsize=10)
-    figure.tight_layout(rect=(0, 0, 1, 0.97) if title else None)
+    figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
     return _save(figure, path)
 
 
