@@ -8,7 +8,7 @@ draws at once on the ensemble axis. The same seed gives the same numbers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -61,8 +61,11 @@ def evaluate(
     inputs: Mapping[str, float | np.ndarray] | None = None,
     dt: float | None = None,
     outputs: tuple[str, ...] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Results:
     """Run the model on given inputs (display units; missing keys take central values).
+
+    ``progress(done, total)`` is called after each chunk of runs (e.g. a progress bar).
 
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
@@ -109,6 +112,8 @@ def evaluate(
     for lo in range(0, n_runs, CHUNK_RUNS):
         hi = min(lo + CHUNK_RUNS, n_runs)
         engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
+        if progress:
+            progress(hi, n_runs)
     return _label(recorded, derived, years, buffer, columns)
 
 
@@ -119,6 +124,7 @@ def simulate(
     dt: float | None = None,
     levers: Mapping[str, float] | None = None,
     method: Method = "lhs",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Results:
     """Simulate a scenario (a :class:`Scenario` or a path).
 
@@ -136,7 +142,7 @@ def simulate(
         sample(scenario, runs, seed, method) if runs is not None else {})
     if levers:
         inputs.update(levers)
-    return evaluate(scenario, inputs, dt=dt)
+    return evaluate(scenario, inputs, dt=dt, progress=progress)
 
 
 def _label(recorded: tuple[str, ...], derived: list[Spec], years: np.ndarray,

@@ -128,3 +128,12 @@ def test_a_worker_lost_mid_run_is_replaced_and_no_block_is_dropped(kecheng):
     assert killed
     assert [v.probability for v in remote.verdicts] == [v.probability for v in local.verdicts]
     assert remote.quantiles.equals(local.quantiles)
+
+
+def test_simulate_reports_progress_per_chunk(kecheng):
+    from model import simulate
+    from model.simulate import CHUNK_RUNS
+
+    calls = []
+    simulate(kecheng, runs=2 * CHUNK_RUNS + 5, seed=1, progress=lambda d, t: calls.append(d))
+    assert calls == [CHUNK_RUNS, 2 * CHUNK_RUNS, 2 * CHUNK_RUNS + 5]
