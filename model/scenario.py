@@ -405,6 +405,10 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
                 raise ScenarioError(path, f"{section}.{key}", f"unknown {section} key {key!r}",
                                     hint)
             _check_entry(path, f"{section}.{key}", entry, declared[key])
+            if section == "levers" and entry.distribution is not None:
+                raise ScenarioError(path, f"levers.{key}.distribution",
+                                    "levers are the plan's choices and are never drawn",
+                                    "a distribution on a parameter or baseline value only")
     missing = [k for k in BASELINES if k not in scenario.baseline]
     if missing:
         spec = BASELINES[missing[0]]

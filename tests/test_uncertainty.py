@@ -108,3 +108,12 @@ def test_same_seed_same_draws_other_seed_other_draws(kecheng):
     a, b, c = (sample(kecheng, 64, seed=s, method="sobol") for s in (1, 1, 2))
     assert all(np.array_equal(a[k], b[k]) for k in a)
     assert not np.array_equal(a["baseline.gdp"], c["baseline.gdp"])
+
+
+def test_a_distribution_on_a_lever_is_refused():
+    import tomllib
+
+    document = tomllib.loads(KECHENG.read_text(encoding="utf-8"))
+    document["levers"]["share_talent"]["distribution"] = "uniform"
+    with pytest.raises(ScenarioError, match=r"levers\.share_talent\.distribution"):
+        validate_document(document, "k.toml")
