@@ -126,36 +126,40 @@ def merge_quantiles(sketches: Sequence[np.ndarray], weights: Sequence[float],
             out[r] = np.interp(q, _GRID, sketches[0][r]) if not np.isnan(
                 sketches[0][r, 0]) else np.nan
         return out
+    stacked = np.stack(sketches)                      # blocks x rows x points
+    position = np.asarray(q, dtype=float) * (SKETCH_POINTS - 1)
+    below = np.minimum(np.floor(position).astype(int), SKETCH_POINTS - 2)
+    fraction = position - below
+    # Each block's own quantiles: the mixture's q-quantile lies between their min and max.
+    own = stacked[:, :, below] * (1 - fraction) + stacked[:, :, below + 1] * fraction
     for r in range(rows):
-        parts = [s[r] for s in sketches]
-        if any(np.isnan(p[0]) for p in parts):
+        parts = stacked[:, r]
+        if np.isnan(parts[:, 0]).any():
             out[r] = np.nan
             continue
-        support = np.unique(np.concatenate(parts))
-        if len(support) == 1:
-            out[r] = support[0]
-            continue
-        cdf = np.zeros_like(support)
-        for w, p in zip(weights, parts, strict=True):
-            cdf += w * _cdf(support, p)
-        out[r] = np.interp(q, cdf, support)
+        for j, level in enumerate(q):
+            low, high = own[:, r, j].min(), own[:, r, j].max()
+            if low == high:
+                out[r, j] = low
+                continue
+            # The mixture CDF is linear between the blocks' points: invert it on those
+            # points inside [low, high] and the two ends.
+            inside = parts[(parts > low) & (parts < high)]
+            support = np.unique(np.concatenate(([low, high], inside)))
+            cdf = np.zeros_like(support)
+            for w, p in zip(weights, parts, strict=True):
+                cdf += w * _cdf(support, p)
+            out[r, j] = np.interp(level, cdf, support)
     return out
 
 
 def _cdf(x: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """The piecewise-linear CDF a sketch describes, at ``x``."""
-    if points[0] == points[-1]:
-        return (x >= points[0]).astype(float)
-    # Ties in the sketch: take the highest probability at a repeated value.
-    index = np.searchsorted(points, x, side="right")
-    lo = np.clip(index - 1, 0, len(points) - 1)
-    hi = np.clip(index, 0, len(points) - 1)
-    span = points[hi] - points[lo]
-    fraction = np.divide(x - points[lo], span, out=np.zeros_like(x), where=span > 0)
-    cdf = _GRID[lo] + fraction * (_GRID[hi] - _GRID[lo])
-    cdf[x < points[0]] = 0.0
-    cdf[x >= points[-1]] = 1.0
-    return cdf
+    """The piecewise-linear CDF a sketch describes, at ``x`` (0 below it, 1 above).
+
+    At a value repeated in the sketch (a jump of the CDF) it takes a probability within the
+    jump, which is within the sketch's rank error.
+    """
+    return np.interp(x, points, _GRID)
 
 
 def tracked_targets(scenario: Scenario) -> list[tuple[int, Target]]:
