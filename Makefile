@@ -20,14 +20,15 @@ run: $(STAMP)
 	@$(BIN)/innosim check scenarios/kecheng-2027.toml; status=$$?; test $$status -le 1
 
 test: $(STAMP)
-	$(BIN)/ruff check model tests benchmarks
+	$(BIN)/ruff check model tests benchmarks notebooks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check model tests benchmarks
+	$(BIN)/ruff check model tests benchmarks notebooks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_uncertainty.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
