@@ -172,8 +172,9 @@ def variant_document(scenario: Scenario, calibration: Calibration, extends: str,
                                  f"`innosim calibrate` on {today}."))
     document.add(tomlkit.comment("Parameters fitted by least squares (scipy) to the history "
                                  "below; ranges kept from the original."))
+    document.add(tomlkit.nl())
+    document["extends"] = extends   # a top-level key (model/inheritance.py)
     meta = tomlkit.table()
-    meta["extends"] = extends
     meta["name"] = name or f"{scenario.meta.name}-calibrated"
     document["scenario"] = meta
     fitted_to = "; ".join(

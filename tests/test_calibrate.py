@@ -43,8 +43,8 @@ def test_kecheng_history_before_the_start_is_fitted_from_a_2020_start(kecheng):
     before = calibrate(kecheng, ["conversion_rate"])  # one parameter: a subset of the search
     assert rd.mape <= before.fits[0].mape + 1e-9
     document = tomllib.loads(variant_document(kecheng, fit, "kecheng-2027.toml").as_string())
-    assert document["scenario"] == {"extends": "kecheng-2027.toml",
-                                    "name": "kecheng-2027-calibrated"}
+    assert document["extends"] == "kecheng-2027.toml"
+    assert document["scenario"] == {"name": "kecheng-2027-calibrated"}
     entry = document["parameters"]["conversion_rate"]
     assert entry["value"] == pytest.approx(fit.params["conversion_rate"], abs=1e-6)
     assert "rd_intensity 2021, 2022" in entry["source"] and "kecheng.gov.cn" in entry["source"]
@@ -83,3 +83,23 @@ def test_a_scenario_without_history_cannot_be_calibrated(kecheng):
     bare = kecheng.model_copy(update={"history": []})
     with pytest.raises(CalibrationError, match="no \\[\\[history\\]\\]"):
         calibrate(bare, ["conversion_rate"])
+
+
+def test_the_calibrated_variant_loads_back_with_its_fitted_values(tmp_path, capsys):
+    import shutil
+
+    from conftest import KECHENG
+
+    from model import load_scenario
+
+    parent = tmp_path / KECHENG.name
+    shutil.copy(KECHENG, parent)
+    output = tmp_path / "kecheng-2027-calibrated.toml"
+    assert main(["calibrate", str(parent), "--params", "conversion_rate",
+                 "--output", str(output)]) == 0
+    capsys.readouterr()
+    variant = load_scenario(output)
+    assert variant.extends == (str(parent),)
+    fitted = variant.parameters["conversion_rate"]
+    assert 3.0 <= fitted.value <= 12.0 and "rd_intensity" in fitted.source
+    assert variant.baseline == load_scenario(parent).baseline
