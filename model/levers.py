@@ -21,14 +21,13 @@ def plan_levers(scenario: Scenario) -> dict[str, float]:
 
 
 def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
-    """The range a planner may move a lever in: the scenario entry's range, else the Spec's.
-
-    The plan's own value always lies inside the returned range.
+    """The range a planner may move a lever in: the model's range for the lever (Spec),
+    widened to the scenario entry's range and to the plan's own value where they go beyond.
     """
     value, bounds, _source = scenario.input_entry(key)
     spec = LEVERS[key]
-    low, high = bounds if bounds is not None else (spec.range or (value, value))
-    return float(min(low, value)), float(max(high, value))
+    ends = [value, *(spec.range or ()), *(bounds or ())]
+    return float(min(ends)), float(max(ends))
 
 
 def set_lever(levers: Mapping[str, float], key: str, value: float) -> dict[str, float]:

@@ -1,0 +1,123 @@
+"""Save and share: the edited levers as a variant scenario TOML, results as CSV and Excel.
+
+The variant ``extends`` the file it was made from and sets only the levers that changed,
+each with a source saying it was edited here, so it is ready to commit next to its parent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import tomlkit
+
+from model.scenario import Scenario
+
+from .compute import View
+from .i18n import t, unit
+
+
+def variant_toml(scenario: Scenario, changed: Mapping[str, float],
+                 parameters: Mapping[str, float] | None = None,
+                 today: dt.date | None = None) -> str:
+    """A scenario TOML that extends ``scenario``'s file and sets the ``changed`` levers."""
+    today = today or dt.date.today()
+    parent = Path(scenario.path).name
+    name = f"{scenario.meta.name}-edited-{today:%Y%m%d}"
+    document = tomlkit.document()
+    document.add(tomlkit.comment(
+        f"Variant of {parent} made in the innosim app on {today:%Y-%m-%d}."))
+    document.add(tomlkit.comment("Everything not given here is inherited from the parent file."))
+    document.add("extends", parent)
+    meta = tomlkit.table()
+    meta.add("name", name)
+    if scenario.meta.plan_en:
+        meta.add("plan_en", f"{scenario.meta.plan_en}, edited variant")
+    document.add("scenario", meta)
+    source = f"edited in innosim on {today:%Y-%m-%d}"
+    for section, values in (("levers", changed), ("parameters", parameters or {})):
+        if not values:
+            continue
+        table = tomlkit.table()
+        for key, value in values.items():
+            entry = tomlkit.inline_table()
+            entry.update({"value": round(float(value), 6), "source": source})
+            table.add(key, entry)
+        document.add(section, table)
+    return tomlkit.dumps(document)
+
+
+def results_table(view: View, language: str) -> pd.DataFrame:
+    """Long table: indicator, name, unit, year, central run, 5 %/50 %/95 % of the ensemble."""
+    central = view.central
+    frames = []
+    for i, key in enumerate(central.indicators):
+        spec = central.specs[key]
+        band = view.bands[key]
+        frames.append(pd.DataFrame({
+            "indicator": key,
+            "name": spec.label(language),
+            "unit": unit(spec.unit, language),
+            "year": central.years.astype(int),
+            "central": central.values[i, :, 0],
+            "q05": band["q05"].to_numpy(),
+            "q50": band["q50"].to_numpy(),
+            "q95": band["q95"].to_numpy(),
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def verdict_table(view: View, language: str) -> pd.DataFrame:
+    """One row per target, with the screen's column names in ``language``."""
+    rows = []
+    for verdict in view.verdicts:
+        target = verdict.target
+        spec = view.central.specs.get(target.indicator)
+        name = spec.label(language) if spec else target.indicator
+        shown_unit = unit(verdict.unit, language) if verdict.unit else ""
+        goal = "" if target.value is None else f"{target.op or ''} {target.value:g}".strip()
+        if target.kind == "cumulative":
+            goal += f" (Σ {target.from_year}-{target.year})"
+        elif target.kind == "flow":
+            every = "每年" if language == "zh" else "each year"
+            goal += f" ({target.from_year}-{target.year} {every})"
+        rows.append({
+            t("indicator", language): name,
+            t("target", language): goal,
+            t("year", language): target.year,
+            t("simulated", language): verdict.value,
+            t("gap", language): verdict.gap,
+            t("unit", language): shown_unit,
+            t("verdict", language): t(verdict.verdict, language),
+            t("probability", language): verdict.probability,
+            t("first_year", language): verdict.first_year,
+        })
+    return pd.DataFrame(rows)
+
+
+def results_csv(view: View, language: str) -> bytes:
+    """The results table as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese."""
+    return results_table(view, language).to_csv(index=False).encode("utf-8-sig")
+
+
+def results_xlsx(view: View, language: str, levers: Mapping[str, float],
+                 plan: Mapping[str, float], lever_names: Mapping[str, str]) -> bytes:
+    """A workbook: verdicts, indicators by year (central run), bands, lever values."""
+    buffer = io.BytesIO()
+    central = view.central.to_wide(language=language)
+    central["unit"] = [unit(u, language) for u in central["unit"]]
+    lever_frame = pd.DataFrame({
+        "lever": list(levers),
+        "name": [lever_names[k] for k in levers],
+        "value": [levers[k] for k in levers],
+        "plan": [plan[k] for k in levers],
+    })
+    sheets = {"verdicts": verdict_table(view, language), "indicators": central,
+              "bands": results_table(view, language), "levers": lever_frame}
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=name == "indicators")
+    return buffer.getvalue()
