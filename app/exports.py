@@ -77,7 +77,10 @@ def verdict_table(view: View, language: str) -> pd.DataFrame:
         target = verdict.target
         spec = view.central.specs.get(target.indicator)
         name = spec.label(language) if spec else target.indicator
-        shown_unit = unit(verdict.unit, language) if verdict.unit else ""
+        model_unit = verdict.unit or ""
+        if target.kind == "cumulative" and model_unit.endswith("/年"):
+            model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
+        shown_unit = unit(model_unit, language) if model_unit else ""
         goal = "" if target.value is None else f"{target.op or ''} {target.value:g}".strip()
         if target.kind == "cumulative":
             goal += f" (Σ {target.from_year}-{target.year})"
