@@ -70,6 +70,10 @@ def results_table(view: View, language: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+# Plain symbols: the page renders table cells as Markdown, where ">" starts a quote.
+OPERATORS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
+
+
 def verdict_table(view: View, language: str) -> pd.DataFrame:
     """One row per target, with the screen's column names in ``language``."""
     rows = []
@@ -81,7 +85,8 @@ def verdict_table(view: View, language: str) -> pd.DataFrame:
         if target.kind == "cumulative" and model_unit.endswith("/年"):
             model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
         shown_unit = unit(model_unit, language) if model_unit else ""
-        goal = "" if target.value is None else f"{target.op or ''} {target.value:g}".strip()
+        goal = "" if target.value is None else (
+            f"{OPERATORS.get(target.op or '', '')} {target.value:g}".strip())
         if target.kind == "cumulative":
             goal += f" (Σ {target.from_year}-{target.year})"
         elif target.kind == "flow":

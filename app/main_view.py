@@ -45,7 +45,8 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
         t("simulated", language): "{:.4g}", t("gap", language): "{:+.3g}",
         t("probability", language): "{:.0%}", t("first_year", language): "{:.0f}",
     }, na_rep="—")
-    st.dataframe(styled, hide_index=True, width="stretch", key="verdict_table")
+    # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
+    st.table(styled.hide(axis="index"))
 
 
 def chart_section(choice: Choice, shown: View, language: str) -> None:
