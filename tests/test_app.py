@@ -1,0 +1,141 @@
+"""The planner's screen, driven headless with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
+TIMEOUT_S = 120
+RD_ROW = 0  # the Kecheng file's first target: R&D intensity > 3.2 % in 2027
+
+
+def _start(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _verdicts(at: AppTest):
+    return at.table[0].value
+
+
+@pytest.fixture(scope="module")
+def started() -> AppTest:
+    return _start()
+
+
+def test_page_opens_in_chinese_on_kecheng(started):
+    assert started.title[0].value == "科技创新规划情景模拟"
+    table = _verdicts(started)
+    assert list(table.columns)[:3] == ["指标", "规划目标", "年份"]
+    assert table.iloc[RD_ROW]["指标"] == "全社会R&D经费投入占GDP比重"
+    assert started.slider(key="lever:fiscal_st_growth").value == 15.0
+    assert not started.error
+
+
+def test_fiscal_growth_slider_moves_rd_intensity_and_flips_its_verdict():
+    at = _start()
+    before = _verdicts(at).iloc[RD_ROW]
+    assert before["判断"] == "达成"
+    at.slider(key="lever:fiscal_st_growth").set_value(8.0).run()
+    assert not at.exception
+    after = _verdicts(at).iloc[RD_ROW]
+    assert after["模拟值"] < before["模拟值"]
+    assert after["判断"] == "未达成"
+    # and back up: reached again
+    at.slider(key="lever:fiscal_st_growth").set_value(25.0).run()
+    assert _verdicts(at).iloc[RD_ROW]["判断"] == "达成"
+    assert at.query_params["fiscal_st_growth"] == "25"
+
+
+def test_switching_language_translates_labels_and_keeps_the_levers():
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(12.0).run()
+    zh_value = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Innovation plan scenario simulator"
+    table = _verdicts(at)
+    assert "Verdict" in table.columns and "判断" not in table.columns
+    assert table.iloc[RD_ROW]["Indicator"] == "R&D intensity"
+    assert table.iloc[RD_ROW]["Verdict"] in ("reached", "missed")
+    assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
+    slider = at.slider(key="lever:fiscal_st_growth")
+    assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
+    assert at.query_params["lang"] == "en"
+
+
+def test_a_share_slider_rescales_the_other_shares_to_100():
+    at = _start()
+    at.slider(key="lever:share_talent").set_value(30.0).run()
+    keys = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
+            "share_public_research")
+    values = {k: at.slider(key=f"lever:{k}").value for k in keys}
+    assert values["share_talent"] == 30.0
+    assert sum(values.values()) == pytest.approx(100.0)
+    assert values["share_rd_subsidies"] < 40.0
+
+
+def test_reset_returns_every_lever_to_the_plan():
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
+    at.slider(key="lever:share_talent").set_value(30.0).run()
+    reset = next(b for b in at.sidebar.button if b.label == "恢复规划值")
+    reset.click().run()
+    assert at.slider(key="lever:fiscal_st_growth").value == 15.0
+    assert at.slider(key="lever:share_talent").value == 20.0
+    assert "fiscal_st_growth" not in at.query_params
+
+
+def test_a_link_reproduces_the_levers_it_holds():
+    at = _start(fiscal_st_growth="8", lang="en")
+    assert at.slider(key="lever:fiscal_st_growth").value == 8.0
+    assert at.title[0].value == "Innovation plan scenario simulator"
+    assert _verdicts(at).iloc[RD_ROW]["Verdict"] == "missed"
+
+
+def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
+    at = _start(fiscal_st_growth="lots", share_talent="500", colour="red")
+    errors = [e.value for e in at.error]
+    assert "URL: fiscal_st_growth: 'lots' is not a number (a value in %/年)" in errors
+    assert any(e.startswith("URL: share_talent: 500 lies outside the range") for e in errors)
+    assert any(e.startswith("URL: colour: unknown parameter") for e in errors)
+    assert all("\n" not in e and "Traceback" not in e for e in errors)
+    assert at.slider(key="lever:fiscal_st_growth").value == 15.0
+    assert at.slider(key="lever:share_talent").value == 20.0
+
+
+def test_what_would_it_take_gives_the_growth_needed():
+    at = _start()
+    at.selectbox(key="goal_target").set_value(RD_ROW)
+    at.selectbox(key="goal_lever").set_value("fiscal_st_growth")
+    at.button(key="goal_run").click().run()
+    assert not at.exception
+    answers = [s.value for s in at.success]
+    assert any(a.startswith("财政科技投入年增长率 至少需要") for a in answers), answers
+
+
+def test_an_unreachable_target_says_so():
+    at = _start()
+    smes = next(i for i, row in enumerate(_verdicts(at)["指标"]) if row == "科技型中小企业")
+    at.selectbox(key="goal_target").set_value(smes)
+    at.selectbox(key="goal_lever").set_value("fiscal_st_growth")
+    at.button(key="goal_run").click().run()
+    assert any("无法达成" in w.value for w in at.warning)
+
+
+def test_comparison_shows_a_column_per_pick():
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
+    at.multiselect(key="compare").select("kecheng-2027.toml").run()
+    assert not at.exception
+    compared = at.dataframe[-1].value
+    assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
+    rd = compared.iloc[RD_ROW]
+    assert rd["当前编辑"] != rd["kecheng-2027.toml"]
