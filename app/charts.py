@@ -39,7 +39,7 @@ CJK_NAME_HINTS = ("CJK", "WenQuanYi", "Micro Hei", "Zen Hei", "Droid Sans Fallba
 
 COLOURS = {"run": "#1f5fa8", "plan": "#7a7a7a", "band": "#9cc3ea", "target": "#c62828",
            "reached": "#2e7d32", "history": "#000000"}
-FIGURE_SIZE = (4.6, 3.0)  # inches: two charts side by side on a laptop screen
+FIGURE_SIZE = (4.6, 3.4)  # inches: two charts side by side on a laptop screen
 DPI = 100
 
 
@@ -81,7 +81,7 @@ def indicator_figure(
     years = central.years
     figure = Figure(figsize=FIGURE_SIZE, dpi=DPI)
     # Fixed margins rather than constrained layout: the layout pass costs a second draw.
-    figure.subplots_adjust(left=0.13, right=0.97, bottom=0.1, top=0.89)
+    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.27, top=0.9)
     axes = figure.subplots()
     axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
                       linewidth=0, label=t("band", language))
@@ -108,7 +108,11 @@ def indicator_figure(
     axes.tick_params(labelsize=8)
     axes.grid(alpha=0.3)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(fontsize=7, frameon=False, loc="best")
+    # Below the axes, so the legend never hides the lines.
+    handles, labels = axes.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    figure.legend(unique.values(), unique.keys(), loc="lower center", ncol=3, fontsize=7,
+                  frameon=False)
     return figure
 
 

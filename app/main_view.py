@@ -20,6 +20,7 @@ from .i18n import t, unit
 from .sidebar import Choice, load, shown_levers
 
 MAX_COMPARED = 3
+ss = st.session_state
 VERDICT_COLOURS = {REACHED: "background-color: #d7f0d8", MISSED: "background-color: #f8d7d7"}
 
 
@@ -57,9 +58,14 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
     specs = shown.central.specs
     # Two charts by default keep a slider move fast; the planner adds any indicator.
     default = target_indicators[:2] or options[:2]
-    picked = st.multiselect(t("chart_indicators", language), options, default=default,
+    # Streamlit keeps a widget's option labels per key, so the key carries the language;
+    # the choice itself is kept apart so a language switch does not lose it.
+    remembered = f"charts_picked:{choice.name}"
+    picked = st.multiselect(t("chart_indicators", language), options,
+                            default=[k for k in ss.get(remembered, default) if k in options],
                             format_func=lambda k: specs[k].label(language),
-                            key=f"charts:{choice.name}")
+                            key=f"charts:{choice.name}:{language}")
+    ss[remembered] = picked
     columns = st.columns(2)
     for i, indicator in enumerate(picked):
         png = cache.chart_png(choice.key, choice.scenario, _items(choice.levers),
@@ -85,11 +91,18 @@ def goalseek_section(choice: Choice, language: str) -> None:
         goal = f" {tg.op} {tg.value:g}" if tg.value is not None else ""
         return f"{specs[tg.indicator].label(language)}{goal} ({tg.year}, {tg.kind})"
 
+    levers = shown_levers(choice.scenario)
     left, right = st.columns(2)
     index = left.selectbox(t("goal_target", language), tracked, format_func=target_label,
-                           key="goal_target")
-    lever = right.selectbox(t("goal_lever", language), shown_levers(choice.scenario),
-                            format_func=lambda k: LEVERS[k].label(language), key="goal_lever")
+                           index=tracked.index(ss.get("goal_target_picked", tracked[0]))
+                           if ss.get("goal_target_picked") in tracked else 0,
+                           key=f"goal_target:{language}")
+    lever = right.selectbox(t("goal_lever", language), levers,
+                            index=levers.index(ss.get("goal_lever_picked", levers[0]))
+                            if ss.get("goal_lever_picked") in levers else 0,
+                            format_func=lambda k: LEVERS[k].label(language),
+                            key=f"goal_lever:{language}")
+    ss["goal_target_picked"], ss["goal_lever_picked"] = index, lever
     if not st.button(t("goal_run", language), key="goal_run"):
         return
     answer = what_it_takes(choice.scenario, targets[index], lever,
@@ -112,8 +125,12 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     current = t("compare_current", language)
     options = [current, *files, *[n for n in st.session_state.get("uploads", {})
                                   if n not in files]]
+    # The current edits are stored as "" so the pick survives a language switch.
+    stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
     picked = st.multiselect(t("compare_pick", language), options,
-                            default=[current], max_selections=MAX_COMPARED, key="compare")
+                            default=[current if o == "" else o for o in stored],
+                            max_selections=MAX_COMPARED, key=f"compare:{language}")
+    ss["compare_picked"] = ["" if o == current else o for o in picked]
     columns: dict[str, pd.Series] = {}
     for label in picked:
         try:

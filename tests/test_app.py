@@ -68,6 +68,11 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
     slider = at.slider(key="lever:fiscal_st_growth")
     assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
+    charts = at.multiselect(key="charts:kecheng-2027.toml:en")
+    assert charts.value == ["rd_intensity", "industrial_rd_ratio"]  # the picks survive
+    assert charts.format_func("rd_intensity") == "R&D intensity"
+    assert at.selectbox(key="goal_lever:en").format_func("fiscal_st_growth") == (
+        "fiscal S&T spending growth")
     assert at.query_params["lang"] == "en"
 
 
@@ -113,8 +118,8 @@ def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
 
 def test_what_would_it_take_gives_the_growth_needed():
     at = _start()
-    at.selectbox(key="goal_target").set_value(RD_ROW)
-    at.selectbox(key="goal_lever").set_value("fiscal_st_growth")
+    at.selectbox(key="goal_target:zh").set_value(RD_ROW)
+    at.selectbox(key="goal_lever:zh").set_value("fiscal_st_growth")
     at.button(key="goal_run").click().run()
     assert not at.exception
     answers = [s.value for s in at.success]
@@ -124,8 +129,8 @@ def test_what_would_it_take_gives_the_growth_needed():
 def test_an_unreachable_target_says_so():
     at = _start()
     smes = next(i for i, row in enumerate(_verdicts(at)["指标"]) if row == "科技型中小企业")
-    at.selectbox(key="goal_target").set_value(smes)
-    at.selectbox(key="goal_lever").set_value("fiscal_st_growth")
+    at.selectbox(key="goal_target:zh").set_value(smes)
+    at.selectbox(key="goal_lever:zh").set_value("fiscal_st_growth")
     at.button(key="goal_run").click().run()
     assert any("无法达成" in w.value for w in at.warning)
 
@@ -133,7 +138,7 @@ def test_an_unreachable_target_says_so():
 def test_comparison_shows_a_column_per_pick():
     at = _start()
     at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
-    at.multiselect(key="compare").select("kecheng-2027.toml").run()
+    at.multiselect(key="compare:zh").select("kecheng-2027.toml").run()
     assert not at.exception
     compared = at.dataframe[-1].value
     assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
