@@ -38,7 +38,7 @@ CJK_NAME_HINTS = ("CJK", "WenQuanYi", "Micro Hei", "Zen Hei", "Droid Sans Fallba
                   "Source Han", "SimHei", "Heiti")
 
 COLOURS = {"run": "#1f5fa8", "plan": "#7a7a7a", "band": "#9cc3ea", "target": "#c62828",
-           "reached": "#2e7d32", "history": "#000000"}
+           "median": "#0d3b73", "history": "#000000"}
 FIGURE_SIZE = (4.6, 3.4)  # inches: two charts side by side on a laptop screen
 DPI = 100
 
@@ -75,7 +75,7 @@ def indicator_figure(
     language: str,
     targets: Iterable[Target] = (),
 ) -> Figure:
-    """One indicator's chart. ``band`` is a DataFrame with ``q05``/``q95`` columns by year."""
+    """One indicator's chart. ``band`` has ``q05``/``q50``/``q95`` columns by year."""
     use_cjk_font()
     spec = central.specs[indicator]
     years = central.years
@@ -85,6 +85,9 @@ def indicator_figure(
     axes = figure.subplots()
     axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
                       linewidth=0, label=t("band", language))
+    # The verdicts judge the ensemble's median, so it is drawn too.
+    axes.plot(years, band["q50"], color=COLOURS["median"], linestyle=":", linewidth=1.6,
+              label=t("median", language))
     if plan is not None:
         axes.plot(years, plan.sel(indicator)[:, 0], color=COLOURS["plan"], linestyle="--",
                   linewidth=1.2, label=t("plan_run", language))

@@ -32,6 +32,14 @@ def browser():
         launched.close()
 
 
+def _settled(page) -> None:
+    """Wait until Streamlit's rerun has finished and no element is left over (stale)."""
+    playwright_api.expect(page.get_by_test_id("stStatusWidget")).to_have_count(
+        0, timeout=LOAD_TIMEOUT_MS)
+    playwright_api.expect(page.locator("[data-stale='true']")).to_have_count(
+        0, timeout=LOAD_TIMEOUT_MS)
+
+
 def _rd_row(page):
     return page.get_by_role("row").filter(has_text="全社会R&D经费投入占GDP比重").first
 
@@ -58,6 +66,7 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
                                                 timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(row).to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
         assert page.get_by_text(re.compile(r"项目标达成")).inner_text() != summary_before
+        _settled(page)
         shot = tmp_path / "innosim-zh.png"
         page.screenshot(path=str(shot))
         shutil.copy(shot, SHARED_SCREENSHOT)
@@ -67,6 +76,11 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
             timeout=LOAD_TIMEOUT_MS)
         english_row = page.get_by_role("row").filter(has_text="R&D intensity").first
         playwright_api.expect(english_row).to_contain_text("missed", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(page.get_by_role("tab", name="What would it take?")).to_be_visible(
+            timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
+        assert "全社会R&D" not in page.locator("section.main, [data-testid='stMain']").first \
+            .inner_text()
         shot_en = tmp_path / "innosim-en.png"
         page.screenshot(path=str(shot_en))
         shutil.copy(shot_en, SHARED_SCREENSHOT.replace(".png", "-en.png"))
