@@ -15,7 +15,7 @@ from model.results import Results
 from model.scenario import Scenario, load_scenario
 from model.simulate import evaluate
 
-from .charts import figure_png, indicator_figure
+from .charts import figure_png, indicator_figure, legend_figure
 from .compute import BAND_RUNS, View, compute_view
 from .state import read_upload
 
@@ -55,9 +55,17 @@ def plan_run(scenario_key: str, _scenario: Scenario) -> Results:
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def chart_png(scenario_key: str, _scenario: Scenario, levers: LeverItems,
-              parameters: LeverItems, indicator: str, language: str) -> bytes:
+              parameters: LeverItems, indicator: str, language: str,
+              legend: bool = False) -> bytes:
+    """A chart as PNG: without legend for the page, with it for the download."""
     shown = view(scenario_key, _scenario, levers, parameters)
     targets = [t for t in _scenario.targets if t.tracked and t.indicator == indicator]
     figure = indicator_figure(_scenario, indicator, shown.central, shown.bands[indicator],
-                              plan_run(scenario_key, _scenario), language, targets)
+                              plan_run(scenario_key, _scenario), language, targets,
+                              legend=legend)
     return figure_png(figure)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def legend_png(language: str) -> bytes:
+    return figure_png(legend_figure(language))

@@ -20,6 +20,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from model.results import Results  # noqa: E402
 from model.scenario import Scenario, Target  # noqa: E402
@@ -74,14 +77,20 @@ def indicator_figure(
     plan: Results | None,
     language: str,
     targets: Iterable[Target] = (),
+    legend: bool = True,
 ) -> Figure:
-    """One indicator's chart. ``band`` has ``q05``/``q50``/``q95`` columns by year."""
+    """One indicator's chart. ``band`` has ``q05``/``q50``/``q95`` columns by year.
+
+    ``legend=False`` leaves the legend out (the page shows one legend for all its charts,
+    :func:`legend_figure`; text is most of the drawing time).
+    """
     use_cjk_font()
     spec = central.specs[indicator]
     years = central.years
-    figure = Figure(figsize=FIGURE_SIZE, dpi=DPI)
+    size = FIGURE_SIZE if legend else (FIGURE_SIZE[0], FIGURE_SIZE[1] * 0.8)
+    figure = Figure(figsize=size, dpi=DPI)
     # Fixed margins rather than constrained layout: the layout pass costs a second draw.
-    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.27, top=0.9)
+    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.27 if legend else 0.1, top=0.9)
     axes = figure.subplots()
     axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
                       linewidth=0, label=t("band", language))
@@ -111,10 +120,37 @@ def indicator_figure(
     axes.tick_params(labelsize=8)
     axes.grid(alpha=0.3)
     axes.spines[["top", "right"]].set_visible(False)
-    # Below the axes, so the legend never hides the lines.
+    axes.yaxis.set_major_locator(MaxNLocator(5))
+    if legend:
+        _legend_below(figure, axes)
+    return figure
+
+
+def _legend_below(figure: Figure, axes) -> None:
+    """Below the axes, so the legend never hides the lines."""
     handles, labels = axes.get_legend_handles_labels()
     unique = dict(zip(labels, handles, strict=True))
     figure.legend(unique.values(), unique.keys(), loc="lower center", ncol=3, fontsize=7,
+                  frameon=False)
+
+
+def legend_figure(language: str) -> Figure:
+    """The legend shared by the page's charts, as a strip of its own."""
+    use_cjk_font()
+    figure = Figure(figsize=(9.2, 0.35), dpi=DPI)
+    handles = [
+        Patch(color=COLOURS["band"], alpha=0.55, label=t("band", language)),
+        Line2D([], [], color=COLOURS["median"], linestyle=":", linewidth=1.6,
+               label=t("median", language)),
+        Line2D([], [], color=COLOURS["plan"], linestyle="--", label=t("plan_run", language)),
+        Line2D([], [], color=COLOURS["run"], linewidth=2, marker="o", markersize=3,
+               label=t("simulation", language)),
+        Line2D([], [], color=COLOURS["target"], marker="*", markersize=11, linestyle="none",
+               label=t("target_marker", language)),
+        Line2D([], [], color=COLOURS["history"], marker="s", markersize=6, linestyle="none",
+               label=t("history", language)),
+    ]
+    figure.legend(handles=handles, loc="center", ncol=len(handles), fontsize=8,
                   frameon=False)
     return figure
 

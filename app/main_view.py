@@ -66,13 +66,22 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
                             format_func=lambda k: specs[k].label(language),
                             key=f"charts:{choice.name}:{language}")
     ss[remembered] = picked
+    if picked:
+        st.image(cache.legend_png(language), width="stretch")
     columns = st.columns(2)
+    levers, parameters = _items(choice.levers), _items(choice.parameters)
     for i, indicator in enumerate(picked):
-        png = cache.chart_png(choice.key, choice.scenario, _items(choice.levers),
-                              _items(choice.parameters), indicator, language)
+        png = cache.chart_png(choice.key, choice.scenario, levers, parameters, indicator,
+                              language)
+
+        def with_legend(indicator: str = indicator) -> bytes:
+            # The download carries its own legend, drawn only when asked for.
+            return cache.chart_png(choice.key, choice.scenario, levers, parameters,
+                                   indicator, language, legend=True)
+
         with columns[i % 2]:
             st.image(png, width="stretch")
-            st.download_button(t("download_png", language), png,
+            st.download_button(t("download_png", language), with_legend,
                                file_name=f"{choice.scenario.meta.name}-{indicator}.png",
                                mime="image/png", key=f"png:{indicator}", on_click="ignore")
 
