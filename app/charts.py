@@ -161,3 +161,34 @@ def figure_png(figure: Figure) -> bytes:
     # Low zlib effort: the PNG is a few kB larger and drawn in half the time.
     figure.savefig(buffer, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
+
+
+COMPARE_COLOURS = ("#1f5fa8", "#d9822b", "#2e7d32")
+
+
+def comparison_figure(runs: dict[str, tuple[Results, pd.DataFrame]], indicator: str,
+                      language: str) -> Figure:
+    """One indicator across scenarios: each one's central run (solid) and median (dotted)."""
+    use_cjk_font()
+    figure = Figure(figsize=(7.0, 3.4), dpi=DPI)
+    figure.subplots_adjust(left=0.09, right=0.98, bottom=0.25, top=0.9)
+    axes = figure.subplots()
+    spec = None
+    for colour, (label, (central, band)) in zip(COMPARE_COLOURS, runs.items(), strict=False):
+        if indicator not in central.indicators:
+            continue
+        spec = central.specs[indicator]
+        axes.plot(central.years, central.sel(indicator)[:, 0], color=colour, linewidth=2,
+                  label=f"{label} · {t('simulation', language)}")
+        axes.plot(band.index, band["q50"], color=colour, linestyle=":", linewidth=1.5,
+                  label=f"{label} · {t('median', language)}")
+    if spec is not None:
+        shown_unit = unit(spec.unit, language)
+        axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                       fontsize=10)
+    axes.tick_params(labelsize=8)
+    axes.grid(alpha=0.3)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.legend(*axes.get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=7,
+                  frameon=False)
+    return figure

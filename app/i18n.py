@@ -84,6 +84,14 @@ LABELS: dict[str, dict[str, str]] = {
     "error_prefix": {"zh": "无法载入：", "en": "Cannot load: "},
 }
 
+KINDS = {
+    "level": {"zh": "水平", "en": "level"},
+    "cumulative": {"zh": "累计", "en": "cumulative"},
+    "growth": {"zh": "年均增速", "en": "average growth"},
+    "flow": {"zh": "每年", "en": "every year"},
+    "rises": {"zh": "逐年提高", "en": "rises every year"},
+}
+
 UNITS_EN = {
     "%": "%", "%/年": "%/yr", "1": "", "万人": "10k persons", "万元/人年": "10k yuan/FTE",
     "个": "", "人": "persons", "人/年": "persons/yr", "人年": "FTE", "人年/万人": "FTE per 10k",
@@ -97,6 +105,11 @@ def t(key: str, language: str, **values: object) -> str:
     """The label ``key`` in ``language`` (``zh`` or ``en``), formatted with ``values``."""
     text = LABELS[key].get(language) or LABELS[key]["en"]
     return text.format(**values) if values else text
+
+
+def kind(target_kind: str, language: str) -> str:
+    """A target kind (level, cumulative, ...) in ``language``."""
+    return KINDS.get(target_kind, {}).get(language, target_kind)
 
 
 def unit(model_unit: str, language: str) -> str:

@@ -15,8 +15,9 @@ from model.system import LEVERS
 from model.targets import MISSED, REACHED
 
 from . import cache, exports
+from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
-from .i18n import t, unit
+from .i18n import kind, t, unit
 from .sidebar import Choice, load, shown_levers
 
 MAX_COMPARED = 3
@@ -98,7 +99,7 @@ def goalseek_section(choice: Choice, language: str) -> None:
     def target_label(i: int) -> str:
         tg = targets[i]
         goal = f" {tg.op} {tg.value:g}" if tg.value is not None else ""
-        return f"{specs[tg.indicator].label(language)}{goal} ({tg.year}, {tg.kind})"
+        return f"{specs[tg.indicator].label(language)}{goal} ({tg.year}, {kind(tg.kind, language)})"
 
     levers = shown_levers(choice.scenario)
     left, right = st.columns(2)
@@ -141,6 +142,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
                             max_selections=MAX_COMPARED, key=f"compare:{language}")
     ss["compare_picked"] = ["" if o == current else o for o in picked]
     columns: dict[str, pd.Series] = {}
+    views: dict[str, View] = {}
     for label in picked:
         try:
             if label == current:
@@ -151,12 +153,13 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
         except ScenarioError as error:
             st.error(error.line())
             continue
+        views[label] = shown
         cells = {}
         for verdict in shown.verdicts:
             tg = verdict.target
             name = shown.central.specs[tg.indicator].label(language) if tg.tracked else (
                 tg.indicator)
-            row = f"{name} · {tg.kind} · {tg.year}"
+            row = f"{name} · {kind(tg.kind, language)} · {tg.year}"
             if verdict.value is None:
                 cells[row] = t(verdict.verdict, language)
             else:
@@ -165,6 +168,17 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
         columns[label] = pd.Series(cells)
     if columns:
         st.dataframe(pd.DataFrame(columns).fillna("—"), width="stretch")
+    if len(views) < 2:
+        return
+    specs = next(iter(views.values())).central.specs
+    options = list(dict.fromkeys(k for v in views.values() for k in v.central.indicators))
+    indicator = st.selectbox(t("indicator", language), options,
+                             index=options.index("rd_intensity") if "rd_intensity" in options
+                             else 0, format_func=lambda k: specs[k].label(language),
+                             key=f"compare_indicator:{language}")
+    figure = comparison_figure({k: (v.central, v.bands[indicator]) for k, v in views.items()
+                                if indicator in v.bands}, indicator, language)
+    st.image(figure_png(figure), width="stretch")
 
 
 def save_section(choice: Choice, shown: View, language: str) -> None:

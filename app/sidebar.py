@@ -81,6 +81,18 @@ def _on_share_change(key: str) -> None:
     ss["share_message"] = "share_rescaled"
 
 
+def _on_pick(files: dict[str, Path]) -> None:
+    """A picked file that does not load leaves the previous scenario loaded, and says why."""
+    name = ss["scenario_name"]
+    try:
+        load(name, files)
+    except ScenarioError as error:
+        ss["pick_error"] = error.line()
+        ss["scenario_name"] = ss.get("loaded") or next(iter(files))
+        return
+    ss["pick_error"] = None
+
+
 def _reset_to_plan(plan: dict[str, float], parameters: dict[str, float]) -> None:
     for key, value in plan.items():
         ss[f"lever:{key}"] = value
@@ -148,7 +160,10 @@ def render(files: dict[str, Path]) -> Choice:
     options = _scenario_options(files)
     if ss.get("scenario_name") not in options:
         ss["scenario_name"] = options[0]
-    name = bar.selectbox(t("scenario", language), options, key="scenario_name")
+    name = bar.selectbox(t("scenario", language), options, key="scenario_name",
+                         on_change=_on_pick, args=(files,))
+    if ss.get("pick_error"):
+        bar.error(ss["pick_error"])
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
     if ss.get("upload_error"):
         bar.error(ss["upload_error"])

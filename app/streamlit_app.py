@@ -6,6 +6,7 @@ what would it take, comparison, save and share. The lever values live in the pag
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,8 @@ from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
 from model.levers import changed_levers  # noqa: E402
 
-SCENARIOS = ROOT / "scenarios"
+# The folder the picker lists; INNOSIM_SCENARIOS points elsewhere (e.g. a planner's own).
+SCENARIOS = Path(os.environ.get("INNOSIM_SCENARIOS", ROOT / "scenarios"))
 
 st.set_page_config(page_title="innosim", page_icon="📈", layout="wide")
 ss = st.session_state

@@ -144,3 +144,24 @@ def test_comparison_shows_a_column_per_pick():
     assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
     rd = compared.iloc[RD_ROW]
     assert rd["当前编辑"] != rd["kecheng-2027.toml"]
+    assert compared.index[RD_ROW] == "全社会R&D经费投入占GDP比重 · 水平 · 2027"
+    assert at.selectbox(key="compare_indicator:zh").value == "rd_intensity"
+
+
+def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, monkeypatch):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "kecheng-2027.toml").write_bytes(
+        (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_bytes())
+    (folder / "zz-broken.toml").write_text("[scenario]\nname = 1\n", encoding="utf-8")
+    monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    at.selectbox(key="scenario_name").set_value("zz-broken.toml").run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{folder / 'zz-broken.toml'}: scenario.name: ")
+    assert "\n" not in errors[0]
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 9.0  # nothing typed is lost
