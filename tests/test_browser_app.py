@@ -13,6 +13,7 @@ import shutil
 import pytest
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, ensure_chromium, streamlit_server
+from .conftest import KECHENG
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -102,6 +103,14 @@ def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(brow
         assert "\n" not in line and "Traceback" not in page.content()
         # the previous scenario stays loaded
         playwright_api.expect(row).to_be_visible()
-        assert "kecheng-2027.toml" in page.get_by_role("combobox").first.inner_text() or (
-            "kecheng-2027.toml" in page.content())
+        picker = page.get_by_role("combobox", name="情景")
+        playwright_api.expect(picker).to_have_value("kecheng-2027.toml")
+
+        # a good upload is loaded and picked, and the error goes
+        page.locator("input[type=file]").set_input_files(files=[{
+            "name": "mine.toml", "mimeType": "application/toml",
+            "buffer": KECHENG.read_bytes()}])
+        playwright_api.expect(picker).to_have_value("mine.toml", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(error).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).to_be_visible()
         page.close()
