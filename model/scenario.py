@@ -24,6 +24,7 @@ from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from .errors import ScenarioError
+from .inheritance import resolve
 from .quantities import Spec
 from .system import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
 
@@ -59,8 +60,6 @@ class Entry(_Strict):
             low, high = self.range
             if low > high:
                 raise ValueError(f"range [{low:g}, {high:g}] has its low end above its high end")
-            if not low <= self.value <= high:
-                raise ValueError(f"value {self.value:g} lies outside its range [{low:g}, {high:g}]")
         return self
 
 
@@ -143,11 +142,17 @@ class Scenario(_Strict):
     events: list[Event] = []
     targets: list[Target] = []
     _path: str = PrivateAttr(default="<memory>")
+    _extends: tuple[str, ...] = PrivateAttr(default=())
 
     @property
     def path(self) -> str:
         """Where the scenario was read from (not part of the file)."""
         return self._path
+
+    @property
+    def extends(self) -> tuple[str, ...]:
+        """The files this scenario inherits from, nearest parent first (empty if none)."""
+        return self._extends
 
     @property
     def meta(self) -> Meta:
@@ -175,7 +180,20 @@ class Scenario(_Strict):
 # --- reading -----------------------------------------------------------------------------
 
 def load_scenario(path: str | Path) -> Scenario:
-    """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem."""
+    """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem.
+
+    A file with ``extends = "other.toml"`` is merged over its parent first (see
+    :mod:`model.inheritance`), then validated as one scenario.
+    """
+    path = Path(path)
+    document, chain = resolve(path, read_document)
+    scenario = validate_document(document, path)
+    scenario._extends = tuple(str(p) for p in chain[1:])
+    return scenario
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    """Read and parse one TOML file into a plain dict (no inheritance, no validation)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -189,10 +207,20 @@ def load_scenario(path: str | Path) -> Scenario:
     if size > MAX_FILE_BYTES:
         raise ScenarioError(path, "", f"file is {size:,} bytes",
                             f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
-    return parse_scenario(path.read_bytes(), path)
+    return parse_document(path.read_bytes(), path)
 
 
 def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario:
+    """Parse and validate scenario text (no ``extends``: there is no folder to resolve it in)."""
+    document = parse_document(data, path)
+    if "extends" in document:
+        raise ScenarioError(path, "extends", "cannot be resolved for text not read from a file",
+                            "load_scenario(path) for a variant")
+    return validate_document(document, path)
+
+
+def parse_document(data: bytes | str, path: str | Path = "<memory>") -> dict[str, Any]:
+    """TOML text -> dict, with one-line errors for size, encoding and syntax."""
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             raise ScenarioError(path, "", f"file is {len(data):,} bytes",
@@ -205,13 +233,18 @@ def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario
     else:
         text = data
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ScenarioError(path, "", f"broken TOML: {error}", "valid TOML") from None
+        message = str(error)
+        if message.startswith("Cannot overwrite a value") or "Cannot declare" in message:
+            # tomllib's words for a key or table given twice
+            where = message[message.rfind("(at line"):] if "(at line" in message else ""
+            raise ScenarioError(path, "", f"a key or table is given twice {where}".strip(),
+                                "each key and table once") from None
+        raise ScenarioError(path, "", f"broken TOML: {message}", "valid TOML") from None
     except RecursionError:
         raise ScenarioError(path, "", "nested too deeply to read",
                             f"at most {MAX_NESTING} levels of tables and arrays") from None
-    return validate_document(document, path)
 
 
 def validate_document(document: dict[str, Any], path: str | Path = "<memory>") -> Scenario:
@@ -318,7 +351,12 @@ def _from_pydantic(error: ValidationError, path: str | Path) -> ScenarioError:
     shown = _show(given)
     expected = _EXPECTED.get(kind, "") or first["msg"].replace("Input should be ", "")
     if kind == "missing":
+        if len(loc) == 1:
+            return ScenarioError(path, field, f"missing section [{field}]",
+                                 f"a [{field}] table; see scenarios/kecheng-2027.toml")
         return ScenarioError(path, field, "missing", expected)
+    if kind in ("too_short", "too_long") and isinstance(given, list):
+        return ScenarioError(path, field, f"got {len(given)} numbers", expected)
     return ScenarioError(path, field, f"got {shown}", expected)
 
 
@@ -344,7 +382,9 @@ def _suggest(key: str, allowed: list[str] | tuple[str, ...]) -> str:
 
 def _check_against_model(scenario: Scenario, path: str | Path) -> None:
     meta = scenario.meta
-    for section, declared in (("baseline", BASELINES), ("levers", LEVERS),
+    # A lever may also appear in [baseline]: its value in the start year, when the plan's
+    # value (in [levers], from the first plan year) differs from it.
+    for section, declared in (("baseline", {**BASELINES, **LEVERS}), ("levers", LEVERS),
                               ("parameters", PARAMETERS)):
         table: dict[str, Entry] = getattr(scenario, section)
         for key, entry in table.items():
@@ -363,12 +403,16 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
         more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
         raise ScenarioError(path, f"baseline.{missing[0]}", f"missing{more}",
                             f"the {meta.start} value of {spec.en} in {spec.unit}")
-    total = sum(scenario.input_value(k) for k in ALLOCATION_SHARES)
-    if abs(total - 100.0) > SHARE_TOLERANCE:
-        shares = " + ".join(f"{scenario.input_value(k):g}" for k in ALLOCATION_SHARES)
-        raise ScenarioError(path, "levers." + "/".join(ALLOCATION_SHARES),
-                            f"allocation shares sum to {total:g} % ({shares})",
-                            "shares of fiscal S&T spending summing to 100 %")
+    start_shares = [scenario.baseline[k].value if k in scenario.baseline
+                    else scenario.input_value(k) for k in ALLOCATION_SHARES]
+    for section, shares in (("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES]),
+                            ("baseline", start_shares)):
+        total = sum(shares)
+        if abs(total - 100.0) > SHARE_TOLERANCE:
+            listed = " + ".join(f"{share:g}" for share in shares)
+            raise ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
+                                f"allocation shares sum to {total:g} % ({listed})",
+                                "shares of fiscal S&T spending summing to 100 %")
     for i, event in enumerate(scenario.events):
         field = f"events[{i}]"
         if event.lever not in LEVERS:
@@ -393,6 +437,10 @@ def _check_entry(path: str | Path, field: str, entry: Entry, spec: Spec) -> None
     if entry.range is not None:
         for end, value in zip(("low", "high"), entry.range, strict=True):
             _check_bounds(path, f"{field}.range", value, spec, what=f"its {end} end ")
+        low, high = entry.range
+        if not low <= entry.value <= high:
+            raise ScenarioError(path, f"{field}.value", f"{entry.value:g} lies outside its range "
+                                f"[{low:g}, {high:g}]", "a central value within its range")
 
 
 def _check_bounds(path: str | Path, field: str, value: float, spec: Spec, what: str = "") -> None:

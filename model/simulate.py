@@ -8,6 +8,7 @@ draws at once on the ensemble axis. The same seed gives the same numbers.
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Mapping
 
 import numpy as np
@@ -16,8 +17,9 @@ from .engine import Engine
 from .errors import ScenarioError
 from .quantities import Spec
 from .results import Results
-from .scenario import Scenario, load_scenario
+from .scenario import SHARE_TOLERANCE, Scenario, load_scenario
 from .system import (
+    ALLOCATION_SHARES,
     BASELINES,
     DERIVED_INDICATORS,
     INDICATORS,
@@ -29,6 +31,7 @@ from .system import (
 )
 
 CHUNK_RUNS = 8192
+LARGE_ARRAY_BYTES = 64 * 2**20
 
 
 def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
@@ -69,13 +72,31 @@ def evaluate(
     inputs: Mapping[str, float | np.ndarray] | None = None,
     dt: float | None = None,
     outputs: tuple[str, ...] | None = None,
+    levers: Mapping[str, float | np.ndarray] | None = None,
 ) -> Results:
     """Run the model on given inputs (display units; missing keys take central values).
+
+    A lever has a start-year value, on which the start year is calibrated (``baseline.<lever>``
+    where the scenario states it, else the ``[levers]`` value), and a plan value that holds
+    from the first plan year (start + 1), changed in given years by ``[[events]]``.
+    ``inputs`` keyed by a lever set its ``[levers]`` value. ``levers`` are a planner's
+    "what if": each holds from the first plan year on and replaces the scenario's own
+    scheduled changes of that lever, while the start year keeps the scenario's values.
 
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
     """
     values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
+    policy = dict(levers or {})
+    unknown_levers = [k for k in policy if k not in LEVERS]
+    if unknown_levers:
+        raise KeyError(f"unknown levers: {', '.join(unknown_levers)}")
+    if any(k in policy for k in ALLOCATION_SHARES):
+        total = sum(np.asarray(policy.get(k, scenario.input_value(k)), dtype=float)
+                    for k in ALLOCATION_SHARES)
+        if np.any(np.abs(total - 100.0) > SHARE_TOLERANCE):
+            raise ValueError(f"allocation shares must sum to 100 % (they sum to "
+                             f"{np.max(total):g} %)")
     if inputs:
         unknown = [k for k in inputs if k not in values]
         if unknown:
@@ -96,8 +117,20 @@ def evaluate(
 
         baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
         model_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
-        events = [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
-                  for e in scenario.events]
+        events = []
+        for key, spec in LEVERS.items():
+            if f"baseline.{key}" in columns:
+                # The start year runs on the lever's stated start value; the plan's value
+                # holds from the first plan year.
+                if key not in policy:
+                    events.append(LeverEvent(meta.start + 1, key, model_inputs[key]))
+                model_inputs[key] = part(f"baseline.{key}", spec)
+        events += [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
+                   for e in scenario.events if e.lever not in policy]
+        for key, value in policy.items():
+            value = np.asarray(value, dtype=float)
+            value = value[lo:hi] if value.ndim else float(value)
+            events.append(LeverEvent(meta.start + 1, key, value / LEVERS[key].scale))
         return InnovationModel(baseline, model_inputs, meta.start, meta.end, hi - lo,
                                fiscal_rule=meta.fiscal_rule, events=events, outputs=outputs)
 
@@ -113,7 +146,7 @@ def evaluate(
     derived = [d for d in DERIVED_INDICATORS if d.key == "rd_growth" and
                "rd_expenditure" in recorded]
     years = np.arange(meta.start, meta.end + 1)
-    buffer = np.empty((len(recorded) + len(derived), len(years), n_runs))
+    buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
     for lo in range(0, n_runs, CHUNK_RUNS):
         hi = min(lo + CHUNK_RUNS, n_runs)
         engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
@@ -130,19 +163,28 @@ def simulate(
     """Simulate a scenario (a :class:`Scenario` or a path).
 
     ``runs=None``: one deterministic run at central values. ``runs=N``: N draws of the
-    uncertain numbers, seeded. ``levers`` overrides lever values (display units).
+    uncertain numbers, seeded. ``levers`` sets lever values (display units) from the first
+    plan year on, as a planner's slider does (see :func:`evaluate`).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    if levers:
-        unknown = [k for k in levers if k not in LEVERS]
-        if unknown:
-            raise KeyError(f"unknown levers: {', '.join(unknown)}")
     inputs: dict[str, float | np.ndarray] = (
         sample(scenario, runs, seed) if runs is not None else {})
-    if levers:
-        inputs.update(levers)
-    return evaluate(scenario, inputs, dt=dt)
+    return evaluate(scenario, inputs, dt=dt, levers=levers)
+
+
+def _allocate(shape: tuple[int, ...]) -> np.ndarray:
+    """An uninitialised float64 array; large ones come from a plain anonymous mmap.
+
+    numpy asks the kernel for transparent huge pages on large arrays; on machines whose
+    kernel compacts memory on demand to find them (THP defrag = madvise, as on the
+    2-core CI machines), first touching a few hundred MB then stalls for about half a
+    second. Ordinary pages avoid the stall.
+    """
+    nbytes = int(np.prod(shape)) * 8
+    if nbytes < LARGE_ARRAY_BYTES:
+        return np.empty(shape)
+    return np.frombuffer(mmap.mmap(-1, nbytes), dtype=np.float64).reshape(shape)
 
 
 def _label(recorded: tuple[str, ...], derived: list[Spec], years: np.ndarray,

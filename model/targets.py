@@ -23,6 +23,7 @@ from .results import Results
 from .scenario import Scenario, Target
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
+EQUALITY_TOLERANCE = 1e-9  # relative; floating-point rounding, not a policy margin
 
 REACHED, MISSED, NOT_MODELLED = "reached", "missed", "not modelled"
 
@@ -84,14 +85,17 @@ def holds(target: Target, value: np.ndarray) -> np.ndarray:
     if target.kind == "rises":
         return value > 0
     goal = target.value
+    # Values equal up to floating-point rounding count as equal: 100 * 1.15**3 grown at
+    # "15 %/year" must reach a 15 % growth target, and must not exceed it.
+    rounding = EQUALITY_TOLERANCE * max(1.0, abs(goal))
     if target.op == ">":
-        return value > goal
+        return value > goal + rounding
     if target.op == ">=":
-        return value >= goal
+        return value >= goal - rounding
     if target.op == "<":
-        return value < goal
+        return value < goal - rounding
     if target.op == "<=":
-        return value <= goal
+        return value <= goal + rounding
     tolerance = target.tolerance if target.tolerance is not None else abs(goal) * (
         DEFAULT_ABOUT_TOLERANCE)
     return np.abs(value - goal) <= tolerance

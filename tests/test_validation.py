@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from model import evaluate, load_scenario, sample, simulate
 from model.engine import Engine
+from model.scenario import Event
 from model.sectors.incubation import DISCRETE_FLOWS
 from model.simulate import central_inputs
 from model.system import (
@@ -73,15 +74,19 @@ def _lever_strategy():
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(levers=_lever_strategy()[0], weights=_lever_strategy()[1],
-       fiscal_rule=st.sampled_from(["growth", "share"]))
-def test_no_stock_goes_negative_anywhere_in_the_levers_ranges(levers, weights, fiscal_rule):
+       fiscal_rule=st.sampled_from(["growth", "share"]), as_policy=st.booleans())
+def test_no_stock_goes_negative_anywhere_in_the_levers_ranges(levers, weights, fiscal_rule,
+                                                              as_policy):
     kecheng = KECHENG
     total = sum(weights)
     shares = {k: 100.0 * w / total for k, w in zip(ALLOCATION_SHARES, weights, strict=True)}
     scenario = kecheng.model_copy(deep=True)
     scenario.scenario.fiscal_rule = fiscal_rule
-    inputs = {**sample(kecheng, 20, seed=7), **levers, **shares}
-    results = _all_variables(scenario, inputs)
+    draws = sample(kecheng, 20, seed=7)
+    if as_policy:   # levers moved from the first plan year, as the app's sliders do
+        results = evaluate(scenario, draws, outputs=ALL_VARIABLES, levers={**levers, **shares})
+    else:           # levers as start-year values, which the start year is calibrated on
+        results = _all_variables(scenario, {**draws, **levers, **shares})
     for stock in STOCKS:
         assert (results.sel(stock) >= 0).all(), stock
     assert np.isfinite(results.values[:, 1:]).all()
@@ -112,7 +117,7 @@ def _rd_switched_off(scenario, year: int, dt: float = 0.25):
     inputs = central_inputs(scenario)
     baseline = {k: inputs[f"baseline.{k}"] / spec.scale for k, spec in BASELINES.items()}
     model_inputs = {k: inputs[k] / spec.scale for k, spec in INPUTS.items()}
-    switch_off = ("rd_per_hightech_firm", "rd_per_tech_sme", "other_firm_rd_start",
+    switch_off = ("hightech_rd_start", "rd_per_tech_sme", "other_firm_rd_start",
                   "subsidy_rd_leverage", "public_rd_fraction", "public_rd_nonfiscal")
     events = [LeverEvent(year, name, 0.0) for name in switch_off]
     meta = scenario.meta
@@ -148,7 +153,7 @@ def test_huge_budgets_saturate_shares_below_one(kecheng):
 def test_halving_dt_changes_no_target_indicator_by_more_than_one_percent(kecheng):
     coarse, fine = simulate(kecheng, dt=0.25), simulate(kecheng, dt=0.125)
     year = kecheng.meta.target_year
-    for indicator in {t.indicator for t in kecheng.targets}:
+    for indicator in {t.indicator for t in kecheng.targets if t.tracked}:
         a, b = coarse.sel(indicator, year)[0], fine.sel(indicator, year)[0]
         assert abs(a - b) <= 0.01 * abs(b), f"{indicator}: {a} at dt 0.25, {b} at dt 0.125"
 
@@ -156,35 +161,48 @@ def test_halving_dt_changes_no_target_indicator_by_more_than_one_percent(kecheng
 def test_more_fiscal_spending_never_lowers_rd_intensity(kecheng):
     draws = sample(kecheng, 300, seed=11)
     for low, high in ((0, 5), (10, 15), (15, 25), (25, 40)):
-        lower = evaluate(kecheng, {**draws, "fiscal_st_growth": low}).sel("rd_intensity")
-        higher = evaluate(kecheng, {**draws, "fiscal_st_growth": high}).sel("rd_intensity")
+        lower = evaluate(kecheng, draws, levers={"fiscal_st_growth": low}).sel("rd_intensity")
+        higher = evaluate(kecheng, draws, levers={"fiscal_st_growth": high}).sel("rd_intensity")
         assert (higher >= lower - 1e-12).all(), (low, high)
         assert (higher[-1] > lower[-1]).all()
 
 
-def test_policy_signs_hold_across_the_uncertainty(kecheng):
+SIGN_CASES = [  # lever changes from the first plan year, indicator that must rise
+    ({"hightech_investment_growth": 10}, {"hightech_investment_growth": 25}, "hightech_va_share"),
+    ({"hightech_relocations_per_year": 0}, {"hightech_relocations_per_year": 10},
+     "hightech_enterprises"),
+    ({"share_talent": 10, "share_public_research": 30},
+     {"share_talent": 30, "share_public_research": 10}, "high_level_recruitment"),
+    ({"share_incubation": 5, "share_rd_subsidies": 50},
+     {"share_incubation": 25, "share_rd_subsidies": 30}, "incubator_capacity"),
+    ({"share_rd_subsidies": 20, "share_public_research": 40},
+     {"share_rd_subsidies": 50, "share_public_research": 10}, "enterprise_rd"),
+    ({"share_tech_market": 2, "share_public_research": 23},
+     {"share_tech_market": 10, "share_public_research": 15}, "tech_contract_turnover"),
+]
+
+
+@pytest.mark.parametrize("low, high, indicator", SIGN_CASES,
+                         ids=[" vs ".join(map(str, case[:2])) for case in SIGN_CASES])
+def test_policy_signs_hold_across_the_uncertainty(kecheng, low, high, indicator):
     draws = sample(kecheng, 200, seed=5)
-    cases = [  # lever, low, high, indicator that must not fall
-        ("hightech_investment_growth", 10, 25, "hightech_va_share"),
-        ("hightech_relocations_per_year", 0, 10, "hightech_enterprises"),
-        ("share_talent", 10, 30, "high_level_recruitment"),
-        ("share_incubation", 5, 25, "startups_in_incubation"),
-    ]
-    for lever, low, high, indicator in cases:
-        lower = evaluate(kecheng, {**draws, lever: low}).sel(indicator)
-        higher = evaluate(kecheng, {**draws, lever: high}).sel(indicator)
-        assert (higher >= lower - 1e-9).all(), lever
+    lower = evaluate(kecheng, draws, levers=low).sel(indicator)
+    higher = evaluate(kecheng, draws, levers=high).sel(indicator)
+    assert (higher[0] == lower[0]).all()            # the start year is history
+    assert (higher[2:] > lower[2:]).all(), indicator  # from the second plan year on
+
+
+def test_policy_shares_must_still_sum_to_100(kecheng):
+    with pytest.raises(ValueError, match="sum to 100"):
+        evaluate(kecheng, levers={"share_talent": 40})
 
 
 def test_a_larger_super_deduction_raises_enterprise_rd(kecheng):
     draws = sample(kecheng, 200, seed=6)
-    results = {}
-    for rate in (100, 150):
-        scenario = kecheng.model_copy(deep=True)
-        scenario.events[0].value = rate   # the 2023 change, from the 90 % start rate
-        results[rate] = evaluate(scenario, draws).sel("enterprise_rd")
-    assert (results[150][0] == results[100][0]).all()
-    assert (results[150][1:] > results[100][1:]).all()
+    low = evaluate(kecheng, draws, levers={"super_deduction_rate": 100}).sel("enterprise_rd")
+    high = evaluate(kecheng, draws, levers={"super_deduction_rate": 150}).sel("enterprise_rd")
+    assert (high[0] == low[0]).all()
+    assert (high[1:] > low[1:]).all()
 
 
 def test_many_parameter_sets_at_once_equal_the_same_sets_one_by_one(kecheng):
@@ -212,11 +230,21 @@ def test_same_seed_same_numbers_other_seed_other_numbers(kecheng):
     assert not np.array_equal(a[:, 1:], c[:, 1:])
 
 
-def test_lever_event_changes_the_run_from_its_year(kecheng):
-    without = kecheng.model_copy(deep=True)
-    without.events = []
-    with_event = simulate(kecheng).sel("enterprise_rd")[:, 0]
-    no_event = simulate(without).sel("enterprise_rd")[:, 0]
-    # The event takes effect from the start of 2023: 2022 is untouched, 2023 on is not.
-    assert with_event[0] == pytest.approx(no_event[0])
-    assert (with_event[1:] > no_event[1:]).all()
+def test_a_start_value_below_the_plan_value_raises_rd_from_the_first_plan_year(kecheng):
+    # Kecheng's 2022 effective super-deduction was 90 %; the plan years have 100 %.
+    unchanged = kecheng.model_copy(deep=True)
+    del unchanged.baseline["super_deduction_rate"]
+    changed_rd = simulate(kecheng).sel("enterprise_rd")[:, 0]
+    unchanged_rd = simulate(unchanged).sel("enterprise_rd")[:, 0]
+    assert changed_rd[0] == pytest.approx(unchanged_rd[0])
+    assert (changed_rd[1:] > unchanged_rd[1:]).all()
+
+
+def test_a_scheduled_event_changes_the_run_from_its_year(kecheng):
+    cut = kecheng.model_copy(deep=True)
+    cut.events = [Event(year=2025, lever="fiscal_st_growth", value=0.0, source="test")]
+    base = simulate(kecheng).sel("fiscal_st_spending")[:, 0]
+    after = simulate(cut).sel("fiscal_st_spending")[:, 0]
+    assert after[:3] == pytest.approx(base[:3])        # 2022-2024: +15 % a year
+    assert after[4] == pytest.approx(after[3])         # 2025 on: flat
+    assert (after[3:] < base[3:]).all()

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ScenarioError
-from . import check, run, validate
+from . import check, diff, listing, provenance, run, validate
 
-COMMANDS = (run, check, validate)
+COMMANDS = (run, check, validate, listing, diff, provenance)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 

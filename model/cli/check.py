@@ -28,6 +28,8 @@ def describe(verdict) -> str:
     t = verdict.target
     if t.kind == "rises":
         return f"rises {t.from_year}–{t.year}"
+    if t.op is None or t.value is None:  # an untracked target may give no number
+        return f"({t.year})"
     span = f"{t.from_year}–{t.year}" if t.kind != "level" else str(t.year)
     kind = {"level": "", "cumulative": "Σ ", "growth": "avg growth ", "flow": "every year "}[
         t.kind]
@@ -50,7 +52,9 @@ def handle(args: argparse.Namespace) -> int:
         rows = []
         for v in verdicts:
             spec = INDICATORS.get(v.target.indicator)
-            name = f"{spec.zh} / {spec.en}" if spec else v.target.indicator
+            # An untracked target has no model indicator: show the plan's own words.
+            name = f"{spec.zh} / {spec.en}" if spec and v.target.tracked else _short(
+                v.target.quote)
             row = [name, describe(v), number(v.value), number(v.gap), v.unit,
                    f"{VERDICT_ZH[v.verdict]} {v.verdict}",
                    str(v.first_year) if v.first_year else "–"]
@@ -62,3 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         print(render(header, rows, [False, False, True, True, False, False, True, True][
             :len(header)]))
     return 1 if any(v.verdict == MISSED for v in verdicts) else 0
+
+
+def _short(text: str, size: int = 30) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"

@@ -33,5 +33,7 @@ def handle(args: argparse.Namespace) -> int:
             print(error.line(), file=sys.stderr)
             bad += 1
         else:
-            print(f"ok  {path}  ({scenario.meta.region}, {len(scenario.targets)} targets)")
+            parent = f", extends {Path(scenario.extends[0]).name}" if scenario.extends else ""
+            print(f"ok  {path}  ({scenario.meta.region}, {len(scenario.targets)} targets"
+                  f"{parent})")
     return 2 if bad else 0

@@ -36,7 +36,8 @@ BASELINES = (
 
 LEVERS = (
     Spec("hightech_investment_growth", "高新技术产业投资增速", "high-tech industry investment "
-         "growth", "%/年", PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=200.0),
+         "growth", "%/年", PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=200.0,
+         doc="assumption for the default; plans set it (Kecheng 18 %, Pinghu 16 %)"),
 )
 
 PARAMETERS = (

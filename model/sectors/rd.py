@@ -9,7 +9,9 @@ Flows (per year)
   rd_capital_depreciation = rd_depreciation * rd_capital                [亿元/年]  (loop B1)
   rd_incentive_adjustment = (incentive_target - rd_incentive) / rd_adjustment_time
 Auxiliaries [亿元/年 unless said]
-  hightech_rd       = hightech_enterprises * rd_per_hightech_firm * rd_incentive
+  hightech_rd       = hightech_rd_start * rd_incentive
+                      * (hightech_enterprises / their start number) ** hte_rd_count_elasticity
+                      (below 1: newly certified firms are smaller than the average)
   tech_sme_rd       = tech_smes * rd_per_tech_sme * rd_incentive
   other_firm_rd     = other-firm R&D at start * (industrial_va_other / its start value)
                       * rd_incentive
@@ -22,7 +24,7 @@ Auxiliaries [亿元/年 unless said]
 
 Calibrated at the start, so that the model reproduces the baseline R&D intensity exactly:
   firms' own R&D      = baseline R&D - public R&D - subsidy-induced R&D   (must be >= 0)
-  rd_per_hightech_firm = hte_share_of_enterprise_rd * own R&D / high-tech enterprises
+  hightech_rd_start    = hte_share_of_enterprise_rd * own R&D
   rd_per_tech_sme      = sme_share_of_enterprise_rd * own R&D / tech SMEs
   other-firm R&D       = the rest of own R&D
   public_rd_nonfiscal  = public_rd_share_nonfiscal * baseline R&D
@@ -78,6 +80,10 @@ PARAMETERS = (
          "share of firms' own R&D at start", "%", PERCENT, 60.0, (45.0, 75.0), upper=95.0,
          doc="assumption: MOST reports HTEs doing about 70 % of business R&D nationally; "
              "certification thresholds 3-5 % of sales (国科发火〔2016〕32号)"),
+    Spec("hte_rd_count_elasticity", "高企R&D对企业数的弹性", "elasticity of high-tech "
+         "enterprises' R&D to their number", "1", 1.0, 0.7, (0.4, 1.0), upper=2.0,
+         doc="assumption: below 1 because newly certified firms (converted SMEs) are smaller "
+             "than the average high-tech enterprise; 1 would give each the start-year mean"),
     Spec("sme_share_of_enterprise_rd", "科技型中小企业占企业R&D比重", "tech SMEs' share of "
          "firms' own R&D at start", "%", PERCENT, 10.0, (5.0, 20.0), upper=95.0,
          doc="assumption"),
@@ -114,7 +120,8 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
     own_rd = rd_start - subsidy_rd - public_rd - p.public_rd_nonfiscal
     other_share = 1.0 - p.hte_share_of_enterprise_rd - p.sme_share_of_enterprise_rd
-    p.rd_per_hightech_firm = p.hte_share_of_enterprise_rd * own_rd / b.hightech_enterprises
+    p.hightech_rd_start = p.hte_share_of_enterprise_rd * own_rd
+    p.hightech_enterprises_start = b.hightech_enterprises
     p.rd_per_tech_sme = p.sme_share_of_enterprise_rd * own_rd / b.tech_smes
     p.other_firm_rd_start = other_share * own_rd
     p.industrial_va_other_start = b.industrial_va * (1.0 - b.hightech_va_share)
@@ -140,7 +147,9 @@ def rates(s, p, v) -> None:
               / user_cost(p.super_deduction_start, p.corporate_tax_rate)) ** (
         -p.super_deduction_elasticity)
     v["rd_incentive_adjustment"] = (target - incentive) / p.rd_adjustment_time
-    hightech_rd = v["hightech_enterprises"] * p.rd_per_hightech_firm * incentive
+    hightech_rd = p.hightech_rd_start * (
+        v["hightech_enterprises"] / p.hightech_enterprises_start) ** p.hte_rd_count_elasticity * (
+        incentive)
     sme_rd = s["tech_smes"] * p.rd_per_tech_sme * incentive
     other_index = s["industrial_va_other"] / p.industrial_va_other_start
     other_rd = p.other_firm_rd_start * other_index * incentive

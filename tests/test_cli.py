@@ -1,0 +1,182 @@
+"""The command line as a user runs it: output, JSON records, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from model.cli import main
+
+from .conftest import KECHENG
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    code = main([*args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_run_prints_every_indicator_by_year(capsys):
+    code, out, err = run_cli(capsys, "run", str(KECHENG), "--lang", "en")
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert "2022" in lines[1] and "2030" in lines[1]
+    assert any(line.startswith("R&D intensity") and " 2.71 " in line for line in lines)
+
+
+def test_run_csv_has_a_column_per_year(capsys):
+    code, out, _ = run_cli(capsys, "run", str(KECHENG), "--format", "csv")
+    header = out.splitlines()[0].split(",")
+    assert code == 0 and header[:3] == ["indicator", "name", "unit"]
+    assert header[3:] == [str(y) for y in range(2022, 2031)]
+
+
+def test_check_json_records_and_exit_code_follow_the_verdicts(capsys):
+    code, out, _ = run_cli(capsys, "check", str(KECHENG), "--format", "json")
+    records = json.loads(out)
+    assert {"indicator", "year", "op", "target", "value", "verdict"} <= set(records[0])
+    verdicts = {r["verdict"] for r in records}
+    assert verdicts <= {"reached", "missed", "not modelled"}
+    assert code == (1 if "missed" in verdicts else 0)
+    intensity = next(r for r in records if r["indicator"] == "rd_intensity")
+    assert intensity["op"] == ">" and intensity["target"] == 3.2 and intensity["year"] == 2027
+    assert intensity["verdict"] == ("reached" if intensity["value"] > 3.2 else "missed")
+
+
+def test_check_table_names_indicators_in_chinese_and_english(capsys):
+    _code, out, _ = run_cli(capsys, "check", str(KECHENG))
+    assert "全社会R&D经费投入占GDP比重 / R&D intensity" in out
+    assert "first year" in out
+
+
+def test_check_with_runs_reports_probabilities(capsys):
+    _code, out, _ = run_cli(capsys, "check", str(KECHENG), "--runs", "200", "--seed", "1",
+                            "--format", "json")
+    records = json.loads(out)
+    for record in records:
+        if record["verdict"] == "not modelled":   # untracked: nothing to draw
+            assert record["probability"] is None
+        else:
+            assert 0.0 <= record["probability"] <= 1.0
+    assert any(r["probability"] is not None for r in records)
+
+
+def _write(tmp_path, text: str | bytes, name: str = "bad.toml"):
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+BASE = KECHENG.read_text(encoding="utf-8")
+
+# (case, how to break the Kecheng file, the field named, words the message must contain)
+BAD_INPUTS = [
+    ("wrong type", lambda t: t.replace("start = 2022", 'start = "2022"'),
+     "scenario.start", "a whole number"),
+    ("nan", lambda t: t.replace("value = 1.59,", "value = nan,"),
+     "baseline.fiscal_st_spending.value", "finite"),
+    ("inf", lambda t: t.replace("value = 452,", "value = inf,"),
+     "baseline.invention_patent_grants.value", "finite"),
+    ("unknown key", lambda t: t.replace("fiscal_rule = ", "fiscal_rul = "),
+     "scenario.fiscal_rul", "did you mean 'fiscal_rule'"),
+    ("unknown baseline", lambda t: t.replace("gdp = {", "gpd = {"),
+     "baseline.gpd", "did you mean 'gdp'"),
+    ("missing section", lambda t: t.replace("[baseline]", "[baseline_values]"),
+     "baseline", "missing"),
+    ("target year outside the run", lambda t: t.replace("year = 2027\nquote = \"全社会R&D",
+                                                         "year = 2035\nquote = \"全社会R&D"),
+     "targets[0].year", "outside the run"),
+    ("shares not summing to 100", lambda t: t.replace("share_talent = { value = 20",
+                                                       "share_talent = { value = 25"),
+     "levers.share_rd_subsidies", "sum to 105"),
+    ("negative stock", lambda t: t.replace("tech_smes = { value = 350",
+                                           "tech_smes = { value = -350"),
+     "baseline.tech_smes.value", "negative"),
+    ("negative rate", lambda t: t.replace("fiscal_st_growth = { value = 15",
+                                          "fiscal_st_growth = { value = -60"),
+     "levers.fiscal_st_growth.value", "below -50"),
+    ("unknown indicator", lambda t: t.replace('indicator = "tech_smes"',
+                                              'indicator = "tech_sme"'),
+     "targets[6].indicator", "did you mean 'tech_smes'"),
+    ("no provenance", lambda t: t.replace('population = { value = 47, assumption = true, '
+                                          'range = [44, 50],', 'population = { value = 47,'),
+     "baseline.population", "source"),
+    ("value outside its range", lambda t: t.replace("gdp = { value = 280", "gdp = { value = 380"),
+     "baseline.gdp.value", "outside its range"),
+]
+
+
+@pytest.mark.parametrize("case, corrupt, field, words", BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
+def test_bad_scenarios_get_one_line_and_exit_code_2(tmp_path, capsys, case, corrupt, field, words):
+    broken = corrupt(BASE)
+    assert broken != BASE, f"the {case} case did not change the file"
+    path = _write(tmp_path, broken)
+    code, out, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"{path}: {field}"), lines[0]
+    assert words in lines[0]
+
+
+def test_broken_toml_names_the_line(tmp_path, capsys):
+    path = _write(tmp_path, BASE.replace('region = "柯城区"', 'region = "柯城区'))
+    code, _out, err = run_cli(capsys, "validate", str(path))
+    assert code == 2 and "broken TOML" in err and "line 10" in err
+
+
+def test_not_utf8(tmp_path, capsys):
+    path = _write(tmp_path, BASE.encode("gbk"))
+    code, _out, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and err.startswith(f"{path}: (file): not UTF-8")
+
+
+def test_huge_file_is_refused_before_reading(tmp_path, capsys):
+    path = _write(tmp_path, BASE + "# " + "x" * 1_100_000 + "\n")
+    code, _out, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and "at most 1,000,000 bytes" in err
+
+
+def test_deeply_nested_file(tmp_path, capsys):
+    path = _write(tmp_path, BASE + "\n[extra]\nx = " + "[" * 50 + "]" * 50 + "\n")
+    code, _out, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and "nested too deeply" in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_file(tmp_path, capsys):
+    code, _out, err = run_cli(capsys, "run", str(tmp_path / "nope.toml"))
+    assert code == 2 and "no such file" in err
+
+
+def test_validate_many_files_reports_each(tmp_path, capsys):
+    good = _write(tmp_path, BASE, "good.toml")
+    bad = _write(tmp_path, BASE.replace("dt = 0.25", "dt = 0.3"), "bad.toml")
+    code, out, err = run_cli(capsys, "validate", str(good), str(bad))
+    assert code == 2
+    assert f"ok  {good}" in out
+    assert err.strip() == f"{bad}: scenario: dt 0.3 must divide a year into whole steps (1, 0.5, " \
+                          "0.25…)"
+
+
+def test_inconsistent_baseline_is_a_user_error_not_a_traceback(tmp_path, capsys):
+    text = BASE.replace("startups_in_incubation = { value = 150, assumption = true, "
+                        "range = [100, 190] }",
+                        "startups_in_incubation = { value = 400, source = \"test\" }")
+    path = _write(tmp_path, text)
+    code, _out, err = run_cli(capsys, "check", str(path))
+    assert code == 2 and "more start-ups in incubation than seats" in err
+
+
+def test_console_script_runs_as_installed(tmp_path):
+    path = _write(tmp_path, BASE.replace("[levers]", "[lever]"))
+    done = subprocess.run([sys.executable, "-m", "model", "check", str(path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
+    assert "did you mean 'levers'" in done.stderr
