@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from model.levers import changed_levers
 from model.results import Results
 from model.scenario import Scenario
 from model.simulate import evaluate, sample
@@ -32,16 +33,14 @@ class View:
     runs: int
 
 
-def ensemble_inputs(scenario: Scenario, levers: Mapping[str, float],
-                    parameters: Mapping[str, float], runs: int,
+def ensemble_inputs(scenario: Scenario, parameters: Mapping[str, float], runs: int,
                     seed: int) -> dict[str, np.ndarray | float]:
-    """Seeded draws of the uncertain numbers with the planner's levers and edited parameters.
+    """Seeded draws of the uncertain numbers, with the planner's edited parameters.
 
     An edited parameter is the planner's statement about it, so it is held at that value
     rather than drawn.
     """
     inputs: dict[str, np.ndarray | float] = dict(sample(scenario, runs, seed))
-    inputs.update(levers)
     inputs.update(parameters)
     return inputs
 
@@ -49,10 +48,17 @@ def ensemble_inputs(scenario: Scenario, levers: Mapping[str, float],
 def compute_view(scenario: Scenario, levers: Mapping[str, float],
                  parameters: Mapping[str, float] | None = None, runs: int = BAND_RUNS,
                  seed: int = BAND_SEED) -> View:
-    """The deterministic run, the ensemble's 5-95 % bands and the verdicts."""
+    """The deterministic run, the ensemble's 5-95 % bands and the verdicts.
+
+    Only the levers that differ from the scenario are passed as the planner's policy (they
+    hold from the first plan year and replace that lever's scheduled events); unmoved levers
+    keep the scenario's own schedule, so an untouched screen shows the plan as written.
+    """
     parameters = dict(parameters or {})
-    central = evaluate(scenario, {**levers, **parameters})
-    ensemble = evaluate(scenario, ensemble_inputs(scenario, levers, parameters, runs, seed))
+    policy = changed_levers(scenario, levers)
+    central = evaluate(scenario, parameters, levers=policy)
+    ensemble = evaluate(scenario, ensemble_inputs(scenario, parameters, runs, seed),
+                        levers=policy)
     quantiles = np.quantile(ensemble.values, BAND_QUANTILES, axis=2)  # (q, indicator, year)
     columns = [f"q{round(q * 100):02d}" for q in BAND_QUANTILES]
     bands = {

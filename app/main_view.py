@@ -116,8 +116,8 @@ def goalseek_section(choice: Choice, language: str) -> None:
     if not st.button(t("goal_run", language), key="goal_run"):
         return
     answer = what_it_takes(choice.scenario, targets[index], lever,
-                           levers={**choice.levers, **choice.parameters}, runs=BAND_RUNS,
-                           seed=BAND_SEED)
+                           levers=choice.levers, parameters=choice.parameters,
+                           runs=BAND_RUNS, seed=BAND_SEED)
     spec = LEVERS[lever]
     shown_unit = unit(spec.unit, language)
     low, high = (f"{x:.4g} {shown_unit}" for x in (answer.low, answer.high))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
-from .levers import lever_range, plan_levers, set_lever
+from .levers import changed_levers, lever_range, plan_levers, set_lever
 from .scenario import Scenario, Target
 from .simulate import evaluate, sample
 from .system import LEVERS
@@ -63,12 +63,17 @@ def margin(target: Target, measured_value: np.ndarray) -> np.ndarray:
 
 
 def target_margin(scenario: Scenario, target: Target, levers: Mapping[str, float],
-                  draws: Mapping[str, np.ndarray] | None = None) -> float:
+                  draws: Mapping[str, np.ndarray | float] | None = None,
+                  moved: str | None = None) -> float:
     """The target's margin with these lever values: of the deterministic run, or the median
-    over an ensemble when ``draws`` (from :func:`model.simulate.sample`) are given."""
-    inputs: dict[str, float | np.ndarray] = dict(draws) if draws is not None else {}
-    inputs.update(levers)
-    results = evaluate(scenario, inputs, outputs=(target.indicator,))
+    over an ensemble when ``draws`` (inputs from :func:`model.simulate.sample`, parameters)
+    are given. Levers that differ from the scenario, and ``moved``, are the planner's
+    policy from the first plan year; the others keep the scenario's schedule."""
+    policy = changed_levers(scenario, levers)
+    if moved is not None:
+        policy[moved] = levers[moved]
+    results = evaluate(scenario, dict(draws or {}), outputs=(target.indicator,),
+                       levers=policy)
     return float(np.median(margin(target, measured(target, results, target.year))))
 
 
@@ -81,6 +86,7 @@ def what_it_takes(
     tolerance: float = 1e-4,
     runs: int | None = None,
     seed: int | None = None,
+    parameters: Mapping[str, float] | None = None,
 ) -> GoalSeek:
     """The lever value at which ``target`` is just reached, the other levers as in ``levers``.
 
@@ -89,7 +95,7 @@ def what_it_takes(
     ``runs=None`` judges the deterministic run; ``runs=N`` judges the median of N draws of
     the uncertain numbers, drawn once with ``seed`` and reused for every lever value (common
     random numbers keep the margin a smooth function of the lever), as the verdict table
-    judges an ensemble.
+    judges an ensemble. ``parameters`` are edited parameter values, held fixed.
     """
     if lever not in LEVERS:
         raise KeyError(f"unknown lever {lever!r}")
@@ -98,10 +104,12 @@ def what_it_takes(
     current = dict(levers) if levers is not None else plan_levers(scenario)
     low, high = bounds if bounds is not None else lever_range(scenario, lever)
 
-    draws = sample(scenario, runs, seed) if runs is not None else None
+    draws: dict[str, np.ndarray | float] = (
+        dict(sample(scenario, runs, seed)) if runs is not None else {})
+    draws.update(parameters or {})
 
     def at(value: float) -> float:
-        return target_margin(scenario, target, set_lever(current, lever, value), draws)
+        return target_margin(scenario, target, set_lever(current, lever, value), draws, lever)
 
     margin_low, margin_high = at(low), at(high)
     increasing = margin_high >= margin_low
