@@ -10,6 +10,10 @@ the whole scenario it describes):
   describes.
 * ``events`` and ``targets`` (arrays of tables) are replaced whole when the child gives them,
   inherited unchanged otherwise.
+* A variant changes policy, not history: where the child sets a lever in ``[levers]`` that
+  the parent also sets and neither states the lever's start-year value in ``[baseline]``,
+  the parent's entry becomes that start-year value, so the start year is calibrated as in
+  the parent and the child's value holds from the first plan year.
 * A parent may itself extend another file; the chain is resolved parent first.
 
 ``extends`` names a file in the folder of the file that uses it (or below it); absolute
@@ -64,6 +68,14 @@ def resolve(path: Path, read: Callable[[Path], dict[str, Any]]) -> tuple[dict[st
 def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     """The child's document laid over the parent's (see the module docstring)."""
     merged = {k: v for k, v in parent.items() if k != "extends"}
+    parent_levers, parent_baseline = parent.get("levers"), parent.get("baseline")
+    child_levers, child_baseline = child.get("levers"), child.get("baseline")
+    if all(isinstance(t, dict) for t in (parent_levers, parent_baseline, child_levers)):
+        history = {key: entry for key, entry in parent_levers.items()
+                   if key in child_levers and key not in parent_baseline
+                   and not (isinstance(child_baseline, dict) and key in child_baseline)}
+        if history:
+            merged["baseline"] = {**parent_baseline, **history}
     for key, value in child.items():
         if key == "extends":
             continue

@@ -40,7 +40,7 @@ def numbers(scenario: Scenario) -> list[Number]:
     origin = _origins(scenario)
     rows: list[Number] = []
     for key, entry in scenario.baseline.items():
-        rows.append(Number("baseline", key, entry.value, BASELINES[key].unit,
+        rows.append(Number("baseline", key, entry.value, (BASELINES.get(key) or LEVERS[key]).unit,
                            None if entry.assumption else entry.source,
                            tuple(entry.range) if entry.range else None,
                            origin.get(("baseline", key), Path(scenario.path).name)))

@@ -127,7 +127,9 @@ CASES = [
          {"bad.toml": edit("from_year = 2023", "from_year = 2021")},
          "targets[8].from_year: 2021 lies outside the run (a year from 2022 to 2030)"),
     Case("event year outside the run",
-         {"bad.toml": edit("year = 2023\nlever", "year = 2040\nlever")},
+         {"bad.toml": edit("# --- the plan's 2027 targets",
+                           '[[events]]\nyear = 2040\nlever = "fiscal_st_growth"\nvalue = 10\n'
+                           'source = "test"\n\n# --- the plan\'s 2027 targets')},
          "events[0].year: 2040 lies outside the run (a year from 2023 to 2030)"),
     Case("target year before start",
          {"bad.toml": edit("target_year = 2027", "target_year = 2020")},
@@ -179,7 +181,9 @@ CASES = [
          {"bad.toml": edit('reason = "the model has no financing sector"\n', "")},
          'targets[14]: a target with tracked = false needs reason = "..."'),
     Case("unknown lever in an event",
-         {"bad.toml": edit('lever = "super_deduction_rate"', 'lever = "super_deduction"')},
+         {"bad.toml": edit("# --- the plan's 2027 targets",
+                           '[[events]]\nyear = 2024\nlever = "super_deduction"\nvalue = 100\n'
+                           'source = "test"\n\n# --- the plan\'s 2027 targets')},
          "events[0].lever: unknown lever 'super_deduction' (did you mean 'super_deduction_rate'?)"),
     Case("file too large",
          {"bad.toml": BASE + "#" * 1_000_001},

@@ -46,7 +46,8 @@ def test_variant_inherits_everything_it_does_not_set(folder):
     assert child.levers["fiscal_st_growth"].value == 25
     assert child.levers["fiscal_st_growth"].source == "variant"
     assert child.levers["share_talent"] == base.levers["share_talent"]
-    assert child.baseline == base.baseline
+    # A variant changes policy, not history: the parent's lever value is its start-year value.
+    assert child.baseline == {**base.baseline, "fiscal_st_growth": base.levers["fiscal_st_growth"]}
     assert child.targets == base.targets and child.events == base.events
     assert child.extends == (str(folder / "kecheng-2027.toml"),)
 
@@ -92,3 +93,15 @@ def test_text_without_a_folder_cannot_extend():
     with pytest.raises(ScenarioError) as error:
         parse_scenario('extends = "kecheng-2027.toml"\n', "pasted.toml")
     assert error.value.field == "extends"
+
+
+def test_a_variant_share_change_acts_from_the_first_plan_year(folder):
+    from model import simulate
+
+    variant = write(folder / "v.toml", 'extends = "kecheng-2027.toml"\n[levers]\n'
+                    'share_talent = { value = 30, source = "variant" }\n'
+                    'share_public_research = { value = 10, source = "variant" }\n')
+    base = simulate(load_scenario(folder / "kecheng-2027.toml")).sel("high_level_recruitment")
+    more = simulate(load_scenario(variant)).sel("high_level_recruitment")
+    assert more[0, 0] == base[0, 0]          # the start year is the parent's history
+    assert (more[1:, 0] > base[1:, 0]).all()  # more talent spending from the first plan year
