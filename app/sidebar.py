@@ -167,7 +167,7 @@ def render(files: dict[str, Path]) -> Choice:
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
     if ss.get("upload_error"):
         bar.error(ss["upload_error"])
-    key, scenario = load(name, files)
+    scenario_key, scenario = load(name, files)
     if ss.get("loaded") != name:
         _fill_widgets(scenario, name)
     plan = plan_levers(scenario)
@@ -208,4 +208,4 @@ def render(files: dict[str, Path]) -> Choice:
                 help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
             if abs(value - parameter_plan[key]) > 1e-9:
                 parameters[key] = value
-    return Choice(name, key, scenario, levers, parameters)
+    return Choice(name, scenario_key, scenario, levers, parameters)

@@ -169,3 +169,27 @@ def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, 
     assert "\n" not in errors[0]
     assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0  # nothing typed is lost
+
+
+SCENARIO_FILES = sorted(p.name for p in (Path(APP).parents[1] / "scenarios").glob("*.toml"))
+
+
+@pytest.mark.parametrize("name", SCENARIO_FILES)
+def test_every_shipped_scenario_opens_with_its_verdicts(name):
+    at = _start(scenario=name)
+    assert at.selectbox(key="scenario_name").value == name
+    assert not at.error, [e.value for e in at.error]
+    assert len(_verdicts(at)) >= 1
+
+
+def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
+    at = _start()
+    kecheng = _verdicts(at)
+    at.selectbox(key="scenario_name").set_value("kecheng-2027-austerity.toml").run()
+    assert not at.exception
+    assert at.slider(key="lever:fiscal_st_growth").value == 0.0  # the variant's own plan
+    austerity = _verdicts(at)
+    assert austerity.iloc[RD_ROW]["模拟值"] < kecheng.iloc[RD_ROW]["模拟值"]
+    at.selectbox(key="scenario_name").set_value("xinhua-2025.toml").run()
+    assert list(_verdicts(at)["指标"]) != list(kecheng["指标"])
+    assert at.query_params["scenario"] == "xinhua-2025.toml"

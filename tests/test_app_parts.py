@@ -130,3 +130,16 @@ def test_address_round_trip_and_problems():
     assert not address.problems
     bad = read_address({"lang": "fr", "fiscal_st_growth": "nan", "p.nothing": "1"})
     assert len(bad.problems) == 3 and bad.language == "zh" and not bad.levers
+
+
+def test_variant_toml_loads_as_a_scenario_next_to_its_parent(kecheng, edited, tmp_path):
+    from model import load_scenario
+
+    (tmp_path / KECHENG.name).write_bytes(KECHENG.read_bytes())
+    changed = changed_levers(kecheng, edited)
+    variant = tmp_path / "kecheng-2027-edited.toml"
+    variant.write_text(variant_toml(kecheng, changed, {}, TODAY), encoding="utf-8")
+    loaded = load_scenario(variant)
+    assert loaded.meta.name == "kecheng-2027-edited-20261122"
+    assert plan_levers(loaded) == pytest.approx(edited)
+    assert loaded.targets == kecheng.targets
