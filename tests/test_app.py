@@ -193,3 +193,13 @@ def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
     at.selectbox(key="scenario_name").set_value("xinhua-2025.toml").run()
     assert list(_verdicts(at)["指标"]) != list(kecheng["指标"])
     assert at.query_params["scenario"] == "xinhua-2025.toml"
+
+
+def test_an_edited_parameter_changes_the_run_and_goes_into_the_link():
+    at = _start()
+    before = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    slider = at.slider(key="param:subsidy_rd_leverage")
+    slider.set_value(slider.max).run()
+    assert not at.exception
+    assert _verdicts(at).iloc[RD_ROW]["模拟值"] > before
+    assert at.query_params["p.subsidy_rd_leverage"] == f"{slider.max:g}"
