@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import tomlkit
 
-from model.scenario import Scenario
+from model.scenario import Scenario, Target
 
 from .compute import View
 from .i18n import t, unit
@@ -74,13 +74,26 @@ def results_table(view: View, language: str) -> pd.DataFrame:
 OPERATORS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
 
 
-def verdict_table(view: View, language: str) -> pd.DataFrame:
-    """One row per target, with the screen's column names in ``language``."""
+def target_name(target: Target, view: View, language: str) -> str:
+    """The indicator's name; for a target the model does not cover, the plan's own words."""
+    spec = view.central.specs.get(target.indicator)
+    if spec is not None:
+        return spec.label(language)
+    return target.quote if language == "zh" else target.indicator.replace("_", " ")
+
+
+def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd.DataFrame:
+    """One row per target, with the screen's column names in ``language``.
+
+    ``modelled=True`` keeps the targets the model judges, ``False`` the others (with the
+    reason), ``None`` all of them.
+    """
     rows = []
     for verdict in view.verdicts:
         target = verdict.target
-        spec = view.central.specs.get(target.indicator)
-        name = spec.label(language) if spec else target.indicator
+        if modelled is not None and target.tracked != modelled:
+            continue
+        name = target_name(target, view, language)
         model_unit = verdict.unit or ""
         if target.kind == "cumulative" and model_unit.endswith("/年"):
             model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
@@ -102,6 +115,7 @@ def verdict_table(view: View, language: str) -> pd.DataFrame:
             t("verdict", language): t(verdict.verdict, language),
             t("probability", language): verdict.probability,
             t("first_year", language): verdict.first_year,
+            **({} if modelled else {t("reason", language): target.reason or ""}),
         })
     return pd.DataFrame(rows)
 

@@ -43,6 +43,9 @@ LABELS: dict[str, dict[str, str]] = {
     "summary": {
         "zh": "{reached}/{total} 项目标达成（中位数，{runs} 次模拟）",
         "en": "{reached} of {total} targets reached (median of {runs} runs)"},
+    "reason": {"zh": "原因", "en": "Reason"},
+    "untracked": {"zh": "模型未覆盖的目标（{count} 项）",
+                  "en": "Targets the model does not cover ({count})"},
     "charts": {"zh": "指标走势", "en": "Trajectories"},
     "chart_indicators": {"zh": "显示的指标", "en": "Indicators shown"},
     "simulation": {"zh": "当前情景（中心值）", "en": "this scenario (central)"},

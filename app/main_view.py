@@ -39,7 +39,7 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     verdicts = [v for v in shown.verdicts if v.verdict != "not modelled"]
     reached = sum(v.verdict == REACHED for v in verdicts)
     st.markdown(t("summary", language, reached=reached, total=len(verdicts), runs=shown.runs))
-    table = exports.verdict_table(shown, language)
+    table = exports.verdict_table(shown, language, modelled=True)
     verdict_column = t("verdict", language)
     words = {t(REACHED, language): VERDICT_COLOURS[REACHED],
              t(MISSED, language): VERDICT_COLOURS[MISSED]}
@@ -49,6 +49,11 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     }, na_rep="—")
     # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
     st.table(styled.hide(axis="index"))
+    untracked = exports.verdict_table(shown, language, modelled=False)
+    if len(untracked):
+        with st.expander(t("untracked", language, count=len(untracked))):
+            columns = [t(k, language) for k in ("indicator", "target", "year", "reason")]
+            st.table(untracked[columns].style.hide(axis="index"))
 
 
 def chart_section(choice: Choice, shown: View, language: str) -> None:
@@ -157,8 +162,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
         cells = {}
         for verdict in shown.verdicts:
             tg = verdict.target
-            name = shown.central.specs[tg.indicator].label(language) if tg.tracked else (
-                tg.indicator)
+            name = exports.target_name(tg, shown, language)
             row = f"{name} · {kind(tg.kind, language)} · {tg.year}"
             if verdict.value is None:
                 cells[row] = t(verdict.verdict, language)

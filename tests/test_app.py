@@ -203,3 +203,11 @@ def test_an_edited_parameter_changes_the_run_and_goes_into_the_link():
     assert not at.exception
     assert _verdicts(at).iloc[RD_ROW]["模拟值"] > before
     assert at.query_params["p.subsidy_rd_leverage"] == f"{slider.max:g}"
+
+
+def test_targets_the_model_does_not_cover_are_listed_apart_with_their_reason():
+    at = _start()
+    assert "未建模" not in set(_verdicts(at)["判断"])
+    untracked = at.table[1].value
+    assert list(untracked.columns) == ["指标", "规划目标", "年份", "原因"]
+    assert len(untracked) >= 1 and all(untracked["原因"])
