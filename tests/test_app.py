@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -211,3 +212,39 @@ def test_targets_the_model_does_not_cover_are_listed_apart_with_their_reason():
     untracked = at.table[1].value
     assert list(untracked.columns) == ["指标", "规划目标", "年份", "原因"]
     assert len(untracked) >= 1 and all(untracked["原因"])
+
+
+BAD_UPLOADS = {
+    "malformed": ("broken.toml", b"[scenario]\nname = \"broken\"\nstart = 20x22\n",
+                  "broken.toml: (file): broken TOML"),
+    "binary": ("photo.toml", b"\x89PNG\r\n\x1a\n\xff\xd8\xff", "photo.toml: (file): not UTF-8"),
+    "not a scenario": ("pyproject.toml", b"[tool.ruff]\nline-length = 100\n",
+                       "pyproject.toml: scenario: missing section [scenario]"),
+    "too large": ("huge.toml", b"#" * 1_000_001, "huge.toml: (file): file is 1,000,001 bytes"),
+    "not toml": ("plan.docx", b"PK\x03\x04", "plan.docx: (file): is not a .toml file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_UPLOADS))
+def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case):
+    name, data, start = BAD_UPLOADS[case]
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    before = _verdicts(at)
+    at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1 and errors[0].startswith(start), errors
+    assert "\n" not in errors[0] and "Traceback" not in errors[0]
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 9.0   # nothing typed is lost
+    pd.testing.assert_frame_equal(_verdicts(at), before)
+
+
+def test_a_good_upload_is_loaded_and_picked():
+    at = _start()
+    data = (Path(APP).parents[1] / "scenarios" / "xinhua-2025.toml").read_bytes()
+    at.file_uploader(key="upload").set_value(("mine.toml", data, "application/toml")).run()
+    assert not at.exception and not at.sidebar.error
+    assert at.selectbox(key="scenario_name").value == "mine.toml"
+    assert "mine.toml" in at.selectbox(key="scenario_name").options
