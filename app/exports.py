@@ -125,6 +125,10 @@ def results_csv(view: View, language: str) -> bytes:
     return results_table(view, language).to_csv(index=False).encode("utf-8-sig")
 
 
+SHEETS = {"zh": ("目标判断", "指标逐年", "不确定区间", "政策杠杆"),
+          "en": ("verdicts", "indicators", "bands", "levers")}
+
+
 def results_xlsx(view: View, language: str, levers: Mapping[str, float],
                  plan: Mapping[str, float], lever_names: Mapping[str, str]) -> bytes:
     """A workbook: verdicts, indicators by year (central run), bands, lever values."""
@@ -137,9 +141,10 @@ def results_xlsx(view: View, language: str, levers: Mapping[str, float],
         "value": [levers[k] for k in levers],
         "plan": [plan[k] for k in levers],
     })
-    sheets = {"verdicts": verdict_table(view, language), "indicators": central,
-              "bands": results_table(view, language), "levers": lever_frame}
+    frames = (verdict_table(view, language), central, results_table(view, language),
+              lever_frame)
+    sheets = dict(zip(SHEETS[language], frames, strict=True))
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=name == "indicators")
+            frame.to_excel(writer, sheet_name=name, index=frame is central)
     return buffer.getvalue()

@@ -80,6 +80,10 @@ def test_excel_workbook_has_the_planners_sheets(kecheng, view, edited):
     levers = sheets["levers"].set_index("lever")
     assert levers.loc["fiscal_st_growth", "value"] == 12.0
     assert levers.loc["fiscal_st_growth", "plan"] == 15.0
+    chinese = pd.read_excel(io.BytesIO(results_xlsx(view, "zh", edited, plan_levers(kecheng),
+                                                    names)), sheet_name=None)
+    assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆"]
+    assert "判断" in chinese["目标判断"].columns
 
 
 def test_verdict_table_writes_operators_that_markdown_leaves_alone(view):
