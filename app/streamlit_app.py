@@ -54,7 +54,8 @@ except ScenarioError as error:
     st.stop()
 language = ss["lang"]
 
-for problem in ss.get("address_problems", []):
+# Shown once: the address is rewritten below without the bad values.
+for problem in ss.pop("address_problems", []):
     st.error(problem)
 
 st.title(t("title", language))

@@ -248,3 +248,11 @@ def test_a_good_upload_is_loaded_and_picked():
     assert not at.exception and not at.sidebar.error
     assert at.selectbox(key="scenario_name").value == "mine.toml"
     assert "mine.toml" in at.selectbox(key="scenario_name").options
+
+
+def test_a_bad_links_errors_go_once_the_planner_moves_on():
+    at = _start(fiscal_st_growth="lots")
+    assert len(at.error) == 1
+    assert "fiscal_st_growth" not in at.query_params  # the address no longer holds it
+    at.slider(key="lever:share_talent").set_value(25.0).run()
+    assert not at.error
