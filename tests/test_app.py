@@ -256,3 +256,10 @@ def test_a_bad_links_errors_go_once_the_planner_moves_on():
     assert "fiscal_st_growth" not in at.query_params  # the address no longer holds it
     at.slider(key="lever:share_talent").set_value(25.0).run()
     assert not at.error
+
+
+def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
+    at = _start(scenario="../../etc/passwd")
+    assert [e.value for e in at.error][0].startswith(
+        "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
