@@ -17,7 +17,7 @@ import tomlkit
 from model.scenario import Scenario, Target
 
 from .compute import View
-from .i18n import t, unit
+from .i18n import kind, t, unit
 
 
 def variant_toml(scenario: Scenario, changed: Mapping[str, float],
@@ -82,6 +82,22 @@ def target_name(target: Target, view: View, language: str) -> str:
     return target.quote if language == "zh" else target.indicator.replace("_", " ")
 
 
+def goal_text(target: Target, language: str) -> str:
+    """The plan's target as a short phrase: "≥ 250", "≥ 400 (Σ 2023-2027)", "逐年提高 (...)"."""
+    span = f"{target.from_year}-{target.year}"
+    if target.kind == "rises":
+        return f"{kind(target.kind, language)} ({span})"
+    goal = "" if target.value is None else (
+        f"{OPERATORS.get(target.op or '', '')} {target.value:g}".strip())
+    if target.kind == "cumulative":
+        goal += f" (Σ {span})"
+    elif target.kind == "flow":
+        goal += f" ({span} {kind('flow', language)})"
+    elif target.kind == "growth":
+        goal += f" ({kind('growth', language)} {span})"
+    return goal
+
+
 def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd.DataFrame:
     """One row per target, with the screen's column names in ``language``.
 
@@ -97,14 +113,10 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
         model_unit = verdict.unit or ""
         if target.kind == "cumulative" and model_unit.endswith("/年"):
             model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
+        if target.kind == "rises" and model_unit == "%":
+            model_unit = "百分点"  # the smallest year-on-year rise of a share
         shown_unit = unit(model_unit, language) if model_unit else ""
-        goal = "" if target.value is None else (
-            f"{OPERATORS.get(target.op or '', '')} {target.value:g}".strip())
-        if target.kind == "cumulative":
-            goal += f" (Σ {target.from_year}-{target.year})"
-        elif target.kind == "flow":
-            every = "每年" if language == "zh" else "each year"
-            goal += f" ({target.from_year}-{target.year} {every})"
+        goal = goal_text(target, language)
         rows.append({
             t("indicator", language): name,
             t("target", language): goal,

@@ -162,6 +162,8 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
         cells = {}
         for verdict in shown.verdicts:
             tg = verdict.target
+            if not tg.tracked:
+                continue  # listed under the verdict table, nothing to compare
             name = exports.target_name(tg, shown, language)
             row = f"{name} · {kind(tg.kind, language)} · {tg.year}"
             if verdict.value is None:

@@ -147,3 +147,20 @@ def test_variant_toml_loads_as_a_scenario_next_to_its_parent(kecheng, edited, tm
     assert loaded.meta.name == "kecheng-2027-edited-20261122"
     assert plan_levers(loaded) == pytest.approx(edited)
     assert loaded.targets == kecheng.targets
+
+
+def test_goal_text_says_each_kind_of_target():
+    from app.exports import goal_text
+    from model.scenario import Target
+
+    def target(**fields):
+        return Target(indicator="x", year=2025, quote="q", seed="s", **fields)
+
+    assert goal_text(target(op=">=", value=250), "zh") == "≥ 250"
+    assert goal_text(target(kind="cumulative", op=">=", value=400, from_year=2021),
+                     "en") == "≥ 400 (Σ 2021-2025)"
+    assert goal_text(target(kind="flow", op=">=", value=80, from_year=2021),
+                     "zh") == "≥ 80 (2021-2025 每年)"
+    assert goal_text(target(kind="rises", from_year=2020), "zh") == "逐年提高 (2020-2025)"
+    assert goal_text(target(kind="growth", op=">", value=10, from_year=2020),
+                     "en") == "＞ 10 (average growth 2020-2025)"
