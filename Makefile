@@ -32,14 +32,15 @@ fonts:
 		|| echo "warning: no CJK font installed: Chinese in charts may show as boxes"
 
 test: $(STAMP) fonts
-	$(BIN)/ruff check model app tests benchmarks
+	$(BIN)/ruff check model app tests benchmarks notebooks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check model app tests benchmarks
+	$(BIN)/ruff check model app tests benchmarks notebooks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
+	$(BIN)/python benchmarks/bench_uncertainty.py
 	$(BIN)/python benchmarks/bench_app.py
 
 clean:

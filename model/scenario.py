@@ -40,13 +40,25 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
 
+Distribution = Literal["uniform", "triangular", "truncnormal", "lognormal"]
+
+
 class Entry(_Strict):
-    """A number with its provenance."""
+    """A number with its provenance, and for ensembles how it is uncertain.
+
+    ``range`` alone means uniform on ``[low, high]``. ``distribution`` may say otherwise,
+    always truncated to the range: ``triangular`` peaks at ``mode`` (default: ``value``);
+    ``truncnormal`` has mean ``value`` and standard deviation ``sd``; ``lognormal`` has
+    median ``value`` and ``sd`` the standard deviation of the logarithm.
+    """
 
     value: float
     source: str | None = None
     assumption: bool = False
     range: Range | None = None
+    distribution: Distribution | None = None
+    sd: float | None = None
+    mode: float | None = None
     unit: str | None = None
     note: str | None = None
 
@@ -60,7 +72,32 @@ class Entry(_Strict):
             low, high = self.range
             if low > high:
                 raise ValueError(f"range [{low:g}, {high:g}] has its low end above its high end")
+        self._check_distribution()
         return self
+
+    def _check_distribution(self) -> None:
+        kind = self.distribution
+        if kind is None:
+            if self.sd is not None or self.mode is not None:
+                raise ValueError("sd and mode need distribution = \"truncnormal\", "
+                                 "\"lognormal\" or \"triangular\"")
+            return
+        if self.range is None:
+            raise ValueError(f"a {kind} distribution needs range = [low, high] to truncate it")
+        low, high = self.range
+        if self.sd is not None and not self.sd > 0:
+            raise ValueError(f"sd {self.sd:g} must be positive")
+        if kind in ("truncnormal", "lognormal") and self.sd is None:
+            raise ValueError(f"a {kind} distribution needs sd = ... (a positive number)")
+        if kind not in ("truncnormal", "lognormal") and self.sd is not None:
+            raise ValueError(f"sd has no meaning for a {kind} distribution")
+        if kind != "triangular" and self.mode is not None:
+            raise ValueError(f"mode has no meaning for a {kind} distribution")
+        if self.mode is not None and not low <= self.mode <= high:
+            raise ValueError(f"mode {self.mode:g} lies outside its range [{low:g}, {high:g}]")
+        if kind == "lognormal" and not (low >= 0 and self.value > 0):
+            raise ValueError(f"a lognormal distribution needs value > 0 and range low >= 0 "
+                             f"(got value {self.value:g}, range [{low:g}, {high:g}])")
 
 
 class Meta(_Strict):
@@ -132,6 +169,16 @@ class Target(_Strict):
         return self
 
 
+class HistoryPoint(_Strict):
+    """An observed value of an indicator, for calibration (``innosim calibrate``)."""
+
+    indicator: str
+    year: Year
+    value: float
+    source: str
+    note: str | None = None
+
+
 class Scenario(_Strict):
     """A validated scenario. ``path`` is where it was read from (not part of the file)."""
 
@@ -141,6 +188,7 @@ class Scenario(_Strict):
     parameters: dict[str, Entry] = {}
     events: list[Event] = []
     targets: list[Target] = []
+    history: list[HistoryPoint] = []
     _path: str = PrivateAttr(default="<memory>")
     _extends: tuple[str, ...] = PrivateAttr(default=())
 
@@ -397,6 +445,10 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
                 raise ScenarioError(path, f"{section}.{key}", f"unknown {section} key {key!r}",
                                     hint)
             _check_entry(path, f"{section}.{key}", entry, declared[key])
+            if section == "levers" and entry.distribution is not None:
+                raise ScenarioError(path, f"levers.{key}.distribution",
+                                    "levers are the plan's choices and are never drawn",
+                                    "a distribution on a parameter or baseline value only")
     missing = [k for k in BASELINES if k not in scenario.baseline]
     if missing:
         spec = BASELINES[missing[0]]
@@ -427,6 +479,14 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
         _check_bounds(path, f"{field}.value", event.value, LEVERS[event.lever])
     for i, target in enumerate(scenario.targets):
         _check_target(path, f"targets[{i}]", target, meta)
+    for i, point in enumerate(scenario.history):
+        if point.indicator not in INDICATORS:
+            raise ScenarioError(path, f"history[{i}].indicator",
+                                f"unknown indicator {point.indicator!r}",
+                                _suggest(point.indicator, tuple(INDICATORS)))
+        if point.year > meta.end:
+            raise ScenarioError(path, f"history[{i}].year", f"{point.year} is after the run",
+                                f"a year up to {meta.end}")
 
 
 def _check_entry(path: str | Path, field: str, entry: Entry, spec: Spec) -> None:

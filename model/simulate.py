@@ -9,7 +9,7 @@ draws at once on the ensemble axis. The same seed gives the same numbers.
 from __future__ import annotations
 
 import mmap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -29,6 +29,7 @@ from .system import (
     InnovationModel,
     LeverEvent,
 )
+from .uncertainty import Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
 LARGE_ARRAY_BYTES = 64 * 2**20
@@ -36,17 +37,7 @@ LARGE_ARRAY_BYTES = 64 * 2**20
 
 def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
     """Keys (``baseline.x`` or input keys) drawn in an ensemble, with their ranges."""
-    ranges: dict[str, tuple[float, float]] = {}
-    for key, entry in scenario.baseline.items():
-        if entry.range is not None and entry.range[0] < entry.range[1]:
-            ranges[f"baseline.{key}"] = (entry.range[0], entry.range[1])
-    for key in INPUTS:
-        if key in LEVERS:
-            continue
-        _value, bounds, _source = scenario.input_entry(key)
-        if bounds is not None and bounds[0] < bounds[1]:
-            ranges[key] = (float(bounds[0]), float(bounds[1]))
-    return ranges
+    return {u.key: (u.low, u.high) for u in uncertain(scenario)}
 
 
 def central_inputs(scenario: Scenario) -> dict[str, float]:
@@ -56,14 +47,15 @@ def central_inputs(scenario: Scenario) -> dict[str, float]:
     return values
 
 
-def sample(scenario: Scenario, runs: int, seed: int | None = None) -> dict[str, np.ndarray]:
-    """Draw ``runs`` input sets, uniform within each range (display units)."""
+def sample(scenario: Scenario, runs: int, seed: int | None = None, method: Method = "lhs"
+           ) -> dict[str, np.ndarray]:
+    """Draw ``runs`` input sets (display units) by Latin hypercube, Sobol or plain random
+    sampling, each uncertain input through its distribution (see :mod:`model.uncertainty`).
+    """
     if runs < 1:
         raise ValueError(f"runs must be at least 1 (got {runs})")
-    rng = np.random.default_rng(seed)
     drawn = {key: np.full(runs, value) for key, value in central_inputs(scenario).items()}
-    for key, (low, high) in uncertain_inputs(scenario).items():
-        drawn[key] = rng.uniform(low, high, runs)
+    drawn.update(draw(uncertain(scenario), resolve_seed(seed), method, 0, runs, runs))
     return drawn
 
 
@@ -73,6 +65,7 @@ def evaluate(
     dt: float | None = None,
     outputs: tuple[str, ...] | None = None,
     levers: Mapping[str, float | np.ndarray] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Results:
     """Run the model on given inputs (display units; missing keys take central values).
 
@@ -82,6 +75,8 @@ def evaluate(
     ``inputs`` keyed by a lever set its ``[levers]`` value. ``levers`` are a planner's
     "what if": each holds from the first plan year on and replaces the scenario's own
     scheduled changes of that lever, while the start year keeps the scenario's values.
+
+    ``progress(done, total)`` is called after each chunk of runs (e.g. a progress bar).
 
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
@@ -150,6 +145,8 @@ def evaluate(
     for lo in range(0, n_runs, CHUNK_RUNS):
         hi = min(lo + CHUNK_RUNS, n_runs)
         engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
+        if progress:
+            progress(hi, n_runs)
     return _label(recorded, derived, years, buffer, columns)
 
 
@@ -159,18 +156,21 @@ def simulate(
     seed: int | None = None,
     dt: float | None = None,
     levers: Mapping[str, float] | None = None,
+    method: Method = "lhs",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Results:
     """Simulate a scenario (a :class:`Scenario` or a path).
 
     ``runs=None``: one deterministic run at central values. ``runs=N``: N draws of the
-    uncertain numbers, seeded. ``levers`` sets lever values (display units) from the first
-    plan year on, as a planner's slider does (see :func:`evaluate`).
+    uncertain numbers, seeded, drawn by ``method`` (lhs, sobol or random). ``levers``
+    sets lever values (display units) from the first plan year on, as a planner's slider
+    does (see :func:`evaluate`).
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
     inputs: dict[str, float | np.ndarray] = (
-        sample(scenario, runs, seed) if runs is not None else {})
-    return evaluate(scenario, inputs, dt=dt, levers=levers)
+        sample(scenario, runs, seed, method) if runs is not None else {})
+    return evaluate(scenario, inputs, dt=dt, levers=levers, progress=progress)
 
 
 def _allocate(shape: tuple[int, ...]) -> np.ndarray:

@@ -11,9 +11,19 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import ScenarioError
-from . import check, diff, listing, provenance, run, validate
+from . import (
+    calibrate,
+    check,
+    diff,
+    ensemble,
+    listing,
+    provenance,
+    run,
+    sensitivity,
+    validate,
+)
 
-COMMANDS = (run, check, validate, listing, diff, provenance)
+COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 

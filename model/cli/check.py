@@ -41,7 +41,13 @@ def handle(args: argparse.Namespace) -> int:
     if args.runs is not None and args.runs < 1:
         from ..errors import ScenarioError
         raise ScenarioError(args.scenario, "--runs", f"{args.runs}", "a whole number >= 1")
-    results = simulate(scenario, runs=args.runs, seed=args.seed)
+    if args.runs is None:
+        results = simulate(scenario)
+    else:
+        from .progress import progress_bar
+
+        with progress_bar(f"{args.runs:,} runs") as progress:
+            results = simulate(scenario, runs=args.runs, seed=args.seed, progress=progress)
     verdicts = check(scenario, results)
     if args.format == "json":
         print(json.dumps([v.record() for v in verdicts], ensure_ascii=False, indent=1))

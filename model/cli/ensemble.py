@@ -1,0 +1,118 @@
+"""``innosim ensemble SCENARIO --runs N --seed S``: how likely is each target?
+
+Prints per target the probability of reaching it and the 5/50/95 % quantiles of the
+compared quantity; writes quantiles (5/25/50/75/95 %) per indicator and year to
+``OUT/<name>-quantiles.csv`` and fan charts to ``OUT/<name>-fan.png``.
+``--format json`` prints the probabilities and quantiles as JSON instead of the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+
+from ..ensemble import ensemble
+from ..errors import ScenarioError
+from ..scenario import load_scenario
+from ..system import INDICATORS
+from ..targets import MISSED
+from ..uncertainty import METHODS
+from .check import VERDICT_ZH, describe
+from .cluster import add_scheduler_option, connect
+from .progress import progress_bar
+from .table import number, render
+
+MAX_RUNS = 100_000_000
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser("ensemble", help="probability of reaching each target")
+    parser.add_argument("scenario", help="scenario file (.toml)")
+    parser.add_argument("--runs", type=int, default=10_000, help="number of draws (10000)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="random seed (default: fresh, printed so the run can be repeated)")
+    parser.add_argument("--method", choices=METHODS, default="lhs",
+                        help="sampling design: Latin hypercube (default), Sobol, random")
+    parser.add_argument("--out", default="out", help="folder for the CSV and PNG (out)")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--no-plot", action="store_true", help="do not write the fan chart")
+    add_scheduler_option(parser)
+    parser.set_defaults(handler=handle)
+
+
+def check_runs(path: str, runs: int, least: int = 1, option: str = "--runs") -> None:
+    if not least <= runs <= MAX_RUNS:
+        raise ScenarioError(path, option, f"{runs:,}",
+                            f"a whole number from {least:,} to {MAX_RUNS:,}")
+
+
+def check_seed(path: str, seed: int | None) -> None:
+    if seed is not None and not 0 <= seed < 2**63:
+        raise ScenarioError(path, "--seed", f"{seed}", "a whole number >= 0")
+
+
+def output_folder(path: str, out: str) -> Path:
+    folder = Path(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ScenarioError(path, "--out", f"cannot create folder {out!r}: {error.strerror}",
+                            "a writable folder") from None
+    return folder
+
+
+def handle(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario)
+    check_runs(args.scenario, args.runs)
+    check_seed(args.scenario, args.seed)
+    folder = output_folder(args.scenario, args.out)
+    with connect(args.scheduler, args.scenario) as client, \
+            progress_bar(f"{args.runs:,} runs") as progress:
+        result = ensemble(scenario, args.runs, args.seed, args.method, client=client,
+                          progress=progress)
+    name = scenario.meta.name
+    csv_path = folder / f"{name}-quantiles.csv"
+    result.quantiles.to_csv(csv_path, index=False)
+    written = [csv_path]
+    if not args.no_plot:
+        from ..plots import fan_chart
+
+        tracked = [t for t in scenario.targets if t.tracked]
+        fan_targets = [(t.indicator, t.year, t.value) for t in tracked if t.kind == "level"]
+        written.append(fan_chart(result.quantiles, [t.indicator for t in tracked],
+                                 folder / f"{name}-fan.png", fan_targets,
+                                 title=f"{scenario.meta.region_en}: {args.runs:,} runs"))
+    if args.format == "json":
+        document = result.to_json()
+        document["files"] = [str(p) for p in written]
+        print(json.dumps(_finite(document), ensure_ascii=False, indent=1))
+    else:
+        print(f"{scenario.meta.region} · {scenario.meta.plan} · {args.runs:,} runs "
+              f"({args.method}, seed {result.seed}) · {len(result.inputs)} uncertain inputs")
+        header = ["indicator", "target", "P(reach)", "q05", "median", "q95", "unit",
+                  "median verdict"]
+        rows = []
+        for i, v in enumerate(result.verdicts):
+            spec = INDICATORS.get(v.target.indicator)
+            name_cell = f"{spec.zh} / {spec.en}" if spec else v.target.indicator
+            q = result.target_quantiles.get(i, {})
+            rows.append([name_cell, describe(v), number(v.probability), number(q.get(0.05)),
+                         number(v.value), number(q.get(0.95)), v.unit,
+                         f"{VERDICT_ZH[v.verdict]} {v.verdict}"])
+        print(render(header, rows, [False, False, True, True, True, True, False, False]))
+        for path in written:
+            print(f"wrote {path}")
+    return 1 if any(v.verdict == MISSED for v in result.verdicts) else 0
+
+
+def _finite(node):
+    """JSON has no NaN: write null (e.g. a growth rate in the start year)."""
+    if isinstance(node, float) and not math.isfinite(node):
+        return None
+    if isinstance(node, dict):
+        return {k: _finite(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_finite(v) for v in node]
+    return node

@@ -1,0 +1,90 @@
+"""Charts written as PNG files (matplotlib, Agg backend): fan charts and tornado charts.
+
+Labels are in English: the default matplotlib fonts have no Chinese glyphs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .system import INDICATORS  # noqa: E402
+
+
+def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,
+              targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Path:
+    """Median with 25-75 % and 5-95 % bands per indicator; targets as markers.
+
+    ``quantiles``: columns indicator, year, q05, q25, q50, q75, q95 (as
+    :class:`model.ensemble.EnsembleResult` gives). ``targets``: (indicator, year, value).
+    """
+    indicators = list(dict.fromkeys(indicators))
+    columns = min(3, len(indicators)) or 1
+    rows = max(1, math.ceil(len(indicators) / columns))
+    figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 3.0 * rows),
+                                squeeze=False)
+    for ax, key in zip(axes.flat, indicators, strict=False):
+        data = quantiles[quantiles.indicator == key]
+        ax.fill_between(data.year, data.q05, data.q95, alpha=0.25, color="tab:blue",
+                        label="5-95 %")
+        ax.fill_between(data.year, data.q25, data.q75, alpha=0.45, color="tab:blue",
+                        label="25-75 %")
+        ax.plot(data.year, data.q50, color="tab:blue", label="median")
+        for indicator, year, value in targets:
+            if indicator == key:
+                ax.plot([year], [value], marker="*", color="tab:red", markersize=11,
+                        linestyle="none", label="target")
+        spec = INDICATORS.get(key)
+        unit = spec.unit if spec and spec.unit.isascii() else ""  # no CJK glyphs
+        ax.set_title(f"{spec.en if spec else key}" + (f" [{unit}]" if unit else ""), fontsize=8)
+        ax.tick_params(labelsize=7)
+    for ax in list(axes.flat)[len(indicators):]:
+        ax.axis("off")
+    axes.flat[0].legend(fontsize=6)
+    if title:
+        figure.suptitle(title, fontsize=10)
+    figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
+    return _save(figure, path)
+
+
+def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str = "",
+                  error: str | None = None, top: int = 12) -> Path:
+    """Horizontal bars of ``table[index]`` per input, one panel per target.
+
+    ``table``: columns target, input, ``index`` (and optionally ``error``), as
+    :func:`model.sensitivity.sensitivity` gives.
+    """
+    targets = list(dict.fromkeys(table.target))
+    columns = min(2, len(targets)) or 1
+    rows = max(1, math.ceil(len(targets) / columns))
+    figure, axes = plt.subplots(rows, columns, figsize=(6.0 * columns, 0.28 * top * rows + 1),
+                                squeeze=False)
+    for ax, target in zip(axes.flat, targets, strict=False):
+        data = table[table.target == target].sort_values(index, ascending=False).head(top)
+        data = data.iloc[::-1]
+        ax.barh(data.input, data[index], xerr=data[error] if error else None,
+                color="tab:orange", ecolor="grey")
+        ax.set_title(target, fontsize=8)
+        ax.tick_params(labelsize=7)
+        ax.set_xlabel(index, fontsize=7)
+    for ax in list(axes.flat)[len(targets):]:
+        ax.axis("off")
+    if title:
+        figure.suptitle(title, fontsize=10)
+    figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
+    return _save(figure, path)
+
+
+def _save(figure, path: str | Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+    return path

@@ -1,0 +1,214 @@
+"""Global sensitivity of each target's margin to the uncertain inputs (SALib).
+
+The output analysed is a target's *margin* at its year: simulated minus target, signed so
+that a positive margin means reached (``<``/``<=``: target minus simulated; ``about``:
+tolerance minus the distance; ``rises``: the smallest year-on-year rise).
+
+* Sobol (Saltelli's scheme, ``SALib.sample.sobol`` then ``SALib.analyze.sobol``, without
+  second-order indices): ``N * (D + 2)`` runs; S1 and ST with bootstrap 95 % intervals.
+* Morris (``SALib.sample.morris``, 4 levels): ``N * (D + 1)`` runs; mu* (with its
+  interval) and sigma, in margin units per full range of the input.
+
+Inputs are sampled in the unit hypercube and mapped through each input's distribution
+(see :mod:`model.uncertainty`), so the indices refer to the scenario's distributions.
+Inputs not analysed stay at their central values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .scenario import Scenario, Target
+from .simulate import evaluate
+from .targets import DEFAULT_ABOUT_TOLERANCE, measured
+from .uncertainty import BLOCK_RUNS, Uncertain, resolve_seed, uncertain
+
+METHODS = ("sobol", "morris")
+MIN_SOBOL_N = 16
+MIN_MORRIS_TRAJECTORIES = 4
+MORRIS_LEVELS = 4
+# An index counts as unstable when it is negative beyond this, or when it is at least
+# this large and its confidence interval is wider than the index itself.
+UNSTABLE_INDEX = 0.02
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class SensitivityResult:
+    method: str
+    n: int
+    runs: int
+    seed: int
+    inputs: tuple[str, ...]
+    table: pd.DataFrame        # target, input, and the method's indices; ranked per target
+    warnings: list[str] = field(default_factory=list)
+    index: str = "ST"          # the column the table is ranked by
+    error: str = "ST_conf"
+
+
+def target_label(target: Target) -> str:
+    if target.kind == "level":
+        return f"{target.indicator} {target.year}"
+    mark = {"cumulative": "sum", "growth": "growth", "flow": "every year", "rises": "rises"}
+    return f"{target.indicator} {mark[target.kind]} {target.from_year}-{target.year}"
+
+
+def margin(target: Target, value: np.ndarray) -> np.ndarray:
+    """Signed distance to the target: positive = reached (see the module doc)."""
+    if target.kind == "rises":
+        return value
+    if target.op in (">", ">="):
+        return value - target.value
+    if target.op in ("<", "<="):
+        return target.value - value
+    tolerance = target.tolerance if target.tolerance is not None else abs(target.value) * (
+        DEFAULT_ABOUT_TOLERANCE)
+    return tolerance - np.abs(value - target.value)
+
+
+def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
+                     ) -> np.ndarray:
+    """Margins (targets x runs) of the runs whose unit-cube inputs are ``unit`` (runs x D)."""
+    inputs = {law.key: law.ppf(unit[:, i]) for i, law in enumerate(laws)}
+    results = evaluate(scenario, inputs)
+    tracked = [t for t in scenario.targets if t.tracked]
+    return np.array([margin(t, measured(t, results, t.year)) for t in tracked]).reshape(
+        len(tracked), len(unit))
+
+
+def check_design(method: str, n: int, dimensions: int) -> str | None:
+    """Why ``n`` is not usable for ``method`` (None if it is)."""
+    if method not in METHODS:
+        return f"unknown method {method!r}; one of {', '.join(METHODS)}"
+    if dimensions < 2:
+        return f"{dimensions} uncertain input(s): a sensitivity analysis needs at least 2"
+    if method == "sobol":
+        if n < MIN_SOBOL_N or n & (n - 1):
+            return f"N = {n}: Sobol needs a power of 2, at least {MIN_SOBOL_N}"
+    elif n < MIN_MORRIS_TRAJECTORIES:
+        return f"N = {n}: Morris needs at least {MIN_MORRIS_TRAJECTORIES} trajectories"
+    return None
+
+
+def sensitivity(
+    scenario: Scenario,
+    method: str = "sobol",
+    n: int = 1024,
+    seed: int | None = None,
+    params: Sequence[str] | None = None,
+    client=None,
+    progress: Progress | None = None,
+    num_resamples: int = 100,
+) -> SensitivityResult:
+    """Sobol or Morris indices of every tracked target's margin.
+
+    ``params``: the uncertain inputs to vary (default: all); a key that is not uncertain
+    raises ``KeyError``. ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
+    design on; only margins come back. ``progress(done, total)`` after each block.
+    """
+    laws = uncertain(scenario, params)
+    problem = {"num_vars": len(laws), "names": [law.key for law in laws],
+               "bounds": [[0.0, 1.0]] * len(laws)}
+    reason = check_design(method, n, len(laws))
+    if reason:
+        raise ValueError(reason)
+    seed = resolve_seed(seed)
+    if method == "sobol":
+        from SALib.sample import sobol as sobol_sample
+
+        unit = sobol_sample.sample(problem, n, calc_second_order=False, seed=seed)
+    else:
+        from SALib.sample import morris as morris_sample
+
+        unit = morris_sample.sample(problem, n, num_levels=MORRIS_LEVELS, seed=seed)
+    margins = _evaluate_blocks(scenario, laws, unit, client, progress)
+    tracked = [t for t in scenario.targets if t.tracked]
+    frames, warnings = [], []
+    for k, target in enumerate(tracked):
+        label = target_label(target)
+        y = margins[k]
+        if not np.all(np.isfinite(y)):
+            warnings.append(f"{label}: {int((~np.isfinite(y)).sum())} runs gave no finite "
+                            "margin; target left out")
+            continue
+        if np.ptp(y) == 0:
+            warnings.append(f"{label}: the margin does not vary with these inputs; left out")
+            continue
+        frame, warning = (_sobol(problem, y, seed, num_resamples) if method == "sobol"
+                          else _morris(problem, unit, y, seed, num_resamples))
+        frame.insert(0, "target", label)
+        frames.append(frame)
+        if warning:
+            warnings.append(f"{label}: {warning}")
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    index, error = ("ST", "ST_conf") if method == "sobol" else ("mu_star", "mu_star_conf")
+    return SensitivityResult(method, n, len(unit), seed, tuple(problem["names"]), table,
+                             warnings, index, error)
+
+
+def _evaluate_blocks(scenario, laws, unit, client, progress) -> np.ndarray:
+    bounds = [(lo, min(lo + BLOCK_RUNS, len(unit))) for lo in range(0, len(unit), BLOCK_RUNS)]
+    if client is None:
+        parts = []
+        for done, (lo, hi) in enumerate(bounds, start=1):
+            parts.append(margins_of_block(scenario, laws, unit[lo:hi]))
+            if progress:
+                progress(done, len(bounds))
+    else:
+        from dask.distributed import as_completed
+
+        from .ensemble import DASK_RETRIES
+
+        shared = client.scatter([scenario, laws], broadcast=True)
+        futures = client.map(margins_of_block, [shared[0]] * len(bounds),
+                             [shared[1]] * len(bounds), [unit[lo:hi] for lo, hi in bounds],
+                             pure=False, retries=DASK_RETRIES)
+        for done, _future in enumerate(as_completed(futures), start=1):
+            if progress:
+                progress(done, len(bounds))
+        parts = client.gather(futures)  # in submission order, whoever ran them
+    return np.concatenate(parts, axis=1)
+
+
+def _sobol(problem: dict, y: np.ndarray, seed: int, num_resamples: int
+           ) -> tuple[pd.DataFrame, str]:
+    from SALib.analyze import sobol
+
+    si = sobol.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
+                       seed=seed)
+    frame = pd.DataFrame({"input": problem["names"], "S1": si["S1"], "S1_conf": si["S1_conf"],
+                          "ST": si["ST"], "ST_conf": si["ST_conf"]})
+    frame = frame.sort_values("ST", ascending=False, ignore_index=True)
+    negative = frame[(frame.S1 < -UNSTABLE_INDEX) | (frame.ST < -UNSTABLE_INDEX)]
+    wide = frame[((frame.ST >= UNSTABLE_INDEX) & (frame.ST_conf > frame.ST)) |
+                 ((frame.S1 >= UNSTABLE_INDEX) & (frame.S1_conf > frame.S1))]
+    problems = []
+    if len(negative):
+        problems.append(f"{len(negative)} negative indices (e.g. {negative.input.iloc[0]})")
+    if len(wide):
+        problems.append(f"{len(wide)} intervals wider than their index "
+                        f"(e.g. {wide.input.iloc[0]})")
+    warning = ("; ".join(problems) + ": the sample is too small for stable indices, "
+               "raise N") if problems else ""
+    return frame, warning
+
+
+def _morris(problem: dict, unit: np.ndarray, y: np.ndarray, seed: int, num_resamples: int
+            ) -> tuple[pd.DataFrame, str]:
+    from SALib.analyze import morris
+
+    si = morris.analyze(problem, unit, y, num_resamples=num_resamples,
+                        num_levels=MORRIS_LEVELS, seed=seed)
+    frame = pd.DataFrame({"input": problem["names"], "mu_star": si["mu_star"],
+                          "mu_star_conf": si["mu_star_conf"], "sigma": si["sigma"]})
+    frame = frame.sort_values("mu_star", ascending=False, ignore_index=True)
+    top = frame.mu_star.max()
+    wide = frame[(frame.mu_star >= 0.05 * top) & (frame.mu_star_conf > frame.mu_star)]
+    warning = (f"{len(wide)} mu* intervals wider than mu* (e.g. {wide.input.iloc[0]}): "
+               "too few trajectories for a stable ranking, raise N") if len(wide) else ""
+    return frame, warning

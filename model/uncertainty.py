@@ -1,0 +1,141 @@
+"""Uncertain inputs and their sampling design: distributions, Latin hypercube, Sobol.
+
+Every baseline value or parameter with a ``range`` (levers are the planner's choices and
+stay fixed) is uncertain. Its distribution is uniform on the range unless the scenario
+says otherwise (see :class:`model.scenario.Entry`); all are truncated to the range.
+
+A design is drawn in the unit hypercube (``scipy.stats.qmc``) and mapped through each
+input's inverse CDF. Designs are cut into fixed blocks of :data:`BLOCK_RUNS` runs, each
+drawn from its own seed derived from ``(seed, block index)`` (Sobol: one scrambled
+sequence, fast-forwarded to the block's first point), so that run ``i`` gets the same
+numbers however the runs are later split among processes or machines.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from scipy import stats
+from scipy.stats import qmc
+
+from .scenario import Scenario
+from .system import PARAMETERS
+
+BLOCK_RUNS = 32_768
+Method = Literal["random", "lhs", "sobol"]
+METHODS: tuple[str, ...] = ("random", "lhs", "sobol")
+_SOBOL_STREAM = 0x50B0  # keeps the Sobol scramble independent of the LHS/random streams
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """One uncertain input: ``key`` (``baseline.x`` or an input key), in display units."""
+
+    key: str
+    low: float
+    high: float
+    distribution: str = "uniform"
+    centre: float | None = None   # value: mean (truncnormal), median (lognormal)
+    sd: float | None = None
+    mode: float | None = None
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        """Map unit-interval draws ``u`` to values of this input (inverse CDF)."""
+        low, high = self.low, self.high
+        if self.distribution == "uniform":
+            return low + u * (high - low)
+        if self.distribution == "triangular":
+            mode = self.mode if self.mode is not None else self.centre
+            return stats.triang.ppf(u, (mode - low) / (high - low), loc=low, scale=high - low)
+        if self.distribution == "truncnormal":
+            a, b = (low - self.centre) / self.sd, (high - self.centre) / self.sd
+            return stats.truncnorm.ppf(u, a, b, loc=self.centre, scale=self.sd)
+        if self.distribution == "lognormal":
+            law = stats.lognorm(self.sd, scale=self.centre)
+            cdf_low, cdf_high = law.cdf(low), law.cdf(high)
+            return np.clip(law.ppf(cdf_low + u * (cdf_high - cdf_low)), low, high)
+        raise ValueError(f"unknown distribution {self.distribution!r}")
+
+
+def uncertain(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Uncertain]:
+    """The scenario's uncertain inputs (those with a range wider than a point), in order.
+
+    ``keys`` restricts them (and orders them); a key that is not uncertain is an error.
+    """
+    found: dict[str, Uncertain] = {}
+    for key, entry in scenario.baseline.items():
+        if entry.range is not None and entry.range[0] < entry.range[1]:
+            found[f"baseline.{key}"] = _from_entry(f"baseline.{key}", entry)
+    for key in PARAMETERS:
+        if key in scenario.parameters:
+            entry = scenario.parameters[key]
+            if entry.range is not None and entry.range[0] < entry.range[1]:
+                found[key] = _from_entry(key, entry)
+        else:
+            spec = PARAMETERS[key]
+            if spec.range is not None and spec.range[0] < spec.range[1]:
+                found[key] = Uncertain(key, float(spec.range[0]), float(spec.range[1]),
+                                       centre=spec.default)
+    if keys is None:
+        return list(found.values())
+    missing = [k for k in keys if k not in found]
+    if missing:
+        raise KeyError(missing[0])
+    return [found[k] for k in keys]
+
+
+def _from_entry(key: str, entry) -> Uncertain:
+    low, high = entry.range
+    return Uncertain(key, float(low), float(high), entry.distribution or "uniform",
+                     entry.value, entry.sd, entry.mode)
+
+
+def unit_design(dimensions: int, seed: int, method: Method, start: int, stop: int,
+                total: int) -> np.ndarray:
+    """Points ``start..stop-1`` of a ``total``-point design in ``[0, 1)^dimensions``.
+
+    Sobol: one scrambled sequence, fast-forwarded to ``start``. LHS and random: fixed
+    blocks of :data:`BLOCK_RUNS` points (the last one shorter), each from the seed
+    ``(seed, block)``; a block's size depends on ``total`` only, never on ``start``/``stop``.
+    """
+    if not 0 <= start <= stop <= total:
+        raise ValueError(f"runs {start}..{stop} are not within a design of {total}")
+    if method == "sobol":
+        engine = qmc.Sobol(dimensions, scramble=True,
+                           rng=np.random.default_rng([seed, _SOBOL_STREAM]))
+        if start:  # scipy refuses fast_forward(0)
+            engine.fast_forward(start)
+        with warnings.catch_warnings():  # balance warning for sizes not a power of 2
+            warnings.simplefilter("ignore", UserWarning)
+            return engine.random(stop - start)
+    if method not in METHODS:
+        raise ValueError(f"unknown sampling method {method!r}; one of {', '.join(METHODS)}")
+    parts = [np.empty((0, dimensions))]
+    for block in range(start // BLOCK_RUNS, -(-stop // BLOCK_RUNS)):
+        first = block * BLOCK_RUNS
+        size = min(BLOCK_RUNS, total - first)
+        rng = np.random.default_rng([seed, block])
+        points = (qmc.LatinHypercube(dimensions, rng=rng).random(size) if method == "lhs"
+                  else rng.random((size, dimensions)))
+        parts.append(points[max(start - first, 0):stop - first])
+    return np.concatenate(parts)
+
+
+def draw(inputs: Sequence[Uncertain], seed: int, method: Method, start: int, stop: int,
+         total: int) -> dict[str, np.ndarray]:
+    """Values of runs ``start..stop-1`` of a ``total``-run design (display units)."""
+    unit = unit_design(len(inputs), seed, method, start, stop, total)
+    return {u.key: u.ppf(unit[:, i]) for i, u in enumerate(inputs)}
+
+
+def resolve_seed(seed: int | None) -> int:
+    """A concrete seed: the given one, or fresh entropy (then report it to rerun)."""
+    if seed is None:
+        return int(np.random.SeedSequence().entropy % 2**63)
+    if seed < 0:
+        raise ValueError(f"seed must be >= 0 (got {seed})")
+    return int(seed)
