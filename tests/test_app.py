@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -26,8 +27,17 @@ def _verdicts(at: AppTest):
     return at.table[0].value
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _keep_main_module():
+    """AppTest leaves the app script as ``sys.modules["__main__"]``; processes started later
+    with "spawn" (Dask workers in other tests) would re-run the app. Put the real one back."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
 @pytest.fixture(scope="module")
-def started() -> AppTest:
+def started(_keep_main_module) -> AppTest:
     return _start()
 
 
