@@ -37,8 +37,9 @@ def scenario_from_file(scenario_key: str, path: str) -> Scenario:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def scenario_from_upload(scenario_key: str, name: str, _data: bytes) -> Scenario:
-    return read_upload(name, _data)
+def scenario_from_upload(scenario_key: str, name: str, _data: bytes,
+                         folder: str | None = None) -> Scenario:
+    return read_upload(name, _data, Path(folder) if folder else None)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

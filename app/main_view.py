@@ -138,8 +138,7 @@ def goalseek_section(choice: Choice, language: str) -> None:
 
 def compare_section(choice: Choice, files: dict[str, Path], language: str) -> None:
     current = t("compare_current", language)
-    options = [current, *files, *[n for n in st.session_state.get("uploads", {})
-                                  if n not in files]]
+    options = [current, *files, *st.session_state.get("uploads", {})]
     # The current edits are stored as "" so the pick survives a language switch.
     stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
     picked = st.multiselect(t("compare_pick", language), options,

@@ -55,13 +55,16 @@ def _on_upload() -> None:
         return
     data = uploaded.getvalue()
     try:
-        read_upload(uploaded.name, data)
+        read_upload(uploaded.name, data, ss.get("scenario_folder"))
     except ScenarioError as error:
         ss["upload_error"] = error.line()   # previous scenario stays loaded
         return
     ss["upload_error"] = None
-    ss.setdefault("uploads", {})[uploaded.name] = data
-    ss["scenario_name"] = uploaded.name
+    # An upload named like a file of the folder is a different scenario: keep both.
+    name = uploaded.name if uploaded.name not in ss.get("folder_names", ()) else (
+        f"uploaded-{uploaded.name}")
+    ss.setdefault("uploads", {})[name] = (uploaded.name, data)
+    ss["scenario_name"] = name
 
 
 def _on_share_change(key: str) -> None:
@@ -102,7 +105,7 @@ def _reset_to_plan(plan: dict[str, float], parameters: dict[str, float]) -> None
 
 
 def _scenario_options(files: dict[str, Path]) -> list[str]:
-    return [*files, *[n for n in ss.get("uploads", {}) if n not in files]]
+    return [*files, *ss.get("uploads", {})]
 
 
 def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
@@ -110,9 +113,11 @@ def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
     if name in files:
         key = cache.file_key(files[name])
         return key, cache.scenario_from_file(key, str(files[name]))
-    data = ss["uploads"][name]
+    original, data = ss["uploads"][name]
     key = cache.upload_key(name, data)
-    return key, cache.scenario_from_upload(key, name, data)
+    folder = ss.get("scenario_folder")
+    return key, cache.scenario_from_upload(key, original, data,
+                                           str(folder) if folder else None)
 
 
 def _fill_widgets(scenario: Scenario, name: str) -> None:
@@ -155,6 +160,8 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
 def render(files: dict[str, Path]) -> Choice:
     """Draw the sidebar and return what it chose."""
     bar = st.sidebar
+    ss["folder_names"] = tuple(files)
+    ss["scenario_folder"] = next(iter(files.values())).parent if files else None
     language = bar.radio(t("language", ss.get("lang", "zh")), list(LANGUAGES),
                          format_func=LANGUAGES.get, key="lang", horizontal=True)
     options = _scenario_options(files)

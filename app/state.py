@@ -10,12 +10,14 @@ address checks every value; a bad one is reported as a one-line
 from __future__ import annotations
 
 import math
+import shutil
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.errors import ScenarioError
-from model.scenario import MAX_FILE_BYTES, Scenario, parse_scenario
+from model.scenario import MAX_FILE_BYTES, Scenario, load_scenario, parse_scenario
 from model.system import LEVERS, PARAMETERS
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -94,14 +96,39 @@ def check_in_range(key: str, value: float, low: float, high: float) -> str | Non
                          f"a value from {low:g} to {high:g}").line()
 
 
-def read_upload(name: str, data: bytes) -> Scenario:
+def read_upload(name: str, data: bytes, folder: Path | None = None) -> Scenario:
     """An uploaded scenario, checked as the CLI checks a file; raises :class:`ScenarioError`.
 
-    ``extends`` cannot be resolved for an upload (there is no folder); the parser says so.
+    A variant saved from this app ``extends`` a file of the scenario folder: with ``folder``
+    given, its parent is looked up there (as if the upload had been saved next to it), so a
+    shared variant opens again. Errors name the uploaded file, never a temporary path.
     """
     if not name.lower().endswith(".toml"):
         raise ScenarioError(name, "", "is not a .toml file", "a scenario file ending in .toml")
     if len(data) > MAX_FILE_BYTES:
         raise ScenarioError(name, "", f"file is {len(data):,} bytes",
                             f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
-    return parse_scenario(data, name)
+    try:
+        return parse_scenario(data, name)
+    except ScenarioError as error:
+        if error.field != "extends" or folder is None:
+            raise
+    with tempfile.TemporaryDirectory(prefix="innosim-upload-") as scratch:
+        for parent in folder.glob("*.toml"):
+            shutil.copyfile(parent, Path(scratch) / parent.name)
+        uploaded = Path(scratch) / Path(name).name
+        uploaded.write_bytes(data)
+        try:
+            scenario = load_scenario(uploaded)
+        except ScenarioError as error:
+            where = name if Path(error.path) == uploaded else Path(error.path).name
+
+            def shown(text: str) -> str:
+                return text.replace(scratch, str(folder))  # the folder, not the scratch copy
+
+            raise ScenarioError(where, error.field, shown(error.problem),
+                                shown(error.expected)) from None
+    # Where it came from, for the page and for a variant of it; the scratch copies are gone.
+    scenario._path = name
+    scenario._extends = tuple(Path(p).name for p in scenario.extends)
+    return scenario

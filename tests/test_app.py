@@ -273,3 +273,30 @@ def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
     assert [e.value for e in at.error][0].startswith(
         "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
     assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+
+
+def test_a_saved_variant_uploaded_again_opens_with_its_levers():
+    from app.exports import variant_toml
+    from model import load_scenario
+
+    kecheng = load_scenario(Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml")
+    text = variant_toml(kecheng, {"fiscal_st_growth": 30.0}, {})
+    at = _start()
+    at.file_uploader(key="upload").set_value(("shared.toml", text.encode(), "application/toml"))
+    at.run()
+    assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
+    assert at.selectbox(key="scenario_name").value == "shared.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 30.0
+
+
+def test_an_upload_named_like_a_folder_file_is_kept_apart():
+    source = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_text("utf-8")
+    edited = source.replace('fiscal_st_growth = { value = 15,', 'fiscal_st_growth = { value = 5,')
+    assert edited != source
+    at = _start()
+    at.file_uploader(key="upload").set_value(
+        ("kecheng-2027.toml", edited.encode(), "application/toml")).run()
+    assert at.selectbox(key="scenario_name").value == "uploaded-kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 5.0
+    at.selectbox(key="scenario_name").set_value("kecheng-2027.toml").run()
+    assert at.slider(key="lever:fiscal_st_growth").value == 15.0

@@ -164,3 +164,18 @@ def test_goal_text_says_each_kind_of_target():
     assert goal_text(target(kind="rises", from_year=2020), "zh") == "逐年提高 (2020-2025)"
     assert goal_text(target(kind="growth", op=">", value=10, from_year=2020),
                      "en") == "＞ 10 (average growth 2020-2025)"
+
+
+def test_an_uploaded_variant_finds_its_parent_in_the_folder_and_errors_name_the_upload(
+        kecheng):
+    folder = KECHENG.parent
+    text = variant_toml(kecheng, {"fiscal_st_growth": 30.0}, {}, TODAY).encode()
+    scenario = read_upload("shared.toml", text, folder)
+    assert scenario.path == "shared.toml" and scenario.input_value("fiscal_st_growth") == 30.0
+    with pytest.raises(ScenarioError, match="cannot be resolved"):
+        read_upload("shared.toml", text)  # no folder: said so in one line
+    orphan = text.replace(b'extends = "kecheng-2027.toml"', b'extends = "nowhere.toml"')
+    with pytest.raises(ScenarioError) as error:
+        read_upload("orphan.toml", orphan, folder)
+    assert error.value.line().startswith("orphan.toml: extends: ")
+    assert "innosim-upload-" not in error.value.line()
