@@ -1,12 +1,16 @@
 # innosim: two commands on a fresh machine with Python 3.11+ and make.
-#   make run    start the main job (Kecheng 2027)
+#   make run    start the planner's screen (Streamlit on localhost:8501, Kecheng 2027)
 #   make test   install what the tests need and run them all
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+PORT   ?= 8501
+# A CJK font so charts and the page show Chinese, not boxes (Debian package; root or sudo).
+CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+
+.PHONY: run test lint bench clean fonts
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -16,19 +20,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 
-run: $(STAMP)
-	@$(BIN)/innosim check scenarios/kecheng-2027.toml; status=$$?; test $$status -le 1
+run: $(STAMP) fonts
+	$(BIN)/streamlit run app/streamlit_app.py --server.port $(PORT) --server.headless true \
+		--browser.gatherUsageStats false
 
-test: $(STAMP)
-	$(BIN)/ruff check model tests benchmarks notebooks
+fonts:
+	@test -f $(CJK_FONT) || fc-list :lang=zh 2>/dev/null | grep -q . \
+		|| { echo "installing a CJK font (fonts-wqy-microhei)"; \
+		     SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		     $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-wqy-microhei; } \
+		|| echo "warning: no CJK font installed: Chinese in charts may show as boxes"
+
+test: $(STAMP) fonts
+	$(BIN)/ruff check model app tests benchmarks notebooks
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check model tests benchmarks notebooks
+	$(BIN)/ruff check model app tests benchmarks notebooks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_uncertainty.py
+	$(BIN)/python benchmarks/bench_app.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The planner's screen: a Streamlit app on top of the ``model`` package."""

@@ -1,0 +1,72 @@
+"""Streamlit caches around the model: scenarios by file or upload, views, chart PNGs.
+
+Arguments whose names start with ``_`` are not hashed by Streamlit; ``scenario_key``
+(file path and modification time, or upload name and content hash) stands for them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import streamlit as st
+
+from model.results import Results
+from model.scenario import Scenario, load_scenario
+from model.simulate import evaluate
+
+from .charts import figure_png, indicator_figure, legend_figure
+from .compute import BAND_RUNS, View, compute_view
+from .state import read_upload
+
+LeverItems = tuple[tuple[str, float], ...]
+
+
+def file_key(path: Path) -> str:
+    return f"file:{path}:{path.stat().st_mtime_ns}"
+
+
+def upload_key(name: str, data: bytes) -> str:
+    return f"upload:{name}:{hashlib.sha256(data).hexdigest()[:16]}"
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def scenario_from_file(scenario_key: str, path: str) -> Scenario:
+    """A scenario file (re-read when it changes: the key holds its modification time)."""
+    return load_scenario(path)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def scenario_from_upload(scenario_key: str, name: str, _data: bytes,
+                         folder: str | None = None) -> Scenario:
+    return read_upload(name, _data, Path(folder) if folder else None)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def view(scenario_key: str, _scenario: Scenario, levers: LeverItems, parameters: LeverItems,
+         runs: int = BAND_RUNS) -> View:
+    return compute_view(_scenario, dict(levers), dict(parameters), runs=runs)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def plan_run(scenario_key: str, _scenario: Scenario) -> Results:
+    """The plan as written: its own levers, parameters at their central values."""
+    return evaluate(_scenario)
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def chart_png(scenario_key: str, _scenario: Scenario, levers: LeverItems,
+              parameters: LeverItems, indicator: str, language: str,
+              legend: bool = False) -> bytes:
+    """A chart as PNG: without legend for the page, with it for the download."""
+    shown = view(scenario_key, _scenario, levers, parameters)
+    targets = [t for t in _scenario.targets if t.tracked and t.indicator == indicator]
+    figure = indicator_figure(_scenario, indicator, shown.central, shown.bands[indicator],
+                              plan_run(scenario_key, _scenario), language, targets,
+                              legend=legend)
+    return figure_png(figure)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def legend_png(language: str) -> bytes:
+    return figure_png(legend_figure(language))

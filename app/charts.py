@@ -1,0 +1,194 @@
+"""Matplotlib charts of one indicator: trajectory, plan-as-written line, 5-95 % band, target.
+
+Chinese labels need a CJK font. The project's set-up (``make``) installs Debian's
+``fonts-wqy-microhei`` when no CJK font is present; :func:`use_cjk_font` registers the first
+CJK font file found with matplotlib's font manager explicitly, so charts never show boxes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # server side: no display
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
+
+from model.results import Results  # noqa: E402
+from model.scenario import Scenario, Target  # noqa: E402
+
+from .i18n import t, unit  # noqa: E402
+
+# Where Debian/Ubuntu put the CJK fonts the Makefile may install (first found wins).
+CJK_FONT_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+)
+CJK_NAME_HINTS = ("CJK", "WenQuanYi", "Micro Hei", "Zen Hei", "Droid Sans Fallback",
+                  "Source Han", "SimHei", "Heiti")
+
+COLOURS = {"run": "#1f5fa8", "plan": "#7a7a7a", "band": "#9cc3ea", "target": "#c62828",
+           "median": "#0d3b73", "history": "#000000"}
+FIGURE_SIZE = (4.6, 3.4)  # inches: two charts side by side on a laptop screen
+DPI = 100
+
+
+@cache
+def use_cjk_font() -> str | None:
+    """Register a CJK font with matplotlib and put it first; its family name, or None."""
+    candidates = [Path(p) for p in CJK_FONT_FILES]
+    candidates += [Path(f) for f in font_manager.findSystemFonts()
+                   if any(h.lower() in Path(f).name.lower() for h in ("cjk", "wqy", "droid"))]
+    for path in candidates:
+        if not path.is_file():
+            continue
+        font_manager.fontManager.addfont(str(path))
+        family = font_manager.FontProperties(fname=str(path)).get_name()
+        plt.rcParams["font.family"] = "sans-serif"
+        plt.rcParams["font.sans-serif"] = [family, "DejaVu Sans"]
+        plt.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
+        return family
+    for entry in font_manager.fontManager.ttflist:  # e.g. a font installed elsewhere
+        if any(h.lower() in entry.name.lower() for h in CJK_NAME_HINTS):
+            plt.rcParams["font.sans-serif"] = [entry.name, "DejaVu Sans"]
+            plt.rcParams["axes.unicode_minus"] = False
+            return entry.name
+    return None
+
+
+def indicator_figure(
+    scenario: Scenario,
+    indicator: str,
+    central: Results,
+    band: pd.DataFrame,
+    plan: Results | None,
+    language: str,
+    targets: Iterable[Target] = (),
+    legend: bool = True,
+) -> Figure:
+    """One indicator's chart. ``band`` has ``q05``/``q50``/``q95`` columns by year.
+
+    ``legend=False`` leaves the legend out (the page shows one legend for all its charts,
+    :func:`legend_figure`; text is most of the drawing time).
+    """
+    use_cjk_font()
+    spec = central.specs[indicator]
+    years = central.years
+    size = FIGURE_SIZE if legend else (FIGURE_SIZE[0], FIGURE_SIZE[1] * 0.8)
+    figure = Figure(figsize=size, dpi=DPI)
+    # Fixed margins rather than constrained layout: the layout pass costs a second draw.
+    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.27 if legend else 0.1, top=0.9)
+    axes = figure.subplots()
+    axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
+                      linewidth=0, label=t("band", language))
+    # The verdicts judge the ensemble's median, so it is drawn too.
+    axes.plot(years, band["q50"], color=COLOURS["median"], linestyle=":", linewidth=1.6,
+              label=t("median", language))
+    if plan is not None:
+        axes.plot(years, plan.sel(indicator)[:, 0], color=COLOURS["plan"], linestyle="--",
+                  linewidth=1.2, label=t("plan_run", language))
+    axes.plot(years, central.sel(indicator)[:, 0], color=COLOURS["run"], linewidth=2.0,
+              marker="o", markersize=3, label=t("simulation", language))
+    if indicator in scenario.baseline:
+        axes.plot([scenario.meta.start], [scenario.baseline[indicator].value], linestyle="none",
+                  marker="s", markersize=6, color=COLOURS["history"],
+                  label=t("history", language))
+    for target in targets:
+        if target.kind == "level" and target.value is not None:
+            axes.plot([target.year], [target.value], linestyle="none", marker="*",
+                      markersize=13, color=COLOURS["target"], label=t("target_marker", language))
+            axes.annotate(f"{target.value:g}", (target.year, target.value),
+                          textcoords="offset points", xytext=(6, 4), color=COLOURS["target"],
+                          fontsize=8)
+    shown_unit = unit(spec.unit, language)
+    axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                   fontsize=10)
+    axes.set_xticks(years[::2] if len(years) > 8 else years)
+    axes.tick_params(labelsize=8)
+    axes.grid(alpha=0.3)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.yaxis.set_major_locator(MaxNLocator(5))
+    if legend:
+        _legend_below(figure, axes)
+    return figure
+
+
+def _legend_below(figure: Figure, axes) -> None:
+    """Below the axes, so the legend never hides the lines."""
+    handles, labels = axes.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    figure.legend(unique.values(), unique.keys(), loc="lower center", ncol=3, fontsize=7,
+                  frameon=False)
+
+
+def legend_figure(language: str) -> Figure:
+    """The legend shared by the page's charts, as a strip of its own."""
+    use_cjk_font()
+    figure = Figure(figsize=(9.2, 0.35), dpi=DPI)
+    handles = [
+        Patch(color=COLOURS["band"], alpha=0.55, label=t("band", language)),
+        Line2D([], [], color=COLOURS["median"], linestyle=":", linewidth=1.6,
+               label=t("median", language)),
+        Line2D([], [], color=COLOURS["plan"], linestyle="--", label=t("plan_run", language)),
+        Line2D([], [], color=COLOURS["run"], linewidth=2, marker="o", markersize=3,
+               label=t("simulation", language)),
+        Line2D([], [], color=COLOURS["target"], marker="*", markersize=11, linestyle="none",
+               label=t("target_marker", language)),
+        Line2D([], [], color=COLOURS["history"], marker="s", markersize=6, linestyle="none",
+               label=t("history", language)),
+    ]
+    figure.legend(handles=handles, loc="center", ncol=len(handles), fontsize=8,
+                  frameon=False)
+    return figure
+
+
+def figure_png(figure: Figure) -> bytes:
+    """The figure as PNG bytes (for the page and the download button)."""
+    buffer = io.BytesIO()
+    # Low zlib effort: the PNG is a few kB larger and drawn in half the time.
+    figure.savefig(buffer, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+COMPARE_COLOURS = ("#1f5fa8", "#d9822b", "#2e7d32")
+
+
+def comparison_figure(runs: dict[str, tuple[Results, pd.DataFrame]], indicator: str,
+                      language: str) -> Figure:
+    """One indicator across scenarios: each one's central run (solid) and median (dotted)."""
+    use_cjk_font()
+    figure = Figure(figsize=(7.0, 3.4), dpi=DPI)
+    figure.subplots_adjust(left=0.09, right=0.98, bottom=0.25, top=0.9)
+    axes = figure.subplots()
+    spec = None
+    for colour, (label, (central, band)) in zip(COMPARE_COLOURS, runs.items(), strict=False):
+        if indicator not in central.indicators:
+            continue
+        spec = central.specs[indicator]
+        axes.plot(central.years, central.sel(indicator)[:, 0], color=colour, linewidth=2,
+                  label=f"{label} · {t('simulation', language)}")
+        axes.plot(band.index, band["q50"], color=colour, linestyle=":", linewidth=1.5,
+                  label=f"{label} · {t('median', language)}")
+    if spec is not None:
+        shown_unit = unit(spec.unit, language)
+        axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                       fontsize=10)
+    axes.tick_params(labelsize=8)
+    axes.grid(alpha=0.3)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.legend(*axes.get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=7,
+                  frameon=False)
+    return figure

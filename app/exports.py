@@ -1,0 +1,162 @@
+"""Save and share: the edited levers as a variant scenario TOML, results as CSV and Excel.
+
+The variant ``extends`` the file it was made from and sets only the levers that changed,
+each with a source saying it was edited here, so it is ready to commit next to its parent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import tomlkit
+
+from model.scenario import Scenario, Target
+
+from .compute import View
+from .i18n import kind, t, unit
+
+
+def variant_toml(scenario: Scenario, changed: Mapping[str, float],
+                 parameters: Mapping[str, float] | None = None,
+                 today: dt.date | None = None) -> str:
+    """A scenario TOML that extends ``scenario``'s file and sets the ``changed`` levers."""
+    today = today or dt.date.today()
+    parent = Path(scenario.path).name
+    name = f"{scenario.meta.name}-edited-{today:%Y%m%d}"
+    document = tomlkit.document()
+    document.add(tomlkit.comment(
+        f"Variant of {parent} made in the innosim app on {today:%Y-%m-%d}."))
+    document.add(tomlkit.comment("Everything not given here is inherited from the parent file."))
+    document.add("extends", parent)
+    meta = tomlkit.table()
+    meta.add("name", name)
+    if scenario.meta.plan_en:
+        meta.add("plan_en", f"{scenario.meta.plan_en}, edited variant")
+    document.add("scenario", meta)
+    source = f"edited in innosim on {today:%Y-%m-%d}"
+    for section, values in (("levers", changed), ("parameters", parameters or {})):
+        if not values:
+            continue
+        table = tomlkit.table()
+        for key, value in values.items():
+            entry = tomlkit.inline_table()
+            entry.update({"value": round(float(value), 6), "source": source})
+            table.add(key, entry)
+        document.add(section, table)
+    return tomlkit.dumps(document)
+
+
+def results_table(view: View, language: str) -> pd.DataFrame:
+    """Long table: indicator, name, unit, year, central run, 5 %/50 %/95 % of the ensemble."""
+    central = view.central
+    frames = []
+    for i, key in enumerate(central.indicators):
+        spec = central.specs[key]
+        band = view.bands[key]
+        frames.append(pd.DataFrame({
+            "indicator": key,
+            "name": spec.label(language),
+            "unit": unit(spec.unit, language),
+            "year": central.years.astype(int),
+            "central": central.values[i, :, 0],
+            "q05": band["q05"].to_numpy(),
+            "q50": band["q50"].to_numpy(),
+            "q95": band["q95"].to_numpy(),
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+# Plain symbols: the page renders table cells as Markdown, where ">" starts a quote.
+OPERATORS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
+
+
+def target_name(target: Target, view: View, language: str) -> str:
+    """The indicator's name; for a target the model does not cover, the plan's own words."""
+    spec = view.central.specs.get(target.indicator)
+    if spec is not None:
+        return spec.label(language)
+    return target.quote if language == "zh" else target.indicator.replace("_", " ")
+
+
+def goal_text(target: Target, language: str) -> str:
+    """The plan's target as a short phrase: "≥ 250", "≥ 400 (Σ 2023-2027)", "逐年提高 (...)"."""
+    span = f"{target.from_year}-{target.year}"
+    if target.kind == "rises":
+        return f"{kind(target.kind, language)} ({span})"
+    goal = "" if target.value is None else (
+        f"{OPERATORS.get(target.op or '', '')} {target.value:g}".strip())
+    if target.kind == "cumulative":
+        goal += f" (Σ {span})"
+    elif target.kind == "flow":
+        goal += f" ({span} {kind('flow', language)})"
+    elif target.kind == "growth":
+        goal += f" ({kind('growth', language)} {span})"
+    return goal
+
+
+def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd.DataFrame:
+    """One row per target, with the screen's column names in ``language``.
+
+    ``modelled=True`` keeps the targets the model judges, ``False`` the others (with the
+    reason), ``None`` all of them.
+    """
+    rows = []
+    for verdict in view.verdicts:
+        target = verdict.target
+        if modelled is not None and target.tracked != modelled:
+            continue
+        name = target_name(target, view, language)
+        model_unit = verdict.unit or ""
+        if target.kind == "cumulative" and model_unit.endswith("/年"):
+            model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
+        if target.kind == "rises" and model_unit == "%":
+            model_unit = "百分点"  # the smallest year-on-year rise of a share
+        shown_unit = unit(model_unit, language) if model_unit else ""
+        goal = goal_text(target, language)
+        rows.append({
+            t("indicator", language): name,
+            t("target", language): goal,
+            t("year", language): target.year,
+            t("simulated", language): verdict.value,
+            t("gap", language): verdict.gap,
+            t("unit", language): shown_unit,
+            t("verdict", language): t(verdict.verdict, language),
+            t("probability", language): verdict.probability,
+            t("first_year", language): verdict.first_year,
+            **({} if modelled else {t("reason", language): target.reason or ""}),
+        })
+    return pd.DataFrame(rows)
+
+
+def results_csv(view: View, language: str) -> bytes:
+    """The results table as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese."""
+    return results_table(view, language).to_csv(index=False).encode("utf-8-sig")
+
+
+SHEETS = {"zh": ("目标判断", "指标逐年", "不确定区间", "政策杠杆"),
+          "en": ("verdicts", "indicators", "bands", "levers")}
+
+
+def results_xlsx(view: View, language: str, levers: Mapping[str, float],
+                 plan: Mapping[str, float], lever_names: Mapping[str, str]) -> bytes:
+    """A workbook: verdicts, indicators by year (central run), bands, lever values."""
+    buffer = io.BytesIO()
+    central = view.central.to_wide(language=language)
+    central["unit"] = [unit(u, language) for u in central["unit"]]
+    lever_frame = pd.DataFrame({
+        "lever": list(levers),
+        "name": [lever_names[k] for k in levers],
+        "value": [levers[k] for k in levers],
+        "plan": [plan[k] for k in levers],
+    })
+    frames = (verdict_table(view, language), central, results_table(view, language),
+              lever_frame)
+    sheets = dict(zip(SHEETS[language], frames, strict=True))
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in sheets.items():
+            frame.to_excel(writer, sheet_name=name, index=frame is central)
+    return buffer.getvalue()

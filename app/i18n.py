@@ -1,0 +1,122 @@
+"""Labels of the planner's screen in Chinese (default) and English.
+
+Indicator, lever and parameter names come from the model's Specs (``Spec.zh``/``Spec.en``);
+this module holds the rest: screen labels, verdict words and English unit names.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+DEFAULT_LANGUAGE = "zh"
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {"zh": "科技创新规划情景模拟", "en": "Innovation plan scenario simulator"},
+    "language": {"zh": "语言", "en": "Language"},
+    "scenario": {"zh": "情景", "en": "Scenario"},
+    "upload": {"zh": "上传情景文件 (.toml，不超过 1 MB)",
+               "en": "Upload a scenario (.toml, at most 1 MB)"},
+    "upload_loaded": {"zh": "已载入上传的情景", "en": "Uploaded scenario loaded"},
+    "levers": {"zh": "政策杠杆", "en": "Policy levers"},
+    "plan_value": {"zh": "规划值", "en": "plan"},
+    "reset": {"zh": "恢复规划值", "en": "Reset to plan"},
+    "parameters": {"zh": "不确定参数", "en": "Uncertain parameters"},
+    "parameters_help": {
+        "zh": "修改后的参数在不确定性区间计算中固定为所设值",
+        "en": "An edited parameter is held at its value in the uncertainty band"},
+    "share_rescaled": {
+        "zh": "分配比例之和保持100%：其他比例已按原权重调整",
+        "en": "Allocation shares still sum to 100 %: the other shares were rescaled"},
+    "share_error": {"zh": "分配比例须在0–100%之间", "en": "An allocation share must be 0-100 %"},
+    "verdicts": {"zh": "目标达成判断", "en": "Target verdicts"},
+    "indicator": {"zh": "指标", "en": "Indicator"},
+    "target": {"zh": "规划目标", "en": "Plan target"},
+    "year": {"zh": "年份", "en": "Year"},
+    "simulated": {"zh": "模拟值", "en": "Simulated"},
+    "gap": {"zh": "差距", "en": "Gap"},
+    "verdict": {"zh": "判断", "en": "Verdict"},
+    "probability": {"zh": "达成概率", "en": "Probability"},
+    "first_year": {"zh": "首次达成年份", "en": "First year reached"},
+    "unit": {"zh": "单位", "en": "Unit"},
+    "reached": {"zh": "达成", "en": "reached"},
+    "missed": {"zh": "未达成", "en": "missed"},
+    "not modelled": {"zh": "未建模", "en": "not modelled"},
+    "summary": {
+        "zh": "{reached}/{total} 项目标达成（中位数，{runs} 次模拟）",
+        "en": "{reached} of {total} targets reached (median of {runs} runs)"},
+    "reason": {"zh": "原因", "en": "Reason"},
+    "untracked": {"zh": "模型未覆盖的目标（{count} 项）",
+                  "en": "Targets the model does not cover ({count})"},
+    "charts": {"zh": "指标走势", "en": "Trajectories"},
+    "chart_indicators": {"zh": "显示的指标", "en": "Indicators shown"},
+    "simulation": {"zh": "当前情景（中心值）", "en": "this scenario (central)"},
+    "plan_run": {"zh": "规划原值", "en": "plan as written"},
+    "band": {"zh": "5–95% 区间", "en": "5-95 % band"},
+    "median": {"zh": "中位数（判断依据）", "en": "median (judged)"},
+    "history": {"zh": "基期实际值", "en": "start-year value"},
+    "target_marker": {"zh": "目标", "en": "target"},
+    "download_png": {"zh": "下载图片 PNG", "en": "Download PNG"},
+    "goalseek": {"zh": "需要怎样才能达成？", "en": "What would it take?"},
+    "goal_target": {"zh": "目标", "en": "Target"},
+    "goal_lever": {"zh": "杠杆", "en": "Lever"},
+    "goal_run": {"zh": "计算", "en": "Compute"},
+    "goal_at_least": {
+        "zh": "{lever} 至少需要 {value}（其他杠杆不变，按{runs}次模拟的中位数）",
+        "en": "{lever} needs at least {value} (other levers unchanged, median of {runs} runs)"},
+    "goal_at_most": {
+        "zh": "{lever} 最多为 {value}（其他杠杆不变，按{runs}次模拟的中位数）",
+        "en": "{lever} may be at most {value} (other levers unchanged, median of {runs} runs)"},
+    "goal_always": {
+        "zh": "在杠杆范围 {low}–{high} 内均可达成",
+        "en": "Reached anywhere in the lever's range {low}-{high}"},
+    "goal_never": {
+        "zh": "在杠杆范围 {low}–{high} 内无法达成",
+        "en": "Not reachable within the lever's range {low}-{high}"},
+    "compare": {"zh": "情景对比", "en": "Compare scenarios"},
+    "compare_pick": {"zh": "选择最多三个情景或变体",
+                     "en": "Pick up to three scenarios or variants"},
+    "compare_current": {"zh": "当前编辑", "en": "current edits"},
+    "compare_too_many": {"zh": "最多比较三个", "en": "At most three can be compared"},
+    "save": {"zh": "保存与分享", "en": "Save and share"},
+    "download_toml": {"zh": "下载变体情景 TOML", "en": "Download variant scenario TOML"},
+    "download_csv": {"zh": "下载结果 CSV", "en": "Download results CSV"},
+    "download_xlsx": {"zh": "下载结果 Excel", "en": "Download results Excel"},
+    "share_link": {
+        "zh": "当前网址已包含杠杆取值，复制即可分享",
+        "en": "The page address holds the lever values: copy it to share this view"},
+    "no_changes": {"zh": "（与规划相同）", "en": "(same as the plan)"},
+    "error_prefix": {"zh": "无法载入：", "en": "Cannot load: "},
+}
+
+KINDS = {
+    "level": {"zh": "水平", "en": "level"},
+    "cumulative": {"zh": "累计", "en": "cumulative"},
+    "growth": {"zh": "年均增速", "en": "average growth"},
+    "flow": {"zh": "每年", "en": "every year"},
+    "rises": {"zh": "逐年提高", "en": "rises every year"},
+}
+
+UNITS_EN = {
+    "%": "%", "%/年": "%/yr", "1": "", "万人": "10k persons", "万元/人年": "10k yuan/FTE",
+    "个": "", "人": "persons", "人/年": "persons/yr", "人年": "FTE", "人年/万人": "FTE per 10k",
+    "人年/年": "FTE/yr", "亿元": "100M yuan", "件": "patents", "件/万人": "per 10k people",
+    "件/年": "patents/yr", "家": "firms", "家/年": "firms/yr", "年": "years", "项": "items",
+    "项/亿元": "items per 100M yuan", "百分点": "pp", "亿元/年": "100M yuan/yr",
+}
+
+
+def t(key: str, language: str, **values: object) -> str:
+    """The label ``key`` in ``language`` (``zh`` or ``en``), formatted with ``values``."""
+    text = LABELS[key].get(language) or LABELS[key]["en"]
+    return text.format(**values) if values else text
+
+
+def kind(target_kind: str, language: str) -> str:
+    """A target kind (level, cumulative, ...) in ``language``."""
+    return KINDS.get(target_kind, {}).get(language, target_kind)
+
+
+def unit(model_unit: str, language: str) -> str:
+    """A model unit as shown in ``language``: Chinese as declared, English translated."""
+    if language == "zh":
+        return "" if model_unit == "1" else model_unit
+    return UNITS_EN.get(model_unit, model_unit)

@@ -1,0 +1,213 @@
+"""The main view: verdict table, charts, what would it take, comparison, save and share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from model.errors import ScenarioError
+from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
+from model.levers import changed_levers, plan_levers
+from model.system import LEVERS
+from model.targets import MISSED, REACHED
+
+from . import cache, exports
+from .charts import comparison_figure, figure_png
+from .compute import BAND_RUNS, BAND_SEED, View
+from .i18n import kind, t, unit
+from .sidebar import Choice, load, shown_levers
+
+MAX_COMPARED = 3
+ss = st.session_state
+VERDICT_COLOURS = {REACHED: "background-color: #d7f0d8", MISSED: "background-color: #f8d7d7"}
+
+
+def _items(values: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    return tuple(sorted((k, round(float(v), 9)) for k, v in values.items()))
+
+
+def current_view(choice: Choice) -> View:
+    return cache.view(choice.key, choice.scenario, _items(choice.levers),
+                      _items(choice.parameters))
+
+
+def verdict_section(choice: Choice, shown: View, language: str) -> None:
+    st.subheader(t("verdicts", language))
+    verdicts = [v for v in shown.verdicts if v.verdict != "not modelled"]
+    reached = sum(v.verdict == REACHED for v in verdicts)
+    st.markdown(t("summary", language, reached=reached, total=len(verdicts), runs=shown.runs))
+    table = exports.verdict_table(shown, language, modelled=True)
+    verdict_column = t("verdict", language)
+    words = {t(REACHED, language): VERDICT_COLOURS[REACHED],
+             t(MISSED, language): VERDICT_COLOURS[MISSED]}
+    styled = table.style.map(lambda w: words.get(w, ""), subset=[verdict_column]).format({
+        t("simulated", language): "{:.4g}", t("gap", language): "{:+.3g}",
+        t("probability", language): "{:.0%}", t("first_year", language): "{:.0f}",
+    }, na_rep="—")
+    # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
+    st.table(styled.hide(axis="index"))
+    untracked = exports.verdict_table(shown, language, modelled=False)
+    if len(untracked):
+        with st.expander(t("untracked", language, count=len(untracked))):
+            columns = [t(k, language) for k in ("indicator", "target", "year", "reason")]
+            st.table(untracked[columns].style.hide(axis="index"))
+
+
+def chart_section(choice: Choice, shown: View, language: str) -> None:
+    st.subheader(t("charts", language))
+    target_indicators = list(dict.fromkeys(
+        tg.indicator for tg in choice.scenario.targets if tg.tracked))
+    options = list(dict.fromkeys([*target_indicators, *shown.central.indicators]))
+    specs = shown.central.specs
+    # Two charts by default keep a slider move fast; the planner adds any indicator.
+    default = target_indicators[:2] or options[:2]
+    # Streamlit keeps a widget's option labels per key, so the key carries the language;
+    # the choice itself is kept apart so a language switch does not lose it.
+    remembered = f"charts_picked:{choice.name}"
+    picked = st.multiselect(t("chart_indicators", language), options,
+                            default=[k for k in ss.get(remembered, default) if k in options],
+                            format_func=lambda k: specs[k].label(language),
+                            key=f"charts:{choice.name}:{language}")
+    ss[remembered] = picked
+    if picked:
+        st.image(cache.legend_png(language), width="stretch")
+    columns = st.columns(2)
+    levers, parameters = _items(choice.levers), _items(choice.parameters)
+    for i, indicator in enumerate(picked):
+        png = cache.chart_png(choice.key, choice.scenario, levers, parameters, indicator,
+                              language)
+
+        def with_legend(indicator: str = indicator) -> bytes:
+            # The download carries its own legend, drawn only when asked for.
+            return cache.chart_png(choice.key, choice.scenario, levers, parameters,
+                                   indicator, language, legend=True)
+
+        with columns[i % 2]:
+            st.image(png, width="stretch")
+            st.download_button(t("download_png", language), with_legend,
+                               file_name=f"{choice.scenario.meta.name}-{indicator}.png",
+                               mime="image/png", key=f"png:{indicator}", on_click="ignore")
+
+
+@st.fragment
+def goalseek_section(choice: Choice, language: str) -> None:
+    """Runs alone when its own widgets change (a fragment), not on every slider move."""
+    tracked = [i for i, tg in enumerate(choice.scenario.targets) if tg.tracked]
+    if not tracked:
+        return
+    specs = current_view(choice).central.specs
+    targets = choice.scenario.targets
+
+    def target_label(i: int) -> str:
+        tg = targets[i]
+        goal = f" {tg.op} {tg.value:g}" if tg.value is not None else ""
+        return f"{specs[tg.indicator].label(language)}{goal} ({tg.year}, {kind(tg.kind, language)})"
+
+    levers = shown_levers(choice.scenario)
+    left, right = st.columns(2)
+    index = left.selectbox(t("goal_target", language), tracked, format_func=target_label,
+                           index=tracked.index(ss.get("goal_target_picked", tracked[0]))
+                           if ss.get("goal_target_picked") in tracked else 0,
+                           key=f"goal_target:{language}")
+    lever = right.selectbox(t("goal_lever", language), levers,
+                            index=levers.index(ss.get("goal_lever_picked", levers[0]))
+                            if ss.get("goal_lever_picked") in levers else 0,
+                            format_func=lambda k: LEVERS[k].label(language),
+                            key=f"goal_lever:{language}")
+    ss["goal_target_picked"], ss["goal_lever_picked"] = index, lever
+    if not st.button(t("goal_run", language), key="goal_run"):
+        return
+    answer = what_it_takes(choice.scenario, targets[index], lever,
+                           levers=choice.levers, parameters=choice.parameters,
+                           runs=BAND_RUNS, seed=BAND_SEED)
+    spec = LEVERS[lever]
+    shown_unit = unit(spec.unit, language)
+    low, high = (f"{x:.4g} {shown_unit}" for x in (answer.low, answer.high))
+    if answer.status == NOT_REACHABLE:
+        st.warning(t("goal_never", language, low=low, high=high))
+    elif answer.status == ALWAYS_REACHED:
+        st.success(t("goal_always", language, low=low, high=high))
+    else:
+        word = "goal_at_least" if answer.increasing else "goal_at_most"
+        st.success(t(word, language, lever=spec.label(language),
+                     value=f"{answer.value:.3g} {shown_unit}", runs=BAND_RUNS))
+
+
+def compare_section(choice: Choice, files: dict[str, Path], language: str) -> None:
+    current = t("compare_current", language)
+    options = [current, *files, *st.session_state.get("uploads", {})]
+    # The current edits are stored as "" so the pick survives a language switch.
+    stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
+    picked = st.multiselect(t("compare_pick", language), options,
+                            default=[current if o == "" else o for o in stored],
+                            max_selections=MAX_COMPARED, key=f"compare:{language}")
+    ss["compare_picked"] = ["" if o == current else o for o in picked]
+    columns: dict[str, pd.Series] = {}
+    views: dict[str, View] = {}
+    for label in picked:
+        try:
+            if label == current:
+                shown = current_view(choice)
+            else:
+                key, scenario = load(label, files)
+                shown = cache.view(key, scenario, _items(plan_levers(scenario)), ())
+        except ScenarioError as error:
+            st.error(error.line())
+            continue
+        views[label] = shown
+        cells = {}
+        for verdict in shown.verdicts:
+            tg = verdict.target
+            if not tg.tracked:
+                continue  # listed under the verdict table, nothing to compare
+            name = exports.target_name(tg, shown, language)
+            row = f"{name} · {kind(tg.kind, language)} · {tg.year}"
+            if verdict.value is None:
+                cells[row] = t(verdict.verdict, language)
+            else:
+                cells[row] = (f"{verdict.value:.4g} ({t(verdict.verdict, language)}, "
+                              f"{verdict.probability:.0%})")
+        columns[label] = pd.Series(cells)
+    if columns:
+        st.dataframe(pd.DataFrame(columns).fillna("—"), width="stretch")
+    if len(views) < 2:
+        return
+    specs = next(iter(views.values())).central.specs
+    options = list(dict.fromkeys(k for v in views.values() for k in v.central.indicators))
+    indicator = st.selectbox(t("indicator", language), options,
+                             index=options.index("rd_intensity") if "rd_intensity" in options
+                             else 0, format_func=lambda k: specs[k].label(language),
+                             key=f"compare_indicator:{language}")
+    figure = comparison_figure({k: (v.central, v.bands[indicator]) for k, v in views.items()
+                                if indicator in v.bands}, indicator, language)
+    st.image(figure_png(figure), width="stretch")
+
+
+def save_section(choice: Choice, shown: View, language: str) -> None:
+    plan = plan_levers(choice.scenario)
+    changed = changed_levers(choice.scenario, choice.levers)
+    name = choice.scenario.meta.name
+    today = dt.date.today()
+    if not changed and not choice.parameters:
+        st.caption(t("no_changes", language))
+    # Files are built only when a button is pressed (callables), and pressing one does not
+    # rerun the page: a slider move stays cheap.
+    left, middle, right = st.columns(3)
+    left.download_button(
+        t("download_toml", language),
+        lambda: exports.variant_toml(choice.scenario, changed, choice.parameters, today),
+        file_name=f"{name}-edited-{today:%Y%m%d}.toml", mime="application/toml",
+        key="save_toml", on_click="ignore")
+    middle.download_button(
+        t("download_csv", language), lambda: exports.results_csv(shown, language),
+        file_name=f"{name}-results.csv", mime="text/csv", key="save_csv", on_click="ignore")
+    names = {k: LEVERS[k].label(language) for k in choice.levers}
+    right.download_button(
+        t("download_xlsx", language),
+        lambda: exports.results_xlsx(shown, language, choice.levers, plan, names),
+        file_name=f"{name}-results.xlsx", key="save_xlsx", on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.caption(t("share_link", language))

@@ -1,0 +1,218 @@
+"""The sidebar: language, scenario picker and upload, one slider per lever, parameters."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from model.errors import ScenarioError
+from model.levers import lever_range, plan_levers, set_lever
+from model.scenario import Scenario
+from model.system import ALLOCATION_SHARES, LEVERS, PARAMETERS
+
+from . import cache
+from .i18n import LANGUAGES, t, unit
+from .state import check_in_range, read_upload
+
+ss = st.session_state
+
+
+@dataclass
+class Choice:
+    """What the sidebar decided: the scenario, its cache key, levers and edited parameters."""
+
+    name: str
+    key: str
+    scenario: Scenario
+    levers: dict[str, float]
+    parameters: dict[str, float]   # only the edited ones
+
+
+def slider_step(low: float, high: float) -> float:
+    """About 500-1000 steps over the range, a round number (0.1 for 0-100 %)."""
+    span = high - low
+    return 10.0 ** math.floor(math.log10(span)) / 100.0 if span > 0 else 1.0
+
+
+def shown_levers(scenario: Scenario) -> list[str]:
+    """Levers that act under the scenario's fiscal rule."""
+    unused = "fiscal_st_budget_share" if scenario.meta.fiscal_rule == "growth" else (
+        "fiscal_st_growth")
+    return [k for k in LEVERS if k != unused]
+
+
+def tunable_parameters(scenario: Scenario) -> list[str]:
+    """Parameters with a range (the uncertain ones)."""
+    return [k for k in PARAMETERS if scenario.input_entry(k)[1] is not None]
+
+
+def _on_upload() -> None:
+    uploaded = ss.get("upload")
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    try:
+        read_upload(uploaded.name, data, ss.get("scenario_folder"))
+    except ScenarioError as error:
+        ss["upload_error"] = error.line()   # previous scenario stays loaded
+        return
+    ss["upload_error"] = None
+    # An upload named like a file of the folder is a different scenario: keep both.
+    name = uploaded.name if uploaded.name not in ss.get("folder_names", ()) else (
+        f"uploaded-{uploaded.name}")
+    ss.setdefault("uploads", {})[name] = (uploaded.name, data)
+    ss["scenario_name"] = name
+
+
+def _on_share_change(key: str) -> None:
+    """Rescale the other shares so the five still sum to 100 % (no silent clamp)."""
+    current = {k: float(ss[f"lever:{k}"]) for k in ALLOCATION_SHARES}
+    previous = ss.get("levers_store", {})
+    before = {k: previous.get(k, current[k]) for k in ALLOCATION_SHARES}
+    before[key] = current[key]
+    try:
+        updated = set_lever({**before}, key, current[key])
+    except ValueError:
+        ss["share_message"] = "share_error"
+        ss[f"lever:{key}"] = previous.get(key, current[key])
+        return
+    for other in ALLOCATION_SHARES:
+        ss[f"lever:{other}"] = round(updated[other], 6)
+    ss["share_message"] = "share_rescaled"
+
+
+def _on_pick(files: dict[str, Path]) -> None:
+    """A picked file that does not load leaves the previous scenario loaded, and says why."""
+    name = ss["scenario_name"]
+    try:
+        load(name, files)
+    except ScenarioError as error:
+        ss["pick_error"] = error.line()
+        ss["scenario_name"] = ss.get("loaded") or next(iter(files))
+        return
+    ss["pick_error"] = None
+
+
+def _reset_to_plan(plan: dict[str, float], parameters: dict[str, float]) -> None:
+    for key, value in plan.items():
+        ss[f"lever:{key}"] = value
+    for key, value in parameters.items():
+        ss[f"param:{key}"] = value
+    ss["share_message"] = None
+
+
+def _scenario_options(files: dict[str, Path]) -> list[str]:
+    return [*files, *ss.get("uploads", {})]
+
+
+def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
+    """(cache key, scenario) for a file name or an uploaded name."""
+    if name in files:
+        key = cache.file_key(files[name])
+        return key, cache.scenario_from_file(key, str(files[name]))
+    original, data = ss["uploads"][name]
+    key = cache.upload_key(name, data)
+    folder = ss.get("scenario_folder")
+    return key, cache.scenario_from_upload(key, original, data,
+                                           str(folder) if folder else None)
+
+
+def _fill_widgets(scenario: Scenario, name: str) -> None:
+    """Put the scenario's values (or the address's, on first load) into the widgets."""
+    pending = ss.pop("pending_address", None)
+    plan = plan_levers(scenario)
+    levers = dict(plan)
+    parameters = {k: scenario.input_value(k) for k in tunable_parameters(scenario)}
+    if pending is not None and pending.scenario in (None, name):
+        for key, value in pending.levers.items():
+            problem = check_in_range(key, value, *lever_range(scenario, key))
+            if problem:
+                ss.setdefault("address_problems", []).append(problem)
+                continue
+            levers = set_lever(levers, key, value) if key not in ALLOCATION_SHARES else {
+                **levers, key: value}
+        for key, value in pending.parameters.items():
+            if key not in parameters:
+                continue
+            low, high = scenario.input_entry(key)[1]
+            problem = check_in_range(f"p.{key}", value, low, high)
+            if problem:
+                ss.setdefault("address_problems", []).append(problem)
+                continue
+            parameters[key] = value
+        total = sum(levers[k] for k in ALLOCATION_SHARES)
+        if abs(total - 100.0) > 0.01:
+            ss.setdefault("address_problems", []).append(
+                f"URL: {'/'.join(ALLOCATION_SHARES)}: allocation shares sum to {total:g} % "
+                "(shares summing to 100 %); the plan's shares are shown")
+            levers.update({k: plan[k] for k in ALLOCATION_SHARES})
+    for key, value in levers.items():
+        ss[f"lever:{key}"] = float(value)
+    for key, value in parameters.items():
+        ss[f"param:{key}"] = float(value)
+    ss["loaded"] = name
+    ss["levers_store"] = levers
+
+
+def render(files: dict[str, Path]) -> Choice:
+    """Draw the sidebar and return what it chose."""
+    bar = st.sidebar
+    ss["folder_names"] = tuple(files)
+    ss["scenario_folder"] = next(iter(files.values())).parent if files else None
+    language = bar.radio(t("language", ss.get("lang", "zh")), list(LANGUAGES),
+                         format_func=LANGUAGES.get, key="lang", horizontal=True)
+    options = _scenario_options(files)
+    if ss.get("scenario_name") not in options:
+        ss["scenario_name"] = options[0]
+    name = bar.selectbox(t("scenario", language), options, key="scenario_name",
+                         on_change=_on_pick, args=(files,))
+    if ss.get("pick_error"):
+        bar.error(ss["pick_error"])
+    bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
+    if ss.get("upload_error"):
+        bar.error(ss["upload_error"])
+    scenario_key, scenario = load(name, files)
+    if ss.get("loaded") != name:
+        _fill_widgets(scenario, name)
+    plan = plan_levers(scenario)
+    parameter_plan = {k: scenario.input_value(k) for k in tunable_parameters(scenario)}
+
+    bar.subheader(t("levers", language))
+    bar.button(t("reset", language), on_click=_reset_to_plan, args=(plan, parameter_plan))
+    if ss.get("share_message"):
+        bar.caption(t(ss["share_message"], language))
+    levers = dict(plan)
+    for lever in shown_levers(scenario):
+        spec = LEVERS[lever]
+        low, high = lever_range(scenario, lever)
+        shown_unit = unit(spec.unit, language)
+        label = f"{spec.label(language)}" + (f" ({shown_unit})" if shown_unit else "")
+        changed = abs(ss[f"lever:{lever}"] - plan[lever]) > 1e-9
+        marker = "◆ " if changed else ""
+        levers[lever] = float(bar.slider(
+            f"{marker}{label}", min_value=low, max_value=high, step=slider_step(low, high),
+            key=f"lever:{lever}",
+            on_change=_on_share_change if lever in ALLOCATION_SHARES else None,
+            args=(lever,) if lever in ALLOCATION_SHARES else None,
+            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}"))
+        bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
+    ss["levers_store"] = levers
+
+    parameters: dict[str, float] = {}
+    with bar.expander(t("parameters", language)):
+        st.caption(t("parameters_help", language))
+        for key in tunable_parameters(scenario):
+            spec = PARAMETERS[key]
+            low, high = scenario.input_entry(key)[1]
+            shown_unit = unit(spec.unit, language)
+            value = float(st.slider(
+                spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                min_value=float(low), max_value=float(high), step=slider_step(low, high),
+                key=f"param:{key}",
+                help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
+            if abs(value - parameter_plan[key]) > 1e-9:
+                parameters[key] = value
+    return Choice(name, scenario_key, scenario, levers, parameters)

@@ -1,0 +1,85 @@
+"""innosim: the planner's screen. Run with ``make run`` (streamlit on localhost:8501).
+
+Sidebar: language, scenario, levers, uncertain parameters. Main view: verdicts, charts,
+what would it take, comparison, save and share. The lever values live in the page address.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only app/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from app import main_view, sidebar  # noqa: E402
+from app.i18n import t  # noqa: E402
+from app.state import read_address, scenario_files, write_address  # noqa: E402
+from model.errors import ScenarioError  # noqa: E402
+from model.levers import changed_levers  # noqa: E402
+
+# The folder the picker lists; INNOSIM_SCENARIOS points elsewhere (e.g. a planner's own).
+SCENARIOS = Path(os.environ.get("INNOSIM_SCENARIOS", ROOT / "scenarios"))
+
+st.set_page_config(page_title="innosim", page_icon="📈", layout="wide")
+ss = st.session_state
+
+if "address_read" not in ss:
+    # First run of this browser session: the page address says what to show.
+    address = read_address(st.query_params.to_dict())
+    ss["address_read"] = True
+    ss["lang"] = address.language
+    ss["pending_address"] = address
+    ss["address_problems"] = list(address.problems)
+    if address.scenario:
+        ss["scenario_name"] = address.scenario
+
+files = scenario_files(SCENARIOS)
+if ss.get("scenario_name") is not None and ss["scenario_name"] not in files and (
+        ss["scenario_name"] not in ss.get("uploads", {})):
+    ss.setdefault("address_problems", []).append(ScenarioError(
+        "URL", "scenario", f"no scenario {ss['scenario_name']!r}",
+        f"one of {', '.join(files)}").line())
+    ss["scenario_name"] = next(iter(files))
+
+try:
+    choice = sidebar.render(files)
+except ScenarioError as error:
+    # A scenario file in the folder is broken: say so in one line, fall back to another.
+    st.error(error.line())
+    st.stop()
+language = ss["lang"]
+
+# Shown once: the address is rewritten below without the bad values.
+for problem in ss.pop("address_problems", []):
+    st.error(problem)
+
+st.title(t("title", language))
+meta = choice.scenario.meta
+st.caption(f"{meta.region if language == 'zh' else meta.region_en} · "
+           f"{meta.plan if language == 'zh' else (meta.plan_en or meta.plan)} · "
+           f"{meta.start}–{meta.end}")
+
+try:
+    shown = main_view.current_view(choice)
+except ScenarioError as error:
+    st.error(error.line())
+    st.stop()
+
+main_view.verdict_section(choice, shown, language)
+main_view.chart_section(choice, shown, language)
+goal_tab, compare_tab, save_tab = st.tabs(
+    [t("goalseek", language), t("compare", language), t("save", language)])
+with goal_tab:
+    main_view.goalseek_section(choice, language)
+with compare_tab:
+    main_view.compare_section(choice, files, language)
+with save_tab:
+    main_view.save_section(choice, shown, language)
+
+st.query_params.from_dict(write_address(
+    choice.name, language, changed_levers(choice.scenario, choice.levers), choice.parameters))

@@ -1,0 +1,133 @@
+"""What would it take? The smallest (or largest) lever value that reaches one target.
+
+A target's *margin* is how far the deterministic run clears it: positive when the target
+is reached, negative when missed (``measured - goal`` for ``>``/``>=``, ``goal - measured``
+for ``<``/``<=``, ``tolerance - |measured - goal|`` for ``about``, the smallest rise for
+``rises``). Over a lever's range the margin responds monotonically for the plan's levers, so
+the lever value where it crosses zero is found with :func:`scipy.optimize.brentq`. When the
+margins at both ends of the range have the same sign the target is either reached across
+the whole range or not reachable within it; no root is searched then.
+
+Allocation shares are moved with :func:`model.levers.set_lever`, so the other shares are
+rescaled and the five still sum to 100 %.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.optimize import brentq
+
+from .levers import changed_levers, lever_range, plan_levers, set_lever
+from .scenario import Scenario, Target
+from .simulate import evaluate, sample
+from .system import LEVERS
+from .targets import DEFAULT_ABOUT_TOLERANCE, measured
+
+REACHABLE, ALWAYS_REACHED, NOT_REACHABLE = "reachable", "always reached", "not reachable"
+
+
+@dataclass(frozen=True)
+class GoalSeek:
+    """The answer for one target and one lever (lever values in the lever's display unit)."""
+
+    target: Target
+    lever: str
+    status: str                      # reachable / always reached / not reachable
+    value: float | None              # the lever value at which the target is just reached
+    low: float                       # the lever's range searched
+    high: float
+    margin_low: float                # the target's margin at each end of the range
+    margin_high: float
+    increasing: bool                 # the target needs a larger lever value (else smaller)
+
+    @property
+    def reachable(self) -> bool:
+        return self.status != NOT_REACHABLE
+
+
+def margin(target: Target, measured_value: np.ndarray) -> np.ndarray:
+    """How far ``measured_value`` clears the target: > 0 reached, < 0 missed."""
+    if target.kind == "rises":
+        return measured_value
+    goal = float(target.value)
+    if target.op in (">", ">="):
+        return measured_value - goal
+    if target.op in ("<", "<="):
+        return goal - measured_value
+    tolerance = target.tolerance if target.tolerance is not None else abs(goal) * (
+        DEFAULT_ABOUT_TOLERANCE)
+    return tolerance - np.abs(measured_value - goal)
+
+
+def target_margin(scenario: Scenario, target: Target, levers: Mapping[str, float],
+                  draws: Mapping[str, np.ndarray | float] | None = None,
+                  moved: str | None = None) -> float:
+    """The target's margin with these lever values: of the deterministic run, or the median
+    over an ensemble when ``draws`` (inputs from :func:`model.simulate.sample`, parameters)
+    are given. Levers that differ from the scenario, and ``moved``, are the planner's
+    policy from the first plan year; the others keep the scenario's schedule."""
+    policy = changed_levers(scenario, levers)
+    if moved is not None:
+        policy[moved] = levers[moved]
+    results = evaluate(scenario, dict(draws or {}), outputs=(target.indicator,),
+                       levers=policy)
+    return float(np.median(margin(target, measured(target, results, target.year))))
+
+
+def what_it_takes(
+    scenario: Scenario,
+    target: Target,
+    lever: str,
+    levers: Mapping[str, float] | None = None,
+    bounds: tuple[float, float] | None = None,
+    tolerance: float = 1e-4,
+    runs: int | None = None,
+    seed: int | None = None,
+    parameters: Mapping[str, float] | None = None,
+) -> GoalSeek:
+    """The lever value at which ``target`` is just reached, the other levers as in ``levers``.
+
+    ``bounds`` defaults to the lever's range (:func:`model.levers.lever_range`);
+    ``tolerance`` is the root's absolute precision in the lever's display unit.
+    ``runs=None`` judges the deterministic run; ``runs=N`` judges the median of N draws of
+    the uncertain numbers, drawn once with ``seed`` and reused for every lever value (common
+    random numbers keep the margin a smooth function of the lever), as the verdict table
+    judges an ensemble. ``parameters`` are edited parameter values, held fixed.
+    """
+    if lever not in LEVERS:
+        raise KeyError(f"unknown lever {lever!r}")
+    if not target.tracked:
+        raise ValueError(f"target for {target.indicator!r} is not modelled: {target.reason}")
+    current = dict(levers) if levers is not None else plan_levers(scenario)
+    low, high = bounds if bounds is not None else lever_range(scenario, lever)
+
+    draws: dict[str, np.ndarray | float] = (
+        dict(sample(scenario, runs, seed)) if runs is not None else {})
+    draws.update(parameters or {})
+
+    def at(value: float) -> float:
+        return target_margin(scenario, target, set_lever(current, lever, value), draws, lever)
+
+    margin_low, margin_high = at(low), at(high)
+    increasing = margin_high >= margin_low
+    if margin_low >= 0 and margin_high >= 0:
+        # Reached everywhere: the smallest value that reaches it is the range's end.
+        return GoalSeek(target, lever, ALWAYS_REACHED, low if increasing else high, low, high,
+                        margin_low, margin_high, increasing)
+    if margin_low < 0 and margin_high < 0:
+        return GoalSeek(target, lever, NOT_REACHABLE, None, low, high, margin_low,
+                        margin_high, increasing)
+    root = brentq(at, low, high, xtol=tolerance)
+    # brentq brackets the crossing; step to the side where the target holds, so the value
+    # returned reaches it (a strict ">" is not met exactly at the root).
+    step = tolerance if increasing else -tolerance
+    value = float(root)
+    for _ in range(4):
+        if at(value) >= 0 or not low <= value + step <= high:
+            break
+        value += step
+    return GoalSeek(target, lever, REACHABLE, value, low, high, margin_low, margin_high,
+                    increasing)

@@ -1,0 +1,62 @@
+"""Lever values as a planner edits them: the plan's values, ranges, and the allocation rule.
+
+The five allocation shares split fiscal S&T spending and must sum to 100 %. When a planner
+moves one share, :func:`set_lever` rescales the other four in proportion so the sum stays
+100 % — an explicit, documented rule rather than a silent clamp of the moved value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .scenario import Scenario
+from .system import ALLOCATION_SHARES, LEVERS
+
+SHARE_TOTAL = 100.0  # per cent
+
+
+def plan_levers(scenario: Scenario) -> dict[str, float]:
+    """Every lever at the value the scenario (the plan as written) gives it, display units."""
+    return {key: scenario.input_value(key) for key in LEVERS}
+
+
+def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
+    """The range a planner may move a lever in: the model's range for the lever (Spec),
+    widened to the scenario entry's range and to the plan's own value where they go beyond.
+    """
+    value, bounds, _source = scenario.input_entry(key)
+    spec = LEVERS[key]
+    ends = [value, *(spec.range or ()), *(bounds or ())]
+    return float(min(ends)), float(max(ends))
+
+
+def set_lever(levers: Mapping[str, float], key: str, value: float) -> dict[str, float]:
+    """``levers`` with ``key`` set to ``value``; other allocation shares rescaled to sum to 100.
+
+    Raises ``ValueError`` for a share above 100 % or below 0 (the caller shows it and keeps
+    the last valid state).
+    """
+    if key not in LEVERS:
+        raise KeyError(f"unknown lever {key!r}")
+    updated = dict(levers)
+    updated[key] = float(value)
+    if key not in ALLOCATION_SHARES:
+        return updated
+    if not 0.0 <= value <= SHARE_TOTAL:
+        raise ValueError(f"share {value:g} % lies outside 0-100 %")
+    others = [k for k in ALLOCATION_SHARES if k != key]
+    rest = sum(levers[k] for k in others)
+    remaining = SHARE_TOTAL - value
+    for other in others:
+        # Proportional rescaling keeps the planner's relative weights among the other uses;
+        # if they were all zero, the remainder is split evenly.
+        updated[other] = (levers[other] / rest * remaining) if rest > 0 else remaining / len(
+            others)
+    return updated
+
+
+def changed_levers(scenario: Scenario, levers: Mapping[str, float],
+                   tolerance: float = 1e-9) -> dict[str, float]:
+    """The levers whose value differs from the scenario's own."""
+    plan = plan_levers(scenario)
+    return {k: float(v) for k, v in levers.items() if abs(v - plan[k]) > tolerance}

@@ -1,0 +1,76 @@
+"""Helpers for the real-browser test: Debian's Chromium and a `streamlit run` server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+APP = Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py"
+START_TIMEOUT_S = 60
+
+
+def ensure_chromium() -> str | None:
+    """Install Debian's chromium when missing; None when present, else why it cannot be."""
+    if CHROMIUM.exists():
+        return None
+    if shutil.which("apt-get") is None:
+        return "no /usr/bin/chromium and no apt-get to install it"
+    prefix = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
+    if prefix is None:
+        return "no /usr/bin/chromium, and installing it needs root"
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (["apt-get", "update", "-qq"],
+                    ["apt-get", "install", "-y", "-qq", "chromium", "fonts-wqy-microhei"]):
+        done = subprocess.run(prefix + command, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            return f"`{' '.join(command)}` failed: {done.stderr.strip()[-300:]}"
+    return None if CHROMIUM.exists() else "chromium installed but /usr/bin/chromium is missing"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server() -> Iterator[str]:
+    """Start `streamlit run` on a free localhost port; yield its address; stop it."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=APP.parents[1], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                output = process.stdout.read() if process.poll() is not None else ""
+                raise RuntimeError(f"streamlit did not start on {url}: {output[-1000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()

@@ -1,0 +1,302 @@
+"""The planner's screen, driven headless with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
+TIMEOUT_S = 120
+RD_ROW = 0  # the Kecheng file's first target: R&D intensity > 3.2 % in 2027
+
+
+def _start(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _verdicts(at: AppTest):
+    return at.table[0].value
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _keep_main_module():
+    """AppTest leaves the app script as ``sys.modules["__main__"]``; processes started later
+    with "spawn" (Dask workers in other tests) would re-run the app. Put the real one back."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
+@pytest.fixture(scope="module")
+def started(_keep_main_module) -> AppTest:
+    return _start()
+
+
+def test_page_opens_in_chinese_on_kecheng(started):
+    assert started.title[0].value == "科技创新规划情景模拟"
+    table = _verdicts(started)
+    assert list(table.columns)[:3] == ["指标", "规划目标", "年份"]
+    assert table.iloc[RD_ROW]["指标"] == "全社会R&D经费投入占GDP比重"
+    assert started.slider(key="lever:fiscal_st_growth").value == 15.0
+    assert not started.error
+
+
+def test_fiscal_growth_slider_moves_rd_intensity_and_flips_its_verdict():
+    at = _start()
+    plan = _verdicts(at).iloc[RD_ROW]
+    slider = at.slider(key="lever:fiscal_st_growth")
+    assert slider.value == 15.0 and plan["判断"] in ("达成", "未达成")
+    slider.set_value(slider.max).run()
+    assert not at.exception
+    high = _verdicts(at).iloc[RD_ROW]
+    slider = at.slider(key="lever:fiscal_st_growth")
+    slider.set_value(slider.min).run()
+    low = _verdicts(at).iloc[RD_ROW]
+    # More fiscal S&T money, more R&D: the 2027 intensity follows the slider ...
+    assert low["模拟值"] < plan["模拟值"] < high["模拟值"]
+    # ... and across the slider's range the verdict flips.
+    assert (low["判断"], high["判断"]) == ("未达成", "达成")
+    assert at.query_params["fiscal_st_growth"] == f"{slider.min:g}"
+
+
+def test_switching_language_translates_labels_and_keeps_the_levers():
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(12.0).run()
+    zh_value = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "Innovation plan scenario simulator"
+    table = _verdicts(at)
+    assert "Verdict" in table.columns and "判断" not in table.columns
+    assert table.iloc[RD_ROW]["Indicator"] == "R&D intensity"
+    assert table.iloc[RD_ROW]["Verdict"] in ("reached", "missed")
+    assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
+    slider = at.slider(key="lever:fiscal_st_growth")
+    assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
+    charts = at.multiselect(key="charts:kecheng-2027.toml:en")
+    assert charts.value == ["rd_intensity", "industrial_rd_ratio"]  # the picks survive
+    assert charts.format_func("rd_intensity") == "R&D intensity"
+    assert at.selectbox(key="goal_lever:en").format_func("fiscal_st_growth") == (
+        "fiscal S&T spending growth")
+    assert at.query_params["lang"] == "en"
+
+
+def test_a_share_slider_rescales_the_other_shares_to_100():
+    at = _start()
+    at.slider(key="lever:share_talent").set_value(30.0).run()
+    keys = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
+            "share_public_research")
+    values = {k: at.slider(key=f"lever:{k}").value for k in keys}
+    assert values["share_talent"] == 30.0
+    assert sum(values.values()) == pytest.approx(100.0)
+    assert values["share_rd_subsidies"] < 40.0
+
+
+def test_reset_returns_every_lever_to_the_plan():
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
+    at.slider(key="lever:share_talent").set_value(30.0).run()
+    reset = next(b for b in at.sidebar.button if b.label == "恢复规划值")
+    reset.click().run()
+    assert at.slider(key="lever:fiscal_st_growth").value == 15.0
+    assert at.slider(key="lever:share_talent").value == 20.0
+    assert "fiscal_st_growth" not in at.query_params
+
+
+def test_a_link_reproduces_the_levers_it_holds():
+    plan = _verdicts(_start(lang="en")).iloc[RD_ROW]
+    at = _start(fiscal_st_growth="40", lang="en")
+    assert at.slider(key="lever:fiscal_st_growth").value == 40.0
+    assert at.title[0].value == "Innovation plan scenario simulator"
+    assert _verdicts(at).iloc[RD_ROW]["Simulated"] > plan["Simulated"]
+
+
+def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
+    at = _start(fiscal_st_growth="lots", share_talent="500", colour="red")
+    errors = [e.value for e in at.error]
+    assert "URL: fiscal_st_growth: 'lots' is not a number (a value in %/年)" in errors
+    assert any(e.startswith("URL: share_talent: 500 lies outside the range") for e in errors)
+    assert any(e.startswith("URL: colour: unknown parameter") for e in errors)
+    assert all("\n" not in e and "Traceback" not in e for e in errors)
+    assert at.slider(key="lever:fiscal_st_growth").value == 15.0
+    assert at.slider(key="lever:share_talent").value == 20.0
+
+
+def test_what_would_it_take_gives_the_growth_needed():
+    at = _start()
+    at.selectbox(key="goal_target:zh").set_value(RD_ROW)
+    at.selectbox(key="goal_lever:zh").set_value("fiscal_st_growth")
+    at.button(key="goal_run").click().run()
+    assert not at.exception
+    answers = [s.value for s in at.success]
+    assert any(a.startswith("财政科技投入年增长率 至少需要") for a in answers), answers
+
+
+def test_an_unreachable_target_says_so():
+    at = _start()
+    smes = next(i for i, row in enumerate(_verdicts(at)["指标"]) if row == "科技型中小企业")
+    at.selectbox(key="goal_target:zh").set_value(smes)
+    at.selectbox(key="goal_lever:zh").set_value("fiscal_st_growth")
+    at.button(key="goal_run").click().run()
+    assert any("无法达成" in w.value for w in at.warning)
+
+
+def test_comparison_shows_a_column_per_pick():
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
+    at.multiselect(key="compare:zh").select("kecheng-2027.toml").run()
+    assert not at.exception
+    compared = at.dataframe[-1].value
+    assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
+    rd = compared.iloc[RD_ROW]
+    assert rd["当前编辑"] != rd["kecheng-2027.toml"]
+    assert compared.index[RD_ROW] == "全社会R&D经费投入占GDP比重 · 水平 · 2027"
+    assert at.selectbox(key="compare_indicator:zh").value == "rd_intensity"
+
+
+def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, monkeypatch):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "kecheng-2027.toml").write_bytes(
+        (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_bytes())
+    (folder / "zz-broken.toml").write_text("[scenario]\nname = 1\n", encoding="utf-8")
+    monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    at.selectbox(key="scenario_name").set_value("zz-broken.toml").run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{folder / 'zz-broken.toml'}: scenario.name: ")
+    assert "\n" not in errors[0]
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 9.0  # nothing typed is lost
+
+
+SCENARIO_FILES = sorted(p.name for p in (Path(APP).parents[1] / "scenarios").glob("*.toml"))
+
+
+@pytest.mark.parametrize("name", SCENARIO_FILES)
+def test_every_shipped_scenario_opens_with_its_verdicts(name):
+    at = _start(scenario=name)
+    assert at.selectbox(key="scenario_name").value == name
+    assert not at.error, [e.value for e in at.error]
+    assert len(_verdicts(at)) >= 1
+
+
+def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
+    at = _start()
+    kecheng = _verdicts(at)
+    at.selectbox(key="scenario_name").set_value("kecheng-2027-austerity.toml").run()
+    assert not at.exception
+    assert at.slider(key="lever:fiscal_st_growth").value == 0.0  # the variant's own plan
+    austerity = _verdicts(at)
+    assert austerity.iloc[RD_ROW]["模拟值"] < kecheng.iloc[RD_ROW]["模拟值"]
+    at.selectbox(key="scenario_name").set_value("xinhua-2025.toml").run()
+    assert list(_verdicts(at)["指标"]) != list(kecheng["指标"])
+    assert at.query_params["scenario"] == "xinhua-2025.toml"
+
+
+def test_an_edited_parameter_changes_the_run_and_goes_into_the_link():
+    at = _start()
+    before = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    slider = at.slider(key="param:subsidy_rd_leverage")
+    slider.set_value(slider.max).run()
+    assert not at.exception
+    assert _verdicts(at).iloc[RD_ROW]["模拟值"] > before
+    assert at.query_params["p.subsidy_rd_leverage"] == f"{slider.max:g}"
+
+
+def test_targets_the_model_does_not_cover_are_listed_apart_with_their_reason():
+    at = _start()
+    assert "未建模" not in set(_verdicts(at)["判断"])
+    untracked = at.table[1].value
+    assert list(untracked.columns) == ["指标", "规划目标", "年份", "原因"]
+    assert len(untracked) >= 1 and all(untracked["原因"])
+
+
+BAD_UPLOADS = {
+    "malformed": ("broken.toml", b"[scenario]\nname = \"broken\"\nstart = 20x22\n",
+                  "broken.toml: (file): broken TOML"),
+    "binary": ("photo.toml", b"\x89PNG\r\n\x1a\n\xff\xd8\xff", "photo.toml: (file): not UTF-8"),
+    "not a scenario": ("pyproject.toml", b"[tool.ruff]\nline-length = 100\n",
+                       "pyproject.toml: scenario: missing section [scenario]"),
+    "too large": ("huge.toml", b"#" * 1_000_001, "huge.toml: (file): file is 1,000,001 bytes"),
+    "not toml": ("plan.docx", b"PK\x03\x04", "plan.docx: (file): is not a .toml file"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_UPLOADS))
+def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case):
+    name, data, start = BAD_UPLOADS[case]
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    before = _verdicts(at)
+    at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
+    assert not at.exception
+    errors = [e.value for e in at.sidebar.error]
+    assert len(errors) == 1 and errors[0].startswith(start), errors
+    assert "\n" not in errors[0] and "Traceback" not in errors[0]
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 9.0   # nothing typed is lost
+    pd.testing.assert_frame_equal(_verdicts(at), before)
+
+
+def test_a_good_upload_is_loaded_and_picked():
+    at = _start()
+    data = (Path(APP).parents[1] / "scenarios" / "xinhua-2025.toml").read_bytes()
+    at.file_uploader(key="upload").set_value(("mine.toml", data, "application/toml")).run()
+    assert not at.exception and not at.sidebar.error
+    assert at.selectbox(key="scenario_name").value == "mine.toml"
+    assert "mine.toml" in at.selectbox(key="scenario_name").options
+
+
+def test_a_bad_links_errors_go_once_the_planner_moves_on():
+    at = _start(fiscal_st_growth="lots")
+    assert len(at.error) == 1
+    assert "fiscal_st_growth" not in at.query_params  # the address no longer holds it
+    at.slider(key="lever:share_talent").set_value(25.0).run()
+    assert not at.error
+
+
+def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
+    at = _start(scenario="../../etc/passwd")
+    assert [e.value for e in at.error][0].startswith(
+        "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+
+
+def test_a_saved_variant_uploaded_again_opens_with_its_levers():
+    from app.exports import variant_toml
+    from model import load_scenario
+
+    kecheng = load_scenario(Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml")
+    text = variant_toml(kecheng, {"fiscal_st_growth": 30.0}, {})
+    at = _start()
+    at.file_uploader(key="upload").set_value(("shared.toml", text.encode(), "application/toml"))
+    at.run()
+    assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
+    assert at.selectbox(key="scenario_name").value == "shared.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 30.0
+
+
+def test_an_upload_named_like_a_folder_file_is_kept_apart():
+    source = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_text("utf-8")
+    edited = source.replace('fiscal_st_growth = { value = 15,', 'fiscal_st_growth = { value = 5,')
+    assert edited != source
+    at = _start()
+    at.file_uploader(key="upload").set_value(
+        ("kecheng-2027.toml", edited.encode(), "application/toml")).run()
+    assert at.selectbox(key="scenario_name").value == "uploaded-kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 5.0
+    at.selectbox(key="scenario_name").set_value("kecheng-2027.toml").run()
+    assert at.slider(key="lever:fiscal_st_growth").value == 15.0

@@ -1,0 +1,181 @@
+"""The app's non-UI parts: exports, charts with Chinese text, uploads, page addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tomllib
+import warnings
+
+import pandas as pd
+import pytest
+
+from app.charts import figure_png, indicator_figure, use_cjk_font
+from app.compute import compute_view
+from app.exports import results_csv, results_xlsx, variant_toml, verdict_table
+from app.state import read_address, read_upload, write_address
+from model.errors import ScenarioError
+from model.levers import changed_levers, plan_levers, set_lever
+from model.scenario import MAX_FILE_BYTES
+from model.system import LEVERS
+
+from .conftest import KECHENG
+
+TODAY = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def edited(kecheng):
+    levers = set_lever(plan_levers(kecheng), "fiscal_st_growth", 12.0)
+    levers = set_lever(levers, "share_talent", 30.0)
+    return levers
+
+
+@pytest.fixture(scope="module")
+def view(kecheng, edited):
+    return compute_view(kecheng, edited, {"rd_depreciation": 20.0}, runs=100, seed=1)
+
+
+def test_variant_toml_extends_the_parent_and_sets_only_changed_levers(kecheng, edited):
+    changed = changed_levers(kecheng, edited)
+    text = variant_toml(kecheng, changed, {"rd_depreciation": 20.0}, TODAY)
+    document = tomllib.loads(text)
+    assert document["extends"] == KECHENG.name
+    assert document["scenario"]["name"] == "kecheng-2027-edited-20261122"
+    assert set(document["levers"]) == set(changed) >= {"fiscal_st_growth", "share_talent"}
+    assert "super_deduction_rate" not in document["levers"]
+    for entry in document["levers"].values():
+        assert entry["source"] == "edited in innosim on 2026-11-22"
+    assert document["levers"]["fiscal_st_growth"]["value"] == 12.0
+    shares = [document["levers"].get(k, {}).get("value", kecheng.input_value(k))
+              for k in ("share_rd_subsidies", "share_incubation", "share_talent",
+                        "share_tech_market", "share_public_research")]
+    assert sum(shares) == pytest.approx(100.0)
+    assert document["parameters"]["rd_depreciation"]["value"] == 20.0
+    assert set(document) == {"extends", "scenario", "levers", "parameters"}
+
+
+def test_variant_without_changes_has_no_lever_table(kecheng):
+    document = tomllib.loads(variant_toml(kecheng, {}, {}, TODAY))
+    assert "levers" not in document and document["extends"] == KECHENG.name
+
+
+def test_results_csv_has_every_indicator_and_year_with_its_band(view):
+    table = pd.read_csv(io.BytesIO(results_csv(view, "zh")), encoding="utf-8-sig")
+    central = view.central
+    assert len(table) == len(central.indicators) * len(central.years)
+    rd = table[(table.indicator == "rd_intensity") & (table.year == 2027)].iloc[0]
+    assert rd["name"] == "全社会R&D经费投入占GDP比重"
+    assert rd.q05 <= rd.q50 <= rd.q95
+    assert rd.central == pytest.approx(central.sel("rd_intensity", 2027)[0])
+
+
+def test_excel_workbook_has_the_planners_sheets(kecheng, view, edited):
+    names = {k: LEVERS[k].label("en") for k in edited}
+    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names)
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
+    assert list(sheets) == ["verdicts", "indicators", "bands", "levers"]
+    assert len(sheets["verdicts"]) == len(kecheng.targets)
+    assert "Verdict" in sheets["verdicts"].columns
+    levers = sheets["levers"].set_index("lever")
+    assert levers.loc["fiscal_st_growth", "value"] == 12.0
+    assert levers.loc["fiscal_st_growth", "plan"] == 15.0
+    chinese = pd.read_excel(io.BytesIO(results_xlsx(view, "zh", edited, plan_levers(kecheng),
+                                                    names)), sheet_name=None)
+    assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆"]
+    assert "判断" in chinese["目标判断"].columns
+
+
+def test_verdict_table_writes_operators_that_markdown_leaves_alone(view):
+    goals = verdict_table(view, "zh")["规划目标"]
+    assert not any(g.startswith(">") for g in goals)
+    assert goals.iloc[0].startswith("＞")
+
+
+def test_charts_have_a_cjk_font_and_no_missing_glyphs(kecheng, view):
+    family = use_cjk_font()
+    assert family, "no CJK font: run `make` (installs fonts-wqy-microhei) or add one"
+    targets = [t for t in kecheng.targets if t.indicator == "rd_intensity"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        png = figure_png(indicator_figure(kecheng, "rd_intensity", view.central,
+                                          view.bands["rd_intensity"], view.central, "zh",
+                                          targets))
+    missing = [str(w.message) for w in caught if "missing from" in str(w.message)]
+    assert not missing, missing
+    assert png.startswith(b"\x89PNG")
+
+
+def test_uploads_get_the_cli_one_line_errors():
+    with pytest.raises(ScenarioError) as error:
+        read_upload("plan.toml", b"x" * (MAX_FILE_BYTES + 1))
+    assert error.value.line().startswith("plan.toml: (file): file is 1,000,001 bytes")
+    with pytest.raises(ScenarioError, match="not UTF-8"):
+        read_upload("photo.toml", b"\x89PNG\r\n\x1a\n\xff\xfe")
+    with pytest.raises(ScenarioError, match="is not a .toml file"):
+        read_upload("notes.txt", b"hello")
+    with pytest.raises(ScenarioError) as error:
+        read_upload("broken.toml", b"[scenario\n")
+    assert error.value.line().startswith("broken.toml: ") and "\n" not in error.value.line()
+
+
+def test_a_valid_upload_is_a_scenario():
+    scenario = read_upload("kecheng.toml", KECHENG.read_bytes())
+    assert scenario.meta.name == "kecheng-2027" and scenario.path == "kecheng.toml"
+
+
+def test_address_round_trip_and_problems():
+    params = write_address("kecheng-2027.toml", "en", {"fiscal_st_growth": 12.5},
+                           {"rd_depreciation": 20.0})
+    address = read_address(params)
+    assert address.scenario == "kecheng-2027.toml" and address.language == "en"
+    assert address.levers == {"fiscal_st_growth": 12.5}
+    assert address.parameters == {"rd_depreciation": 20.0}
+    assert not address.problems
+    bad = read_address({"lang": "fr", "fiscal_st_growth": "nan", "p.nothing": "1"})
+    assert len(bad.problems) == 3 and bad.language == "zh" and not bad.levers
+
+
+def test_variant_toml_loads_as_a_scenario_next_to_its_parent(kecheng, edited, tmp_path):
+    from model import load_scenario
+
+    (tmp_path / KECHENG.name).write_bytes(KECHENG.read_bytes())
+    changed = changed_levers(kecheng, edited)
+    variant = tmp_path / "kecheng-2027-edited.toml"
+    variant.write_text(variant_toml(kecheng, changed, {}, TODAY), encoding="utf-8")
+    loaded = load_scenario(variant)
+    assert loaded.meta.name == "kecheng-2027-edited-20261122"
+    assert plan_levers(loaded) == pytest.approx(edited)
+    assert loaded.targets == kecheng.targets
+
+
+def test_goal_text_says_each_kind_of_target():
+    from app.exports import goal_text
+    from model.scenario import Target
+
+    def target(**fields):
+        return Target(indicator="x", year=2025, quote="q", seed="s", **fields)
+
+    assert goal_text(target(op=">=", value=250), "zh") == "≥ 250"
+    assert goal_text(target(kind="cumulative", op=">=", value=400, from_year=2021),
+                     "en") == "≥ 400 (Σ 2021-2025)"
+    assert goal_text(target(kind="flow", op=">=", value=80, from_year=2021),
+                     "zh") == "≥ 80 (2021-2025 每年)"
+    assert goal_text(target(kind="rises", from_year=2020), "zh") == "逐年提高 (2020-2025)"
+    assert goal_text(target(kind="growth", op=">", value=10, from_year=2020),
+                     "en") == "＞ 10 (average growth 2020-2025)"
+
+
+def test_an_uploaded_variant_finds_its_parent_in_the_folder_and_errors_name_the_upload(
+        kecheng):
+    folder = KECHENG.parent
+    text = variant_toml(kecheng, {"fiscal_st_growth": 30.0}, {}, TODAY).encode()
+    scenario = read_upload("shared.toml", text, folder)
+    assert scenario.path == "shared.toml" and scenario.input_value("fiscal_st_growth") == 30.0
+    with pytest.raises(ScenarioError, match="cannot be resolved"):
+        read_upload("shared.toml", text)  # no folder: said so in one line
+    orphan = text.replace(b'extends = "kecheng-2027.toml"', b'extends = "nowhere.toml"')
+    with pytest.raises(ScenarioError) as error:
+        read_upload("orphan.toml", orphan, folder)
+    assert error.value.line().startswith("orphan.toml: extends: ")
+    assert "innosim-upload-" not in error.value.line()

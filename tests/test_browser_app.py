@@ -1,0 +1,115 @@
+"""The planner's screen in a real browser: Debian's Chromium driven by Playwright.
+
+The set-up installs Chromium with apt-get when it is missing (CI runs as root); the test is
+skipped, saying why, only when that is impossible. Screenshots go to a temporary folder;
+copies are left at /tmp/innosim-screenshot.png (Chinese) and /tmp/innosim-screenshot-en.png.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, ensure_chromium, streamlit_server
+from .conftest import KECHENG
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+LOAD_TIMEOUT_MS = 60_000
+SHARED_SCREENSHOT = "/tmp/innosim-screenshot.png"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    why_not = ensure_chromium()
+    if why_not:
+        pytest.skip(why_not)
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _settled(page) -> None:
+    """Wait until Streamlit's rerun has finished and no element is left over (stale)."""
+    playwright_api.expect(page.get_by_test_id("stStatusWidget")).to_have_count(
+        0, timeout=LOAD_TIMEOUT_MS)
+    playwright_api.expect(page.locator("[data-stale='true']")).to_have_count(
+        0, timeout=LOAD_TIMEOUT_MS)
+
+
+def _rd_row(page):
+    return page.get_by_role("row").filter(has_text="全社会R&D经费投入占GDP比重").first
+
+
+def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 2200})
+        page.goto(url)
+        row = _rd_row(page)
+        row.wait_for(timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
+        summary_before = page.get_by_text(re.compile(r"项目标达成")).inner_text()
+
+        slider = page.get_by_role("slider", name=re.compile("财政科技投入年增长率"))
+        slider.focus()
+        for _ in range(30):  # arrow keys: 0.1 %-point steps, 15 % -> 18 %
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("End")  # and on to the top of the range, 40 %
+        playwright_api.expect(slider).to_have_value("40", timeout=LOAD_TIMEOUT_MS)
+        # The last rerun has finished when the address holds it: the link reproduces it.
+        playwright_api.expect(page).to_have_url(re.compile(r"fiscal_st_growth=40(&|$)"),
+                                                timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).not_to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).to_contain_text("达成")
+        assert page.get_by_text(re.compile(r"项目标达成")).inner_text() != summary_before
+        _settled(page)
+        shot = tmp_path / "innosim-zh.png"
+        page.screenshot(path=str(shot))
+        shutil.copy(shot, SHARED_SCREENSHOT)
+
+        page.get_by_text("English", exact=True).click()
+        playwright_api.expect(page.get_by_role("heading", name="Target verdicts")).to_be_visible(
+            timeout=LOAD_TIMEOUT_MS)
+        english_row = page.get_by_role("row").filter(has_text="R&D intensity").first
+        playwright_api.expect(english_row).to_contain_text("reached", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(page.get_by_role("tab", name="What would it take?")).to_be_visible(
+            timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
+        assert "全社会R&D" not in page.locator("section.main, [data-testid='stMain']").first \
+            .inner_text()
+        shot_en = tmp_path / "innosim-en.png"
+        page.screenshot(path=str(shot_en))
+        shutil.copy(shot_en, SHARED_SCREENSHOT.replace(".png", "-en.png"))
+        page.close()
+
+
+def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(browser):
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 1400})
+        page.goto(url)
+        row = _rd_row(page)
+        row.wait_for(timeout=LOAD_TIMEOUT_MS)
+        page.locator("input[type=file]").set_input_files(files=[{
+            "name": "broken.toml", "mimeType": "application/toml",
+            "buffer": b"[scenario]\nname = \"broken\"\nstart = 20x22\n"}])
+        error = page.get_by_text(re.compile(r"^broken\.toml: "))
+        playwright_api.expect(error).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+        line = error.inner_text().strip()
+        assert "\n" not in line and "Traceback" not in page.content()
+        # the previous scenario stays loaded
+        playwright_api.expect(row).to_be_visible()
+        picker = page.get_by_role("combobox", name="情景")
+        playwright_api.expect(picker).to_have_value("kecheng-2027.toml")
+
+        # a good upload is loaded and picked, and the error goes
+        page.locator("input[type=file]").set_input_files(files=[{
+            "name": "mine.toml", "mimeType": "application/toml",
+            "buffer": KECHENG.read_bytes()}])
+        playwright_api.expect(picker).to_have_value("mine.toml", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(error).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).to_be_visible()
+        page.close()
