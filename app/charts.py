@@ -102,8 +102,14 @@ def indicator_figure(
                   linewidth=1.2, label=t("plan_run", language))
     axes.plot(years, central.sel(indicator)[:, 0], color=COLOURS["run"], linewidth=2.0,
               marker="o", markersize=3, label=t("simulation", language))
+    observed = {point.year: point.value for point in scenario.history
+                if point.indicator == indicator}
     if indicator in scenario.baseline:
-        axes.plot([scenario.meta.start], [scenario.baseline[indicator].value], linestyle="none",
+        observed.setdefault(scenario.meta.start, scenario.baseline[indicator].value)
+    if observed:
+        # The scenario's [[history]] (e.g. Kecheng's 2020-2022 R&D intensity) and the
+        # start-year baseline: what the run starts from and was calibrated against.
+        axes.plot(sorted(observed), [observed[y] for y in sorted(observed)], linestyle="none",
                   marker="s", markersize=6, color=COLOURS["history"],
                   label=t("history", language))
     for target in targets:
@@ -116,7 +122,8 @@ def indicator_figure(
     shown_unit = unit(spec.unit, language)
     axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
                    fontsize=10)
-    axes.set_xticks(years[::2] if len(years) > 8 else years)
+    shown_years = sorted({*years.tolist(), *observed})
+    axes.set_xticks(shown_years[::2] if len(shown_years) > 8 else shown_years)
     axes.tick_params(labelsize=8)
     axes.grid(alpha=0.3)
     axes.spines[["top", "right"]].set_visible(False)

@@ -52,7 +52,7 @@ LABELS: dict[str, dict[str, str]] = {
     "plan_run": {"zh": "规划原值", "en": "plan as written"},
     "band": {"zh": "5–95% 区间", "en": "5-95 % band"},
     "median": {"zh": "中位数（判断依据）", "en": "median (judged)"},
-    "history": {"zh": "基期实际值", "en": "start-year value"},
+    "history": {"zh": "历史实际值", "en": "observed (history)"},
     "target_marker": {"zh": "目标", "en": "target"},
     "download_png": {"zh": "下载图片 PNG", "en": "Download PNG"},
     "goalseek": {"zh": "需要怎样才能达成？", "en": "What would it take?"},

@@ -179,3 +179,15 @@ def test_an_uploaded_variant_finds_its_parent_in_the_folder_and_errors_name_the_
         read_upload("orphan.toml", orphan, folder)
     assert error.value.line().startswith("orphan.toml: extends: ")
     assert "innosim-upload-" not in error.value.line()
+
+
+def test_charts_show_the_scenarios_history_points(kecheng):
+    view = compute_view(kecheng, {}, {}, runs=50, seed=1)
+    figure = indicator_figure(kecheng, "rd_intensity", view.central, view.bands["rd_intensity"],
+                              view.central, "en")
+    points = [line for line in figure.axes[0].get_lines()
+              if line.get_label() == "observed (history)"]
+    assert len(points) == 1
+    observed = dict(zip(points[0].get_xdata(), points[0].get_ydata(), strict=True))
+    history = {p.year: p.value for p in kecheng.history if p.indicator == "rd_intensity"}
+    assert len(history) >= 2 and observed == history
