@@ -89,3 +89,13 @@ def test_dt_must_divide_a_year(dt):
 def test_end_must_follow_start():
     with pytest.raises(ValueError, match="after start"):
         Engine(2003, 2003)
+
+
+def test_small_and_large_ensemble_updates_agree():
+    # Up to Engine.SMALL_ENSEMBLE runs use the incidence-matrix product, more the sparse sums.
+    rates = np.linspace(0.01, 0.9, Engine.SMALL_ENSEMBLE + 36)
+    large = Engine(2000, 2006, dt=0.125).run(Tank(2.0, rates, top_up_year=2003), len(rates))
+    for i in (0, 17, len(rates) - 1):
+        small = Engine(2000, 2006, dt=0.125).run(Tank(2.0, rates[i:i + 1], top_up_year=2003), 1)
+        np.testing.assert_allclose(large.values[:, :, i], small.values[:, :, 0], rtol=1e-12,
+                                   equal_nan=True)
