@@ -65,6 +65,8 @@ def main() -> None:
           f"({args.runs / seconds:,.0f} runs/s), peak RSS {peak_rss_mib():,.0f} MiB"
           f"   goal < 60 s, < 2048 MiB")
     for v in local.verdicts:
+        if not v.target.tracked:
+            continue
         print(f"  P({v.target.indicator} {v.target.kind} {v.target.year}) = {v.probability:.4f}"
               f"   median {v.value:.3f}")
     if args.no_cluster:
