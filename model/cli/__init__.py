@@ -20,10 +20,12 @@ from . import (
     provenance,
     run,
     sensitivity,
+    takes,
     validate,
 )
 
-COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate)
+COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
+            takes)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -25,7 +25,11 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def describe(verdict) -> str:
-    t = verdict.target
+    return describe_target(verdict.target)
+
+
+def describe_target(t) -> str:
+    """A target as one phrase, e.g. '>= 250 (2027)' or 'Σ >= 400 (2023–2027)'."""
     if t.kind == "rises":
         return f"rises {t.from_year}–{t.year}"
     if t.op is None or t.value is None:  # an untracked target may give no number
