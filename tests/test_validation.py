@@ -248,3 +248,17 @@ def test_a_scheduled_event_changes_the_run_from_its_year(kecheng):
     assert after[:3] == pytest.approx(base[:3])        # 2022-2024: +15 % a year
     assert after[4] == pytest.approx(after[3])         # 2025 on: flat
     assert (after[3:] < base[3:]).all()
+
+
+def test_units_agree_along_every_flow():
+    """Dimensional consistency: a flow that leaves one stock and enters another carries one
+    unit, so both stocks share it (the flow's unit is that unit per year)."""
+    touched: dict[str, set[str]] = {}
+    for spec in STOCKS.values():
+        for flow in spec.inflows + spec.outflows:
+            touched.setdefault(flow, set()).add(spec.unit)
+    for flow, (source, target) in DISCRETE_FLOWS.items():
+        touched.setdefault(flow, set()).update(
+            STOCKS[s].unit for s in (source, target) if s is not None)
+    mixed = {flow: units for flow, units in touched.items() if len(units) != 1}
+    assert not mixed, mixed
