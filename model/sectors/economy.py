@@ -27,6 +27,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
+from .common import Inputs, Stocks, Values
 
 STOCKS = {
     "gdp_nonindustrial": StockSpec("亿元/年", inflows=("gdp_nonindustrial_growth",)),
@@ -68,7 +69,7 @@ INDICATORS = (
 )
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     """Start values; ``b`` holds baselines, ``p`` parameters (model units)."""
     industrial_va_other = b.industrial_va * (1.0 - b.hightech_va_share)
     p.budget_to_gdp = b.budget_expenditure / b.gdp
@@ -83,7 +84,7 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     }
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     v["gdp_nonindustrial_growth"] = p.nonindustrial_rate * s["gdp_nonindustrial"]
     v["industrial_va_other_growth"] = p.other_industry_rate * s["industrial_va_other"]
     v["population_change"] = p.population_rate * s["population"]

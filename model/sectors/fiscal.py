@@ -20,6 +20,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
+from .common import Inputs, Stocks, Values
 
 STOCKS = {"fiscal_st_spending": StockSpec("亿元/年", inflows=("fiscal_st_change",))}
 
@@ -66,11 +67,11 @@ INDICATORS = (
 )
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     return {"fiscal_st_spending": np.broadcast_to(b.fiscal_st_spending, (n,))}
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     spending = s["fiscal_st_spending"]
     if p.fiscal_rule == "share":
         # First-order adjustment over one year towards the budget share.

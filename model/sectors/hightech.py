@@ -24,6 +24,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
+from .common import Inputs, Stocks, Values
 
 STOCKS = {"hightech_va": StockSpec("亿元/年", inflows=("hightech_va_growth",))}
 
@@ -60,12 +61,12 @@ INDICATORS = (
 )
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     p.new_product_odds_start = (1.0 - b.new_product_rate) / b.new_product_rate
     return {"hightech_va": np.broadcast_to(b.industrial_va * b.hightech_va_share, (n,))}
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     hightech_va = s["hightech_va"]
     growth = (p.investment_elasticity * np.log1p(p.hightech_investment_growth)
               + p.knowledge_elasticity * v["rd_capital_growth"])

@@ -41,7 +41,7 @@ import numpy as np
 
 from ..engine import Ledger, StockSpec
 from ..quantities import PERCENT, Spec
-from .common import spending_index
+from .common import Inputs, Stocks, Values, spending_index
 
 COHORTS = ("hightech_cohort_0", "hightech_cohort_1", "hightech_cohort_2")
 
@@ -129,7 +129,7 @@ INDICATORS = (
 )
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     older = (b.hightech_enterprises - b.hightech_certified_start_year) / 2.0
     graduates = p.graduation_rate * b.startups_in_incubation
     p.incubation_index_scale, p.incubation_index_offset = spending_index(
@@ -156,7 +156,7 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     }
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     capacity, startups = s["incubator_capacity"], s["startups_in_incubation"]
     spending_index = v["incubation_spending"] * p.incubation_index_scale + (
         p.incubation_index_offset)
@@ -176,7 +176,7 @@ def rates(s, p, v) -> None:
     v["hightech_enterprises"] = total
 
 
-def certification_process(ledger: Ledger, p, start: int, end: int):
+def certification_process(ledger: Ledger, p: Inputs, start: int, end: int):
     """Yearly certification round at each year end (a SimPy process)."""
 
     def move(flow: str, amount) -> None:

@@ -33,7 +33,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
-from .common import spending_index
+from .common import Inputs, Stocks, Values, spending_index
 
 STOCKS = {
     "inventions_in_examination": StockSpec(
@@ -101,7 +101,7 @@ INDICATORS = (
 )
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     rd_start = b.rd_intensity * b.gdp
     p.patent_productivity = b.invention_patent_grants / (
         rd_start ** p.patent_rd_elasticity * b.rd_personnel ** p.patent_personnel_elasticity)
@@ -124,7 +124,7 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     }
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     applications = (p.patent_productivity * v["rd_expenditure"] ** p.patent_rd_elasticity
                     * s["rd_personnel"] ** p.patent_personnel_elasticity)
     grants = s["inventions_in_examination"] / p.patent_lag

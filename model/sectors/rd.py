@@ -44,6 +44,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
+from .common import Inputs, Number, Stocks, Values
 
 STOCKS = {
     "rd_capital": StockSpec(
@@ -107,12 +108,12 @@ INDICATORS = (
 )
 
 
-def user_cost(deduction_rate, tax_rate):
+def user_cost(deduction_rate: Number, tax_rate: Number) -> Number:
     """After-tax cost of one yuan of R&D under a super-deduction."""
     return 1.0 - tax_rate * (1.0 + deduction_rate)
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     """Split the baseline R&D into its classes so that the start year is reproduced."""
     rd_start = b.rd_intensity * b.gdp
     subsidy_rd = p.subsidy_rd_leverage * b.fiscal_st_spending * p.share_rd_subsidies
@@ -140,7 +141,7 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     }
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     revenue = v["industrial_revenue"]
     incentive = s["rd_incentive"]
     target = (user_cost(p.super_deduction_rate, p.corporate_tax_rate)

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..engine import StockSpec
 from ..quantities import PERCENT, Spec
-from .common import spending_index
+from .common import Inputs, Stocks, Values, spending_index
 
 STOCKS = {
     "rd_personnel": StockSpec(
@@ -66,7 +66,7 @@ INDICATORS = (
 )
 
 
-def initial(b, p, n: int) -> dict[str, np.ndarray]:
+def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     p.high_level_recruits_start = b.high_level_recruits
     p.talent_index_scale, p.talent_index_offset = spending_index(
         b.fiscal_st_spending * p.share_talent)
@@ -76,7 +76,7 @@ def initial(b, p, n: int) -> dict[str, np.ndarray]:
     }
 
 
-def rates(s, p, v) -> None:
+def rates(s: Stocks, p: Inputs, v: Values) -> None:
     personnel = s["rd_personnel"]
     # 亿元 -> 万元: x 1e4.
     desired = v["rd_expenditure"] * 1e4 / p.rd_spending_per_fte
