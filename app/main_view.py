@@ -8,10 +8,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
-from model.system import LEVERS
+from model.system import INDICATORS, LEVERS
 from model.targets import MISSED, REACHED
 
 from . import cache, exports
@@ -49,11 +50,43 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     }, na_rep="—")
     # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
     st.table(styled.hide(axis="index"))
+    larger_ensemble(choice, language)
     untracked = exports.verdict_table(shown, language, modelled=False)
     if len(untracked):
         with st.expander(t("untracked", language, count=len(untracked))):
             columns = [t(k, language) for k in ("indicator", "target", "year", "reason")]
             st.table(untracked[columns].style.hide(axis="index"))
+
+
+LARGE_RUNS = (10_000, 100_000)
+
+
+def larger_ensemble(choice: Choice, language: str) -> None:
+    """Probabilities from a larger ensemble on request, with a progress bar (streamed in
+    blocks by :func:`model.ensemble.ensemble`; the page's own band uses 500 runs)."""
+    with st.expander(t("larger_ensemble", language)):
+        runs = st.selectbox(t("ensemble_runs", language), LARGE_RUNS,
+                            format_func=lambda n: f"{n:,}", key=f"large_runs:{language}")
+        if not st.button(t("run_ensemble", language), key=f"run_large:{language}"):
+            return
+        bar = st.progress(0.0, text=t("ensemble_progress", language, runs=runs))
+        policy = changed_levers(choice.scenario, choice.levers)
+        result = ensemble(choice.scenario, runs, seed=BAND_SEED, levers=policy,
+                          fixed=choice.parameters, block_runs=max(runs // 20, 1000),
+                          progress=lambda done, total: bar.progress(done / total))
+        bar.empty()
+        rows = [{t("indicator", language): _label(v, language),
+                 t("target", language): exports.goal_text(v.target, language),
+                 t("probability", language): v.probability,
+                 t("simulated", language): v.value}
+                for v in result.verdicts if v.probability is not None]
+        st.table(pd.DataFrame(rows).style.hide(axis="index").format(
+            {t("probability", language): "{:.1%}", t("simulated", language): "{:.4g}"}))
+
+
+def _label(verdict, language: str) -> str:
+    spec = INDICATORS.get(verdict.target.indicator)
+    return spec.label(language) if spec else verdict.target.indicator
 
 
 def chart_section(choice: Choice, shown: View, language: str) -> None:

@@ -26,7 +26,7 @@ cluster run give bit-identical numbers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -167,9 +167,15 @@ def tracked_targets(scenario: Scenario) -> list[tuple[int, Target]]:
 
 
 def summarise_block(scenario: Scenario, laws: Sequence[Uncertain], seed: int, method: Method,
-                    start: int, stop: int, total: int) -> BlockSummary:
-    """Run runs ``start..stop-1`` of the design and reduce them (runs on a worker)."""
-    results = evaluate(scenario, draw(laws, seed, method, start, stop, total))
+                    start: int, stop: int, total: int,
+                    policy: tuple[Mapping[str, float], Mapping[str, float]] = ({}, {}),
+                    ) -> BlockSummary:
+    """Run runs ``start..stop-1`` of the design and reduce them (runs on a worker).
+
+    ``policy`` is (lever changes from the first plan year, inputs held fixed)."""
+    levers, fixed = policy
+    inputs = {**draw(laws, seed, method, start, stop, total), **fixed}
+    results = evaluate(scenario, inputs, levers=levers)
     targets = tracked_targets(scenario)
     compared = np.array([measured(t, results, t.year) for _, t in targets]).reshape(
         len(targets), stop - start)
@@ -188,30 +194,39 @@ def ensemble(
     client=None,
     progress: Progress | None = None,
     block_runs: int = BLOCK_RUNS,
+    levers: Mapping[str, float] | None = None,
+    fixed: Mapping[str, float] | None = None,
 ) -> EnsembleResult:
     """Run ``runs`` draws of the scenario's uncertain inputs and reduce them as they finish.
 
     ``client``: a ``dask.distributed.Client``; blocks then run on its workers (retried
     if a worker is lost). ``progress(done, total)`` is called after each block.
+    ``levers``: a planner's lever changes, from the first plan year (as in
+    :func:`model.simulate.evaluate`). ``fixed``: inputs held at a value rather than drawn
+    (a planner's edited parameters).
     """
     if runs < 1:
         raise ValueError(f"runs must be at least 1 (got {runs})")
     if block_runs < 1:
         raise ValueError(f"block_runs must be at least 1 (got {block_runs})")
     seed = resolve_seed(seed)
-    laws = uncertain(scenario)
+    fixed = dict(fixed or {})
+    laws = [law for law in uncertain(scenario) if law.key not in fixed]
     bounds = [(lo, min(lo + block_runs, runs)) for lo in range(0, runs, block_runs)]
-    summaries = _run_blocks(scenario, laws, seed, method, runs, bounds, client, progress)
+    policy = (dict(levers or {}), fixed)
+    summaries = _run_blocks(scenario, laws, seed, method, runs, bounds, client, progress,
+                            policy)
     return _combine(scenario, runs, seed, method, laws, summaries)
 
 
-def _run_blocks(scenario, laws, seed, method, runs, bounds, client, progress
+def _run_blocks(scenario, laws, seed, method, runs, bounds, client, progress, policy
                 ) -> list[BlockSummary]:
     done = 0
     if client is None:
         summaries = []
         for lo, hi in bounds:
-            summaries.append(summarise_block(scenario, laws, seed, method, lo, hi, runs))
+            summaries.append(summarise_block(scenario, laws, seed, method, lo, hi, runs,
+                                             policy))
             done += 1
             if progress:
                 progress(done, len(bounds))
@@ -222,7 +237,8 @@ def _run_blocks(scenario, laws, seed, method, runs, bounds, client, progress
     futures = client.map(summarise_block, [shared[0]] * len(bounds), [shared[1]] * len(bounds),
                          [seed] * len(bounds), [method] * len(bounds),
                          [lo for lo, _ in bounds], [hi for _, hi in bounds],
-                         [runs] * len(bounds), pure=False, retries=DASK_RETRIES)
+                         [runs] * len(bounds), [policy] * len(bounds), pure=False,
+                         retries=DASK_RETRIES)
     for _future in as_completed(futures):
         done += 1
         if progress:

@@ -300,3 +300,23 @@ def test_an_upload_named_like_a_folder_file_is_kept_apart():
     assert at.slider(key="lever:fiscal_st_growth").value == 5.0
     at.selectbox(key="scenario_name").set_value("kecheng-2027.toml").run()
     assert at.slider(key="lever:fiscal_st_growth").value == 15.0
+
+
+def test_a_larger_ensemble_runs_on_request_with_the_moved_levers():
+    def ensemble_table(at: AppTest) -> pd.DataFrame:
+        tables = [tb.value for tb in at.table if "Probability" in tb.value.columns
+                  and "Verdict" not in tb.value.columns]
+        assert len(tables) == 1
+        return tables[0]
+
+    at = _start(lang="en")
+    at.button(key="run_large:en").click().run()
+    assert not at.exception
+    plan = ensemble_table(at)
+    assert list(plan.columns) == ["Indicator", "Plan target", "Probability", "Simulated"]
+    assert plan["Probability"].between(0, 1).all()
+    at.slider(key="lever:fiscal_st_growth").set_value(40.0).run()
+    at.button(key="run_large:en").click().run()
+    faster = ensemble_table(at)
+    row = plan["Indicator"].tolist().index("R&D intensity")
+    assert faster["Probability"].iloc[row] > plan["Probability"].iloc[row]

@@ -11,6 +11,7 @@ from model import evaluate, sample
 from model.cli import main
 from model.ensemble import QUANTILES, ensemble, merge_quantiles, sketch
 from model.targets import check
+from model.uncertainty import draw, uncertain
 
 RUNS = 6000
 
@@ -145,3 +146,14 @@ def test_simulate_reports_progress_per_chunk(kecheng):
     calls = []
     simulate(kecheng, runs=2 * CHUNK_RUNS + 5, seed=1, progress=lambda d, t: calls.append(d))
     assert calls == [CHUNK_RUNS, 2 * CHUNK_RUNS, 2 * CHUNK_RUNS + 5]
+
+
+def test_lever_changes_and_fixed_inputs_reach_every_block(kecheng):
+    policy, fixed = {"fiscal_st_growth": 30.0}, {"conversion_rate": 10.0}
+    result = ensemble(kecheng, 400, seed=5, levers=policy, fixed=fixed, block_runs=150)
+    laws = [law for law in uncertain(kecheng) if law.key not in fixed]
+    inputs = {**draw(laws, 5, "lhs", 0, 400, 400), **fixed}
+    exact = check(kecheng, evaluate(kecheng, inputs, levers=policy))
+    assert [v.probability for v in result.verdicts] == [v.probability for v in exact]
+    plain = ensemble(kecheng, 400, seed=5, block_runs=150)
+    assert [v.probability for v in result.verdicts] != [v.probability for v in plain.verdicts]
