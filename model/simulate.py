@@ -35,11 +35,6 @@ CHUNK_RUNS = 8192
 LARGE_ARRAY_BYTES = 64 * 2**20
 
 
-def uncertain_inputs(scenario: Scenario) -> dict[str, tuple[float, float]]:
-    """Keys (``baseline.x`` or input keys) drawn in an ensemble, with their ranges."""
-    return {u.key: (u.low, u.high) for u in uncertain(scenario)}
-
-
 def central_inputs(scenario: Scenario) -> dict[str, float]:
     """Every baseline (as ``baseline.x``), lever and parameter at its central value."""
     values = {f"baseline.{k}": e.value for k, e in scenario.baseline.items()}

@@ -14,7 +14,6 @@ target (assumption: plans say 左右 without a band).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -123,7 +122,3 @@ def judge(target: Target, results: Results) -> Verdict:
 
 def check(scenario: Scenario, results: Results) -> list[Verdict]:
     return [judge(target, results) for target in scenario.targets]
-
-
-def all_reached(verdicts: Sequence[Verdict]) -> bool:
-    return all(v.verdict != MISSED for v in verdicts)
