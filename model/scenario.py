@@ -113,6 +113,7 @@ class Meta(_Strict):
     end: Year
     target_year: Year
     dt: float = 0.25
+    integration: Literal["euler", "rk4"] = "euler"
     fiscal_rule: Literal["growth", "share"] = "growth"
 
     @model_validator(mode="after")

@@ -61,8 +61,11 @@ def evaluate(
     outputs: tuple[str, ...] | None = None,
     levers: Mapping[str, float | np.ndarray] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    integration: str | None = None,
 ) -> Results:
     """Run the model on given inputs (display units; missing keys take central values).
+
+    ``dt`` and ``integration`` ("euler" or "rk4") default to the scenario's own.
 
     A lever has a start-year value, on which the start year is calibrated (``baseline.<lever>``
     where the scenario states it, else the ``[levers]`` value), and a plan value that holds
@@ -94,7 +97,8 @@ def evaluate(
         values.update(inputs)
     n_runs = max((np.size(v) for v in values.values()), default=1)
     meta = scenario.meta
-    engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt)
+    engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt,
+                    integration or meta.integration)
     columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
                for k, v in values.items()}
 

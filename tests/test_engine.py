@@ -99,3 +99,26 @@ def test_small_and_large_ensemble_updates_agree():
         small = Engine(2000, 2006, dt=0.125).run(Tank(2.0, rates[i:i + 1], top_up_year=2003), 1)
         np.testing.assert_allclose(large.values[:, :, i], small.values[:, :, 0], rtol=1e-12,
                                    equal_nan=True)
+
+
+def test_rk4_is_far_more_accurate_than_euler_on_exponential_decay():
+    exact = 10.0 * np.exp(-0.8 * np.arange(5))
+    errors = {}
+    for method in ("euler", "rk4"):
+        water = Engine(2000, 2004, dt=0.25, method=method).run(
+            Tank(0.0, np.array([0.8])), 1).values[0, :, 0]
+        errors[method] = np.max(np.abs(water - exact) / exact)
+    assert errors["rk4"] < 1e-4 < errors["euler"]
+    assert errors["rk4"] < errors["euler"] / 1000
+
+
+def test_rk4_steps_conserve_with_their_recorded_flows():
+    result = Engine(2000, 2005, dt=0.5, method="rk4").run(
+        Tank(3.0, np.array([0.2, 0.6]), top_up_year=2002), 2)
+    water, tap, drain, top_up = (result.values[i] for i in range(4))
+    assert np.diff(water, axis=0) == pytest.approx(tap[1:] - drain[1:] + top_up[1:])
+
+
+def test_unknown_integration_method_is_refused():
+    with pytest.raises(ValueError, match="integration method"):
+        Engine(2000, 2003, method="rk45")
