@@ -35,7 +35,7 @@ import pandas as pd
 from .scenario import Scenario, Target
 from .simulate import evaluate
 from .system import INDICATORS
-from .targets import MISSED, REACHED, Verdict, holds, measured
+from .targets import Verdict, holds, measured, summarise
 from .uncertainty import BLOCK_RUNS, Method, Uncertain, draw, resolve_seed, uncertain
 
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
@@ -263,11 +263,8 @@ def _combine(scenario: Scenario, runs: int, seed: int, method: str,
             continue
         k = tracked[i]
         median = float(target_q[k, QUANTILES.index(0.5)])
-        gap = median - target.value if target.kind != "rises" else median
-        verdict = REACHED if bool(holds(target, np.array([median]))[0]) else MISSED
-        unit = "%/年" if target.kind == "growth" else INDICATORS[target.indicator].unit
-        verdicts.append(Verdict(target, median, gap, float(reached[k]) / runs, verdict, None,
-                                unit))
+        verdicts.append(summarise(target, median, float(reached[k]) / runs, None,
+                                  INDICATORS[target.indicator].unit))
         target_quantiles[i] = {q: float(v) for q, v in zip(QUANTILES, target_q[k], strict=True)}
     first = summaries[0]
     table = merge_quantiles([s.sketch for s in summaries], weights, QUANTILES)

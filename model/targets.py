@@ -106,7 +106,6 @@ def judge(target: Target, results: Results) -> Verdict:
     value = measured(target, results, target.year)
     reached = holds(target, value)
     median = float(np.median(value))
-    gap = median - target.value if target.kind != "rises" else median
     earliest = (target.from_year + 1) if target.kind in ("growth", "rises") else (
         target.from_year if target.from_year is not None else int(results.years[0]))
     first_year = None
@@ -115,9 +114,17 @@ def judge(target: Target, results: Results) -> Verdict:
         if bool(holds(target, measured(target, results, year)[median_run:median_run + 1])[0]):
             first_year = year
             break
-    unit = "%/年" if target.kind == "growth" else results.specs[target.indicator].unit
+    return summarise(target, median, float(reached.mean()), first_year,
+                     results.specs[target.indicator].unit)
+
+
+def summarise(target: Target, median: float, probability: float, first_year: int | None,
+              indicator_unit: str) -> Verdict:
+    """The verdict on a target whose compared quantity has this median over the runs."""
+    gap = median - target.value if target.kind != "rises" else median
+    unit = "%/年" if target.kind == "growth" else indicator_unit
     verdict = REACHED if bool(holds(target, np.array([median]))[0]) else MISSED
-    return Verdict(target, median, gap, float(reached.mean()), verdict, first_year, unit)
+    return Verdict(target, median, gap, probability, verdict, first_year, unit)
 
 
 def check(scenario: Scenario, results: Results) -> list[Verdict]:

@@ -72,6 +72,7 @@ INDICATORS = (
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     """Start values; ``b`` holds baselines, ``p`` parameters (model units)."""
     industrial_va_other = b.industrial_va * (1.0 - b.hightech_va_share)
+    p.industrial_va_other_start = industrial_va_other
     p.budget_to_gdp = b.budget_expenditure / b.gdp
     # Continuous rates of the (fixed) parameters, computed once rather than every step.
     p.nonindustrial_rate = np.log1p(p.nonindustrial_growth)

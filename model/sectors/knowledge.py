@@ -102,9 +102,8 @@ INDICATORS = (
 
 
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
-    rd_start = b.rd_intensity * b.gdp
     p.patent_productivity = b.invention_patent_grants / (
-        rd_start ** p.patent_rd_elasticity * b.rd_personnel ** p.patent_personnel_elasticity)
+        p.rd_start ** p.patent_rd_elasticity * b.rd_personnel ** p.patent_personnel_elasticity)
     valid = b.invention_patents_per_10k * b.population
     p.valid_patents_start = valid
     p.support_index_scale, p.support_index_offset = spending_index(

@@ -116,6 +116,7 @@ def user_cost(deduction_rate: Number, tax_rate: Number) -> Number:
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     """Split the baseline R&D into its classes so that the start year is reproduced."""
     rd_start = b.rd_intensity * b.gdp
+    p.rd_start = rd_start
     subsidy_rd = p.subsidy_rd_leverage * b.fiscal_st_spending * p.share_rd_subsidies
     p.public_rd_nonfiscal = p.public_rd_share_nonfiscal * rd_start
     public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
@@ -125,7 +126,6 @@ def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     p.hightech_enterprises_start = b.hightech_enterprises
     p.rd_per_tech_sme = p.sme_share_of_enterprise_rd * own_rd / b.tech_smes
     p.other_firm_rd_start = other_share * own_rd
-    p.industrial_va_other_start = b.industrial_va * (1.0 - b.hightech_va_share)
     p.super_deduction_start = p.super_deduction_rate
     p.consistency_checks += [
         ("rd_intensity", own_rd,
