@@ -8,11 +8,11 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from model.catalogue import INDICATORS, LEVERS
 from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
-from model.system import INDICATORS, LEVERS
 from model.targets import MISSED, REACHED
 
 from . import cache, exports

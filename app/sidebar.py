@@ -8,10 +8,10 @@ from pathlib import Path
 
 import streamlit as st
 
+from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS
 from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
-from model.system import ALLOCATION_SHARES, LEVERS, PARAMETERS
 
 from . import cache
 from .i18n import LANGUAGES, t, unit

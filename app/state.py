@@ -16,9 +16,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from model.catalogue import LEVERS, PARAMETERS
 from model.errors import ScenarioError
 from model.scenario import MAX_FILE_BYTES, Scenario, load_scenario, parse_scenario
-from model.system import LEVERS, PARAMETERS
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 

@@ -25,9 +25,9 @@ import numpy as np
 import tomlkit
 from scipy.optimize import least_squares
 
+from .catalogue import BASELINES, INPUTS, LEVERS
 from .scenario import HistoryPoint, Scenario
 from .simulate import evaluate
-from .system import BASELINES, INPUTS, LEVERS
 
 
 class CalibrationError(ValueError):

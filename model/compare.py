@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .catalogue import BASELINES, LEVERS, PARAMETERS
 from .scenario import Entry, Event, Scenario, Target
-from .system import BASELINES, LEVERS, PARAMETERS
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .catalogue import INDICATORS
 from .scenario import Scenario, Target
 from .simulate import evaluate
-from .system import INDICATORS
 from .targets import Verdict, holds, measured, summarise
 from .uncertainty import BLOCK_RUNS, Method, Uncertain, draw, resolve_seed, uncertain
 

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import brentq
 
+from .catalogue import LEVERS
 from .levers import changed_levers, lever_range, plan_levers, set_lever
 from .scenario import Scenario, Target
 from .simulate import evaluate, sample
-from .system import LEVERS
 from .targets import DEFAULT_ABOUT_TOLERANCE, measured
 
 REACHABLE, ALWAYS_REACHED, NOT_REACHABLE = "reachable", "always reached", "not reachable"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .catalogue import ALLOCATION_SHARES, LEVERS
 from .scenario import Scenario
-from .system import ALLOCATION_SHARES, LEVERS
 
 SHARE_TOTAL = 100.0  # per cent
 

@@ -15,7 +15,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from .system import INDICATORS  # noqa: E402
+from .catalogue import INDICATORS  # noqa: E402
 
 
 def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogue import BASELINES, LEVERS, PARAMETERS
 from .scenario import Scenario, read_document
-from .system import BASELINES, LEVERS, PARAMETERS
 
 
 @dataclass(frozen=True)

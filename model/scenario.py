@@ -23,10 +23,10 @@ from typing import Annotated, Any, Literal
 from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from .catalogue import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
 from .errors import ScenarioError
 from .inheritance import resolve
 from .quantities import Spec
-from .system import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NESTING = 8

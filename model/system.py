@@ -23,8 +23,17 @@ from types import SimpleNamespace
 
 import numpy as np
 
+from .catalogue import (
+    ALLOCATION_SHARES,
+    BASELINES,
+    DERIVED_INDICATORS,
+    FISCAL_RULES,
+    INDICATORS,
+    INPUTS,
+    LEVERS,
+    PARAMETERS,
+)
 from .engine import Ledger, StockSpec
-from .quantities import Spec, by_key
 from .sectors import economy, fiscal, hightech, incubation, knowledge, rd, talent
 
 # Order matters for rates: each sector reads auxiliaries computed by the ones before it.
@@ -36,17 +45,8 @@ STOCKS: dict[str, StockSpec] = {}
 for _sector in SECTORS:
     STOCKS.update(_sector.STOCKS)
 
-BASELINES = by_key(*(getattr(s, "BASELINES", ()) for s in SECTORS))
-LEVERS = by_key(*(getattr(s, "LEVERS", ()) for s in SECTORS))
-PARAMETERS = by_key(*(getattr(s, "PARAMETERS", ()) for s in SECTORS))
-INPUTS = {**LEVERS, **PARAMETERS}
-DERIVED_INDICATORS = (
-    Spec("rd_growth", "全社会研发支出年增长率", "growth of gross R&D expenditure", "%/年",
-         lower=None),
-)
-INDICATORS = by_key(*(s.INDICATORS for s in SECTORS), DERIVED_INDICATORS)
-ALLOCATION_SHARES = fiscal.ALLOCATION_SHARES
-FISCAL_RULES = ("growth", "share")
+__all__ = ["ALLOCATION_SHARES", "BASELINES", "DERIVED_INDICATORS", "FISCAL_RULES", "INDICATORS",
+           "INPUTS", "LEVERS", "PARAMETERS", "InnovationModel", "LeverEvent"]
 
 
 class InconsistentBaseline(ValueError):

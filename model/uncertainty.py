@@ -22,8 +22,8 @@ import numpy as np
 from scipy import stats
 from scipy.stats import qmc
 
+from .catalogue import PARAMETERS
 from .scenario import Scenario
-from .system import PARAMETERS
 
 BLOCK_RUNS = 32_768
 Method = Literal["random", "lhs", "sobol"]

@@ -23,9 +23,9 @@ from pathlib import Path
 import tomlkit
 from tomlkit.items import InlineTable, Table
 
+from .catalogue import LEVERS
 from .errors import ScenarioError
 from .scenario import Scenario, load_scenario
-from .system import LEVERS
 
 
 def save_variant(

@@ -14,10 +14,10 @@ from app.charts import figure_png, indicator_figure, use_cjk_font
 from app.compute import compute_view
 from app.exports import results_csv, results_xlsx, variant_toml, verdict_table
 from app.state import read_address, read_upload, write_address
+from model.catalogue import LEVERS
 from model.errors import ScenarioError
 from model.levers import changed_levers, plan_levers, set_lever
 from model.scenario import MAX_FILE_BYTES
-from model.system import LEVERS
 
 from .conftest import KECHENG
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from model.catalogue import ALLOCATION_SHARES
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, REACHABLE, target_margin, what_it_takes
 from model.levers import changed_levers, lever_range, plan_levers, set_lever
 from model.scenario import Target
-from model.system import ALLOCATION_SHARES
 
 
 def _target(scenario, indicator, kind="level"):

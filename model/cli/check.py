@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..catalogue import INDICATORS
 from ..scenario import load_scenario
 from ..simulate import simulate
-from ..system import INDICATORS
 from ..targets import MISSED, check
 from .table import number, render
 

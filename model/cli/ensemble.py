@@ -13,10 +13,10 @@ import json
 import math
 from pathlib import Path
 
+from ..catalogue import INDICATORS
 from ..ensemble import ensemble
 from ..errors import ScenarioError
 from ..scenario import load_scenario
-from ..system import INDICATORS
 from ..targets import MISSED
 from ..uncertainty import METHODS
 from .check import VERDICT_ZH, describe

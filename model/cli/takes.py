@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..catalogue import INDICATORS, LEVERS
 from ..errors import ScenarioError
 from ..goalseek import NOT_REACHABLE, what_it_takes
 from ..scenario import Scenario, Target, load_scenario
-from ..system import INDICATORS, LEVERS
 from .check import describe_target
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import StockSpec
-from ..quantities import PERCENT, Spec
 from .common import Inputs, Stocks, Values
 
 STOCKS = {
@@ -34,40 +33,6 @@ STOCKS = {
     "industrial_va_other": StockSpec("亿元/年", inflows=("industrial_va_other_growth",)),
     "population": StockSpec("万人", inflows=("population_change",)),
 }
-
-BASELINES = (
-    Spec("gdp", "地区生产总值", "GDP", "亿元"),
-    Spec("population", "常住人口", "resident population", "万人"),
-    Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元"),
-    Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元"),
-)
-
-PARAMETERS = (
-    Spec("nonindustrial_growth", "非规上工业GDP名义增速", "nominal growth of GDP outside "
-         "above-scale industry", "%/年", PERCENT, 6.0, (3.0, 9.0), lower=-20.0, upper=50.0,
-         doc="assumption: recent nominal growth of Zhejiang/Hebei counties 4-9 %"),
-    Spec("other_industry_growth", "非高新规上工业增加值增速", "growth of above-scale industrial "
-         "value added outside high-tech industry", "%/年", PERCENT, 3.0, (0.0, 6.0),
-         lower=-30.0, upper=50.0, doc="assumption"),
-    Spec("population_growth", "常住人口增速", "resident population growth", "%/年", PERCENT,
-         0.3, (-0.5, 1.0), lower=-10.0, upper=10.0, doc="assumption"),
-    Spec("employment_rate", "就业人员占常住人口比重", "employed persons per resident", "%",
-         PERCENT, 58.0, (50.0, 65.0), upper=100.0,
-         doc="assumption: employed/resident ratio of Chinese districts 50-65 %"),
-    Spec("va_to_revenue", "规上工业增加值率", "value added per unit of industrial revenue", "%",
-         PERCENT, 25.0, (20.0, 30.0), upper=100.0,
-         doc="assumption: industrial value-added rate 20-30 % in Chinese statistics"),
-)
-
-INDICATORS = (
-    Spec("gdp", "地区生产总值", "GDP", "亿元"),
-    Spec("population", "常住人口", "resident population", "万人"),
-    Spec("employed", "就业人员", "employed persons", "万人"),
-    Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元"),
-    Spec("industrial_revenue", "规上工业营业收入", "above-scale industrial revenue", "亿元"),
-    Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元"),
-)
-
 
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     """Start values; ``b`` holds baselines, ``p`` parameters (model units)."""

@@ -19,53 +19,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import StockSpec
-from ..quantities import PERCENT, Spec
 from .common import Inputs, Stocks, Values
 
 STOCKS = {"fiscal_st_spending": StockSpec("亿元/年", inflows=("fiscal_st_change",))}
-
-ALLOCATION_SHARES = (
-    "share_rd_subsidies",
-    "share_incubation",
-    "share_talent",
-    "share_tech_market",
-    "share_public_research",
-)
-
-BASELINES = (
-    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),
-)
-
-LEVERS = (
-    Spec("fiscal_st_growth", "财政科技投入年增长率", "fiscal S&T spending growth", "%/年",
-         PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=100.0,
-         doc="growth rule: annual growth of fiscal S&T spending; default an assumption"),
-    Spec("fiscal_st_budget_share", "财政科技支出占一般公共预算支出比重",
-         "fiscal S&T share of budget expenditure", "%", PERCENT, 3.0, (0.5, 10.0),
-         upper=100.0, doc="share rule: target share of the budget; default an assumption"),
-    Spec("share_rd_subsidies", "企业研发补助占比", "share: enterprise R&D subsidies", "%",
-         PERCENT, 40.0, (0.0, 100.0), upper=100.0,
-         doc="assumption: a typical county allocation; each scenario sets its own"),
-    Spec("share_incubation", "孵化器与平台占比", "share: incubators and platforms", "%",
-         PERCENT, 15.0, (0.0, 100.0), upper=100.0,
-         doc="assumption: a typical county allocation; each scenario sets its own"),
-    Spec("share_talent", "人才计划占比", "share: talent programmes", "%", PERCENT, 20.0,
-         (0.0, 100.0), upper=100.0,
-         doc="assumption: a typical county allocation; each scenario sets its own"),
-    Spec("share_tech_market", "技术市场支持占比", "share: technology-market support", "%",
-         PERCENT, 5.0, (0.0, 100.0), upper=100.0,
-         doc="assumption: a typical county allocation; each scenario sets its own"),
-    Spec("share_public_research", "公共研究占比", "share: public research", "%", PERCENT,
-         20.0, (0.0, 100.0), upper=100.0,
-         doc="assumption: a typical county allocation; each scenario sets its own"),
-)
-
-INDICATORS = (
-    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),
-    Spec("fiscal_st_share", "地方财政科技支出占公共财政支出的比重",
-         "fiscal S&T share of public budget expenditure", "%", PERCENT),
-)
-
 
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     return {"fiscal_st_spending": np.broadcast_to(b.fiscal_st_spending, (n,))}

@@ -23,43 +23,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import StockSpec
-from ..quantities import PERCENT, Spec
 from .common import Inputs, Stocks, Values
 
 STOCKS = {"hightech_va": StockSpec("亿元/年", inflows=("hightech_va_growth",))}
-
-BASELINES = (
-    Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
-         "high-tech share of above-scale industrial value added", "%", PERCENT, upper=100.0),
-    Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT,
-         upper=100.0),
-)
-
-LEVERS = (
-    Spec("hightech_investment_growth", "高新技术产业投资增速", "high-tech industry investment "
-         "growth", "%/年", PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=200.0,
-         doc="assumption for the default; plans set it (Kecheng 18 %, Pinghu 16 %)"),
-)
-
-PARAMETERS = (
-    Spec("investment_elasticity", "高新产业增加值对投资增速的弹性", "high-tech value-added growth "
-         "per unit of investment growth", "1", 1.0, 0.5, (0.3, 0.8), upper=2.0,
-         doc="assumption"),
-    Spec("knowledge_elasticity", "高新产业增加值对R&D资本增速的弹性", "high-tech value-added "
-         "growth per unit of R&D capital growth", "1", 1.0, 0.3, (0.0, 0.6), upper=2.0,
-         doc="assumption"),
-    Spec("new_product_elasticity", "新产品产值率对R&D资本的弹性", "elasticity of the "
-         "new-product odds to R&D capital", "1", 1.0, 0.4, (0.1, 0.8), upper=5.0,
-         doc="assumption"),
-)
-
-INDICATORS = (
-    Spec("hightech_va", "高新技术产业增加值", "high-tech industry value added", "亿元"),
-    Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
-         "high-tech share of above-scale industrial value added", "%", PERCENT),
-    Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT),
-)
-
 
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     p.new_product_odds_start = (1.0 - b.new_product_rate) / b.new_product_rate

@@ -40,7 +40,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import Ledger, StockSpec
-from ..quantities import PERCENT, Spec
 from .common import Inputs, Stocks, Values, spending_index
 
 COHORTS = ("hightech_cohort_0", "hightech_cohort_1", "hightech_cohort_2")
@@ -67,67 +66,6 @@ DISCRETE_FLOWS = {
     "hightech_certification": ("tech_smes", "hightech_cohort_0"),
     "hightech_relocation": (None, "hightech_cohort_0"),
 }
-
-BASELINES = (
-    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
-    Spec("hightech_certified_start_year", "基期当年新认定及重新认定高新技术企业",
-         "high-tech enterprises certified or re-certified in the start year", "家"),
-    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
-    Spec("tech_smes_new_per_year", "基期当年新增科技型中小企业", "new tech SMEs in the start "
-         "year", "家/年"),
-    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
-    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
-)
-
-LEVERS = (
-    Spec("hightech_relocations_per_year", "每年引进(迁入)高新技术企业",
-         "certified high-tech enterprises moving in per year", "家/年", 1.0, 2.0, (0.0, 30.0),
-         doc="assumption: certificates stay valid after a move (Liuzhou seed 001)"),
-)
-
-PARAMETERS = (
-    Spec("incubator_public_share", "财政资金支撑的新增孵化工位占比", "share of new incubator "
-         "seats paid by fiscal incubation spending", "%", PERCENT, 60.0, (40.0, 80.0),
-         upper=100.0, doc="assumption"),
-    Spec("incubator_retirement", "孵化工位退出率", "incubator seats retired", "%/年", PERCENT,
-         8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
-    Spec("graduation_rate", "在孵企业毕业率", "start-up graduation", "%/年", PERCENT, 30.0,
-         (20.0, 45.0), upper=100.0,
-         source="Torch report; 吴田、胡海青 2021: 3-year incubation is typical"),
-    Spec("startup_failure_rate", "在孵企业失败率", "start-up failure hazard", "%/年", PERCENT,
-         45.0, (25.0, 90.0), upper=300.0,
-         source="吴田、胡海青 2021; Schwartz 2013: 20-30 % survive 1 year, <= 10 % 3 years"),
-    Spec("graduate_sme_fraction", "毕业企业成为科技型中小企业比例", "graduates that become "
-         "evaluated tech SMEs", "%", PERCENT, 50.0, (30.0, 67.0), upper=100.0,
-         source="Schwartz 2013: about 1/3 of graduates fail after leaving (upper bound 67 %)"),
-    Spec("sme_exit_rate", "科技型中小企业退出率", "tech SMEs leaving the register", "%/年",
-         PERCENT, 5.0, (2.0, 10.0), upper=100.0,
-         doc="assumption: yearly re-evaluation (score >= 60) drops some firms"),
-    Spec("conversion_rate", "科技型中小企业认定为高新技术企业比例", "tech SMEs certified high-tech "
-         "per year", "%/年", PERCENT, 7.0, (3.0, 12.0), upper=100.0,
-         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
-    Spec("conversion_knowledge_elasticity", "认定率对R&D资本的弹性", "elasticity of the "
-         "conversion rate to R&D capital", "1", 1.0, 0.5, (0.0, 1.0), upper=5.0,
-         doc="assumption"),
-    Spec("recertification_rate", "高新技术企业重新认定通过率", "re-certification pass rate", "%",
-         PERCENT, 75.0, (60.0, 90.0), upper=100.0,
-         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
-    Spec("hightech_exit_rate", "高新技术企业退出率", "high-tech enterprises closing or moving "
-         "out", "%/年", PERCENT, 3.0, (1.0, 6.0), upper=100.0, doc="assumption"),
-)
-
-INDICATORS = (
-    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
-    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
-    Spec("hightech_certification", "每年新增(首次认定)高新技术企业",
-         "high-tech enterprises newly certified per year", "家/年"),
-    Spec("hightech_recertification", "重新认定高新技术企业", "high-tech enterprises "
-         "re-certified per year", "家/年"),
-    Spec("sme_registrations", "每年新增科技型中小企业", "new tech SMEs per year", "家/年"),
-    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
-    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
-)
-
 
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     older = (b.hightech_enterprises - b.hightech_certified_start_year) / 2.0

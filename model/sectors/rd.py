@@ -43,7 +43,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import StockSpec
-from ..quantities import PERCENT, Spec
 from .common import Inputs, Number, Stocks, Values
 
 STOCKS = {
@@ -52,61 +51,6 @@ STOCKS = {
     ),
     "rd_incentive": StockSpec("1", inflows=("rd_incentive_adjustment",)),
 }
-
-BASELINES = (
-    Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity (R&D / GDP)", "%",
-         PERCENT),
-)
-
-LEVERS = (
-    Spec("super_deduction_rate", "研发费用加计扣除比例", "R&D super-deduction rate", "%",
-         PERCENT, 100.0, (50.0, 200.0), upper=300.0,
-         source="财税〔2006〕88号 50 %; 2018 75 %; 2023年第7号公告 100 % for all firms"),
-)
-
-PARAMETERS = (
-    Spec("rd_depreciation", "R&D资本折旧率", "R&D capital depreciation", "%/年", PERCENT, 15.0,
-         (5.0, 30.0), source="Hall 2007 (IFS): 15 % usual, range 5-30 %", upper=100.0),
-    Spec("rd_growth_before_start", "基期前R&D年均增速", "R&D growth before the start year",
-         "%/年", PERCENT, 15.0, (5.0, 30.0), lower=-50.0, upper=200.0,
-         doc="assumption; sets K0 = R0/(g + delta) as in Hall 2007"),
-    Spec("corporate_tax_rate", "企业所得税税率", "corporate income tax rate", "%", PERCENT,
-         25.0, None, source="企业所得税法: 25 %", upper=100.0),
-    Spec("super_deduction_elasticity", "R&D对加计扣除激励的弹性",
-         "elasticity of R&D to the super-deduction incentive (user cost)", "1", 1.0, 1.8,
-         (1.6, 2.1), source="Qian, Zhan & Pan, China & World Economy: 1.6-2.1", upper=10.0),
-    Spec("rd_adjustment_time", "企业研发调整时间", "time for firms to adjust R&D", "年", 1.0,
-         2.0, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
-    Spec("hte_share_of_enterprise_rd", "高新技术企业占企业R&D比重", "high-tech enterprises' "
-         "share of firms' own R&D at start", "%", PERCENT, 60.0, (45.0, 75.0), upper=95.0,
-         doc="assumption: MOST reports HTEs doing about 70 % of business R&D nationally; "
-             "certification thresholds 3-5 % of sales (国科发火〔2016〕32号)"),
-    Spec("hte_rd_count_elasticity", "高企R&D对企业数的弹性", "elasticity of high-tech "
-         "enterprises' R&D to their number", "1", 1.0, 0.7, (0.4, 1.0), upper=2.0,
-         doc="assumption: below 1 because newly certified firms (converted SMEs) are smaller "
-             "than the average high-tech enterprise; 1 would give each the start-year mean"),
-    Spec("sme_share_of_enterprise_rd", "科技型中小企业占企业R&D比重", "tech SMEs' share of "
-         "firms' own R&D at start", "%", PERCENT, 10.0, (5.0, 20.0), upper=95.0,
-         doc="assumption"),
-    Spec("subsidy_rd_leverage", "财政研发补助带动R&D系数", "R&D added per yuan of subsidy", "1",
-         1.0, 0.8, (0.5, 1.2), upper=5.0,
-         source="Dimos & Pugh 2016; Boeing 2016: no full crowding out, little additionality"),
-    Spec("public_rd_fraction", "公共研究经费计入R&D比例", "share of public research spending "
-         "counted as R&D", "%", PERCENT, 80.0, (60.0, 95.0), upper=100.0, doc="assumption"),
-    Spec("public_rd_share_nonfiscal", "非财政公共R&D占比", "public R&D outside local fiscal "
-         "S&T spending, share of total R&D at start", "%", PERCENT, 5.0, (0.0, 10.0),
-         upper=100.0, doc="assumption: universities, institutes funded from above"),
-)
-
-INDICATORS = (
-    Spec("rd_expenditure", "全社会R&D经费支出", "gross R&D expenditure", "亿元"),
-    Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity", "%", PERCENT),
-    Spec("enterprise_rd", "企业R&D经费", "enterprise R&D expenditure", "亿元"),
-    Spec("industrial_rd_ratio", "规上工业研发费用占营业收入比重",
-         "above-scale industrial R&D / revenue", "%", PERCENT),
-    Spec("rd_capital", "R&D资本存量", "R&D capital stock", "亿元"),
-)
-
 
 def user_cost(deduction_rate: Number, tax_rate: Number) -> Number:
     """After-tax cost of one yuan of R&D under a super-deduction."""

@@ -24,7 +24,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine import StockSpec
-from ..quantities import PERCENT, Spec
 from .common import Inputs, Stocks, Values, spending_index
 
 STOCKS = {
@@ -33,38 +32,6 @@ STOCKS = {
     ),
     "high_level_talent": StockSpec("人", inflows=("high_level_recruitment",)),
 }
-
-BASELINES = (
-    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
-    Spec("high_level_recruits", "基期当年引进硕博士等高层次人才", "high-level talent recruited "
-         "in the start year", "人/年"),
-)
-
-PARAMETERS = (
-    Spec("rd_spending_per_fte", "人均R&D经费", "R&D expenditure per FTE", "万元/人年", 1.0,
-         40.0, (31.0, 48.4), lower=1.0,
-         source="NBS R&D bulletin 2022: 48.4 万元 nationally; Guangxi statistics 31-38 万元"),
-    Spec("personnel_adjustment_time", "研发人员招聘调整时间", "time to close the R&D staff gap",
-         "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
-    Spec("personnel_attrition", "研发人员流失率", "R&D personnel attrition", "%/年", PERCENT,
-         8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
-    Spec("local_talent_supply", "本地研发人员年供给", "R&D staff the local labour market "
-         "supplies per year", "人年/年", 1.0, 600.0, (300.0, 1200.0), doc="assumption"),
-    Spec("talent_programme_share", "人才计划带来的引进占比", "share of start-year high-level "
-         "recruits owed to talent programmes", "%", PERCENT, 50.0, (30.0, 70.0), upper=100.0,
-         doc="assumption"),
-)
-
-INDICATORS = (
-    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
-    Spec("rd_personnel_per_10k_employed", "每万名就业人员中研发人员",
-         "R&D personnel per 10k employed", "人年/万人"),
-    Spec("high_level_recruitment", "每年新引进硕博士等高层次人才",
-         "high-level talent recruited per year", "人/年"),
-    Spec("high_level_talent", "累计引进硕士、博士高层次人才",
-         "high-level talent recruited since start", "人"),
-)
-
 
 def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
     p.high_level_recruits_start = b.high_level_recruits

@@ -1,0 +1,396 @@
+"""The catalogue of quantities: every input a scenario may set, every indicator reported.
+
+The scenario layer, the app and the command line read this catalogue; none of them imports the
+engine or the sectors. Each sector's group lists the baselines (start-year values) it is
+calibrated on, its levers (the planner's choices), its parameters (with sources or ranges) and
+the indicators it reports. A spec's unit is the display unit; ``scale`` turns model values
+(fractions) into display values (per cent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quantities import PERCENT, Spec, by_key
+
+
+@dataclass(frozen=True)
+class SectorCatalogue:
+    """The declared quantities of one sector."""
+
+    name: str
+    baselines: tuple[Spec, ...] = ()
+    levers: tuple[Spec, ...] = ()
+    parameters: tuple[Spec, ...] = ()
+    indicators: tuple[Spec, ...] = ()
+
+
+# --- economy -----------------------------------------------------------------------------------
+_ECONOMY_BASELINES = (
+    Spec("gdp", "地区生产总值", "GDP", "亿元"),
+    Spec("population", "常住人口", "resident population", "万人"),
+    Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元"),
+    Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元"),
+)
+
+_ECONOMY_PARAMETERS = (
+    Spec("nonindustrial_growth", "非规上工业GDP名义增速", "nominal growth of GDP outside "
+         "above-scale industry", "%/年", PERCENT, 6.0, (3.0, 9.0), lower=-20.0, upper=50.0,
+         doc="assumption: recent nominal growth of Zhejiang/Hebei counties 4-9 %"),
+    Spec("other_industry_growth", "非高新规上工业增加值增速", "growth of above-scale industrial "
+         "value added outside high-tech industry", "%/年", PERCENT, 3.0, (0.0, 6.0),
+         lower=-30.0, upper=50.0, doc="assumption"),
+    Spec("population_growth", "常住人口增速", "resident population growth", "%/年", PERCENT,
+         0.3, (-0.5, 1.0), lower=-10.0, upper=10.0, doc="assumption"),
+    Spec("employment_rate", "就业人员占常住人口比重", "employed persons per resident", "%",
+         PERCENT, 58.0, (50.0, 65.0), upper=100.0,
+         doc="assumption: employed/resident ratio of Chinese districts 50-65 %"),
+    Spec("va_to_revenue", "规上工业增加值率", "value added per unit of industrial revenue", "%",
+         PERCENT, 25.0, (20.0, 30.0), upper=100.0,
+         doc="assumption: industrial value-added rate 20-30 % in Chinese statistics"),
+)
+
+_ECONOMY_INDICATORS = (
+    Spec("gdp", "地区生产总值", "GDP", "亿元"),
+    Spec("population", "常住人口", "resident population", "万人"),
+    Spec("employed", "就业人员", "employed persons", "万人"),
+    Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元"),
+    Spec("industrial_revenue", "规上工业营业收入", "above-scale industrial revenue", "亿元"),
+    Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元"),
+)
+
+ECONOMY = SectorCatalogue(
+    "economy", baselines=_ECONOMY_BASELINES,
+    parameters=_ECONOMY_PARAMETERS,
+    indicators=_ECONOMY_INDICATORS,
+)
+
+# --- fiscal ------------------------------------------------------------------------------------
+ALLOCATION_SHARES = (
+    "share_rd_subsidies",
+    "share_incubation",
+    "share_talent",
+    "share_tech_market",
+    "share_public_research",
+)
+
+_FISCAL_BASELINES = (
+    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),
+)
+
+_FISCAL_LEVERS = (
+    Spec("fiscal_st_growth", "财政科技投入年增长率", "fiscal S&T spending growth", "%/年",
+         PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=100.0,
+         doc="growth rule: annual growth of fiscal S&T spending; default an assumption"),
+    Spec("fiscal_st_budget_share", "财政科技支出占一般公共预算支出比重",
+         "fiscal S&T share of budget expenditure", "%", PERCENT, 3.0, (0.5, 10.0),
+         upper=100.0, doc="share rule: target share of the budget; default an assumption"),
+    Spec("share_rd_subsidies", "企业研发补助占比", "share: enterprise R&D subsidies", "%",
+         PERCENT, 40.0, (0.0, 100.0), upper=100.0,
+         doc="assumption: a typical county allocation; each scenario sets its own"),
+    Spec("share_incubation", "孵化器与平台占比", "share: incubators and platforms", "%",
+         PERCENT, 15.0, (0.0, 100.0), upper=100.0,
+         doc="assumption: a typical county allocation; each scenario sets its own"),
+    Spec("share_talent", "人才计划占比", "share: talent programmes", "%", PERCENT, 20.0,
+         (0.0, 100.0), upper=100.0,
+         doc="assumption: a typical county allocation; each scenario sets its own"),
+    Spec("share_tech_market", "技术市场支持占比", "share: technology-market support", "%",
+         PERCENT, 5.0, (0.0, 100.0), upper=100.0,
+         doc="assumption: a typical county allocation; each scenario sets its own"),
+    Spec("share_public_research", "公共研究占比", "share: public research", "%", PERCENT,
+         20.0, (0.0, 100.0), upper=100.0,
+         doc="assumption: a typical county allocation; each scenario sets its own"),
+)
+
+_FISCAL_INDICATORS = (
+    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),
+    Spec("fiscal_st_share", "地方财政科技支出占公共财政支出的比重",
+         "fiscal S&T share of public budget expenditure", "%", PERCENT),
+)
+
+FISCAL = SectorCatalogue(
+    "fiscal", baselines=_FISCAL_BASELINES,
+    levers=_FISCAL_LEVERS,
+    indicators=_FISCAL_INDICATORS,
+)
+
+# --- rd ----------------------------------------------------------------------------------------
+_RD_BASELINES = (
+    Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity (R&D / GDP)", "%",
+         PERCENT),
+)
+
+_RD_LEVERS = (
+    Spec("super_deduction_rate", "研发费用加计扣除比例", "R&D super-deduction rate", "%",
+         PERCENT, 100.0, (50.0, 200.0), upper=300.0,
+         source="财税〔2006〕88号 50 %; 2018 75 %; 2023年第7号公告 100 % for all firms"),
+)
+
+_RD_PARAMETERS = (
+    Spec("rd_depreciation", "R&D资本折旧率", "R&D capital depreciation", "%/年", PERCENT, 15.0,
+         (5.0, 30.0), source="Hall 2007 (IFS): 15 % usual, range 5-30 %", upper=100.0),
+    Spec("rd_growth_before_start", "基期前R&D年均增速", "R&D growth before the start year",
+         "%/年", PERCENT, 15.0, (5.0, 30.0), lower=-50.0, upper=200.0,
+         doc="assumption; sets K0 = R0/(g + delta) as in Hall 2007"),
+    Spec("corporate_tax_rate", "企业所得税税率", "corporate income tax rate", "%", PERCENT,
+         25.0, None, source="企业所得税法: 25 %", upper=100.0),
+    Spec("super_deduction_elasticity", "R&D对加计扣除激励的弹性",
+         "elasticity of R&D to the super-deduction incentive (user cost)", "1", 1.0, 1.8,
+         (1.6, 2.1), source="Qian, Zhan & Pan, China & World Economy: 1.6-2.1", upper=10.0),
+    Spec("rd_adjustment_time", "企业研发调整时间", "time for firms to adjust R&D", "年", 1.0,
+         2.0, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
+    Spec("hte_share_of_enterprise_rd", "高新技术企业占企业R&D比重", "high-tech enterprises' "
+         "share of firms' own R&D at start", "%", PERCENT, 60.0, (45.0, 75.0), upper=95.0,
+         doc="assumption: MOST reports HTEs doing about 70 % of business R&D nationally; "
+             "certification thresholds 3-5 % of sales (国科发火〔2016〕32号)"),
+    Spec("hte_rd_count_elasticity", "高企R&D对企业数的弹性", "elasticity of high-tech "
+         "enterprises' R&D to their number", "1", 1.0, 0.7, (0.4, 1.0), upper=2.0,
+         doc="assumption: below 1 because newly certified firms (converted SMEs) are smaller "
+             "than the average high-tech enterprise; 1 would give each the start-year mean"),
+    Spec("sme_share_of_enterprise_rd", "科技型中小企业占企业R&D比重", "tech SMEs' share of "
+         "firms' own R&D at start", "%", PERCENT, 10.0, (5.0, 20.0), upper=95.0,
+         doc="assumption"),
+    Spec("subsidy_rd_leverage", "财政研发补助带动R&D系数", "R&D added per yuan of subsidy", "1",
+         1.0, 0.8, (0.5, 1.2), upper=5.0,
+         source="Dimos & Pugh 2016; Boeing 2016: no full crowding out, little additionality"),
+    Spec("public_rd_fraction", "公共研究经费计入R&D比例", "share of public research spending "
+         "counted as R&D", "%", PERCENT, 80.0, (60.0, 95.0), upper=100.0, doc="assumption"),
+    Spec("public_rd_share_nonfiscal", "非财政公共R&D占比", "public R&D outside local fiscal "
+         "S&T spending, share of total R&D at start", "%", PERCENT, 5.0, (0.0, 10.0),
+         upper=100.0, doc="assumption: universities, institutes funded from above"),
+)
+
+_RD_INDICATORS = (
+    Spec("rd_expenditure", "全社会R&D经费支出", "gross R&D expenditure", "亿元"),
+    Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity", "%", PERCENT),
+    Spec("enterprise_rd", "企业R&D经费", "enterprise R&D expenditure", "亿元"),
+    Spec("industrial_rd_ratio", "规上工业研发费用占营业收入比重",
+         "above-scale industrial R&D / revenue", "%", PERCENT),
+    Spec("rd_capital", "R&D资本存量", "R&D capital stock", "亿元"),
+)
+
+RD = SectorCatalogue(
+    "rd", baselines=_RD_BASELINES,
+    levers=_RD_LEVERS,
+    parameters=_RD_PARAMETERS,
+    indicators=_RD_INDICATORS,
+)
+
+# --- talent ------------------------------------------------------------------------------------
+_TALENT_BASELINES = (
+    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
+    Spec("high_level_recruits", "基期当年引进硕博士等高层次人才", "high-level talent recruited "
+         "in the start year", "人/年"),
+)
+
+_TALENT_PARAMETERS = (
+    Spec("rd_spending_per_fte", "人均R&D经费", "R&D expenditure per FTE", "万元/人年", 1.0,
+         40.0, (31.0, 48.4), lower=1.0,
+         source="NBS R&D bulletin 2022: 48.4 万元 nationally; Guangxi statistics 31-38 万元"),
+    Spec("personnel_adjustment_time", "研发人员招聘调整时间", "time to close the R&D staff gap",
+         "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
+    Spec("personnel_attrition", "研发人员流失率", "R&D personnel attrition", "%/年", PERCENT,
+         8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
+    Spec("local_talent_supply", "本地研发人员年供给", "R&D staff the local labour market "
+         "supplies per year", "人年/年", 1.0, 600.0, (300.0, 1200.0), doc="assumption"),
+    Spec("talent_programme_share", "人才计划带来的引进占比", "share of start-year high-level "
+         "recruits owed to talent programmes", "%", PERCENT, 50.0, (30.0, 70.0), upper=100.0,
+         doc="assumption"),
+)
+
+_TALENT_INDICATORS = (
+    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
+    Spec("rd_personnel_per_10k_employed", "每万名就业人员中研发人员",
+         "R&D personnel per 10k employed", "人年/万人"),
+    Spec("high_level_recruitment", "每年新引进硕博士等高层次人才",
+         "high-level talent recruited per year", "人/年"),
+    Spec("high_level_talent", "累计引进硕士、博士高层次人才",
+         "high-level talent recruited since start", "人"),
+)
+
+TALENT = SectorCatalogue(
+    "talent", baselines=_TALENT_BASELINES,
+    parameters=_TALENT_PARAMETERS,
+    indicators=_TALENT_INDICATORS,
+)
+
+# --- incubation --------------------------------------------------------------------------------
+_INCUBATION_BASELINES = (
+    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
+    Spec("hightech_certified_start_year", "基期当年新认定及重新认定高新技术企业",
+         "high-tech enterprises certified or re-certified in the start year", "家"),
+    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
+    Spec("tech_smes_new_per_year", "基期当年新增科技型中小企业", "new tech SMEs in the start "
+         "year", "家/年"),
+    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
+    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
+)
+
+_INCUBATION_LEVERS = (
+    Spec("hightech_relocations_per_year", "每年引进(迁入)高新技术企业",
+         "certified high-tech enterprises moving in per year", "家/年", 1.0, 2.0, (0.0, 30.0),
+         doc="assumption: certificates stay valid after a move (Liuzhou seed 001)"),
+)
+
+_INCUBATION_PARAMETERS = (
+    Spec("incubator_public_share", "财政资金支撑的新增孵化工位占比", "share of new incubator "
+         "seats paid by fiscal incubation spending", "%", PERCENT, 60.0, (40.0, 80.0),
+         upper=100.0, doc="assumption"),
+    Spec("incubator_retirement", "孵化工位退出率", "incubator seats retired", "%/年", PERCENT,
+         8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
+    Spec("graduation_rate", "在孵企业毕业率", "start-up graduation", "%/年", PERCENT, 30.0,
+         (20.0, 45.0), upper=100.0,
+         source="Torch report; 吴田、胡海青 2021: 3-year incubation is typical"),
+    Spec("startup_failure_rate", "在孵企业失败率", "start-up failure hazard", "%/年", PERCENT,
+         45.0, (25.0, 90.0), upper=300.0,
+         source="吴田、胡海青 2021; Schwartz 2013: 20-30 % survive 1 year, <= 10 % 3 years"),
+    Spec("graduate_sme_fraction", "毕业企业成为科技型中小企业比例", "graduates that become "
+         "evaluated tech SMEs", "%", PERCENT, 50.0, (30.0, 67.0), upper=100.0,
+         source="Schwartz 2013: about 1/3 of graduates fail after leaving (upper bound 67 %)"),
+    Spec("sme_exit_rate", "科技型中小企业退出率", "tech SMEs leaving the register", "%/年",
+         PERCENT, 5.0, (2.0, 10.0), upper=100.0,
+         doc="assumption: yearly re-evaluation (score >= 60) drops some firms"),
+    Spec("conversion_rate", "科技型中小企业认定为高新技术企业比例", "tech SMEs certified high-tech "
+         "per year", "%/年", PERCENT, 7.0, (3.0, 12.0), upper=100.0,
+         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
+    Spec("conversion_knowledge_elasticity", "认定率对R&D资本的弹性", "elasticity of the "
+         "conversion rate to R&D capital", "1", 1.0, 0.5, (0.0, 1.0), upper=5.0,
+         doc="assumption"),
+    Spec("recertification_rate", "高新技术企业重新认定通过率", "re-certification pass rate", "%",
+         PERCENT, 75.0, (60.0, 90.0), upper=100.0,
+         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
+    Spec("hightech_exit_rate", "高新技术企业退出率", "high-tech enterprises closing or moving "
+         "out", "%/年", PERCENT, 3.0, (1.0, 6.0), upper=100.0, doc="assumption"),
+)
+
+_INCUBATION_INDICATORS = (
+    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
+    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
+    Spec("hightech_certification", "每年新增(首次认定)高新技术企业",
+         "high-tech enterprises newly certified per year", "家/年"),
+    Spec("hightech_recertification", "重新认定高新技术企业", "high-tech enterprises "
+         "re-certified per year", "家/年"),
+    Spec("sme_registrations", "每年新增科技型中小企业", "new tech SMEs per year", "家/年"),
+    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
+    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
+)
+
+INCUBATION = SectorCatalogue(
+    "incubation", baselines=_INCUBATION_BASELINES,
+    levers=_INCUBATION_LEVERS,
+    parameters=_INCUBATION_PARAMETERS,
+    indicators=_INCUBATION_INDICATORS,
+)
+
+# --- knowledge ---------------------------------------------------------------------------------
+_KNOWLEDGE_BASELINES = (
+    Spec("invention_patent_grants", "发明专利授权量", "invention patents granted", "件/年"),
+    Spec("invention_patents_per_10k", "万人发明专利拥有量", "invention patents per 10k people",
+         "件/万人"),
+    Spec("high_value_patents_per_10k", "每万人高价值发明专利拥有量",
+         "high-value invention patents per 10k people", "件/万人"),
+    Spec("tech_contract_turnover", "技术合同成交额", "technology-contract turnover", "亿元"),
+)
+
+_KNOWLEDGE_PARAMETERS = (
+    Spec("patent_rd_elasticity", "专利对R&D经费的弹性", "elasticity of patents to R&D "
+         "spending (alpha)", "1", 1.0, 0.6, (0.3, 1.0), upper=2.0,
+         source="Griliches 1990: ~1 across firms, weaker over time; Chinese provinces: "
+                "diminishing returns, capital elasticity > personnel elasticity"),
+    Spec("patent_personnel_elasticity", "专利对研发人员的弹性", "elasticity of patents to R&D "
+         "personnel (beta)", "1", 1.0, 0.3, (0.1, 0.5), upper=2.0,
+         doc="UNSOURCED numerically (model-science.md); below alpha as Chinese studies find"),
+    Spec("patent_lag", "研发到授权的平均滞后", "mean lag from R&D to grant", "年", 1.0, 1.5,
+         (1.0, 2.5), lower=0.25, upper=10.0,
+         source="Hall, Griliches & Hausman 1986: most effect in year 0-1; plus examination"),
+    Spec("patent_lapse", "发明专利失效率", "invention patent lapse", "%/年", PERCENT, 11.5,
+         (7.0, 15.0), upper=100.0, source="IP5 2012: 50 % of Chinese patents kept to year 6"),
+    Spec("high_value_lapse", "高价值发明专利失效率", "high-value patent lapse", "%/年", PERCENT,
+         12.0, (8.0, 16.0), upper=100.0,
+         source="CNIPA 2022: high-value invention patents kept 8.3 years on average"),
+    Spec("high_value_share", "新授权发明专利中高价值占比", "high-value share of new grants", "%",
+         PERCENT, 30.0, (15.0, 45.0), upper=100.0, doc="assumption"),
+    Spec("turnover_patent_elasticity", "技术合同额对有效发明专利的弹性", "elasticity of "
+         "technology-contract turnover to valid patents", "1", 1.0, 0.8, (0.3, 1.2), upper=5.0,
+         doc="assumption"),
+    Spec("market_support_share", "技术合同额中财政支持带动部分", "share of contract turnover "
+         "that moves with fiscal technology-market support", "%", PERCENT, 15.0, (5.0, 30.0),
+         upper=100.0, doc="assumption"),
+    Spec("turnover_adjustment_time", "技术合同额调整时间", "technology-market adjustment time",
+         "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
+    Spec("achievements_per_100m_yuan", "每亿元技术合同转化成果数", "achievements transformed "
+         "per 亿元 of contract turnover", "项/亿元", 1.0, 5.0, (2.0, 10.0), doc="assumption"),
+)
+
+_KNOWLEDGE_INDICATORS = (
+    Spec("invention_patent_grants", "发明专利授权量", "invention patents granted", "件/年"),
+    Spec("valid_invention_patents", "有效发明专利", "valid invention patents", "件"),
+    Spec("invention_patents_per_10k", "万人发明专利拥有量", "invention patents per 10k people",
+         "件/万人"),
+    Spec("high_value_patents_per_10k", "每万人高价值发明专利拥有量",
+         "high-value invention patents per 10k people", "件/万人"),
+    Spec("tech_contract_turnover", "技术合同成交额", "technology-contract turnover", "亿元"),
+    Spec("achievements_transformed", "累计转化科技成果", "S&T achievements transformed since "
+         "start", "项"),
+)
+
+KNOWLEDGE = SectorCatalogue(
+    "knowledge", baselines=_KNOWLEDGE_BASELINES,
+    parameters=_KNOWLEDGE_PARAMETERS,
+    indicators=_KNOWLEDGE_INDICATORS,
+)
+
+# --- hightech ----------------------------------------------------------------------------------
+_HIGHTECH_BASELINES = (
+    Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
+         "high-tech share of above-scale industrial value added", "%", PERCENT, upper=100.0),
+    Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT,
+         upper=100.0),
+)
+
+_HIGHTECH_LEVERS = (
+    Spec("hightech_investment_growth", "高新技术产业投资增速", "high-tech industry investment "
+         "growth", "%/年", PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=200.0,
+         doc="assumption for the default; plans set it (Kecheng 18 %, Pinghu 16 %)"),
+)
+
+_HIGHTECH_PARAMETERS = (
+    Spec("investment_elasticity", "高新产业增加值对投资增速的弹性", "high-tech value-added growth "
+         "per unit of investment growth", "1", 1.0, 0.5, (0.3, 0.8), upper=2.0,
+         doc="assumption"),
+    Spec("knowledge_elasticity", "高新产业增加值对R&D资本增速的弹性", "high-tech value-added "
+         "growth per unit of R&D capital growth", "1", 1.0, 0.3, (0.0, 0.6), upper=2.0,
+         doc="assumption"),
+    Spec("new_product_elasticity", "新产品产值率对R&D资本的弹性", "elasticity of the "
+         "new-product odds to R&D capital", "1", 1.0, 0.4, (0.1, 0.8), upper=5.0,
+         doc="assumption"),
+)
+
+_HIGHTECH_INDICATORS = (
+    Spec("hightech_va", "高新技术产业增加值", "high-tech industry value added", "亿元"),
+    Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
+         "high-tech share of above-scale industrial value added", "%", PERCENT),
+    Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT),
+)
+
+HIGHTECH = SectorCatalogue(
+    "hightech", baselines=_HIGHTECH_BASELINES,
+    levers=_HIGHTECH_LEVERS,
+    parameters=_HIGHTECH_PARAMETERS,
+    indicators=_HIGHTECH_INDICATORS,
+)
+
+
+# The order of the model's sectors, which is also the order of keys in every listing.
+SECTORS = (ECONOMY, FISCAL, INCUBATION, RD, TALENT, KNOWLEDGE, HIGHTECH)
+
+DERIVED_INDICATORS = (
+    Spec("rd_growth", "全社会研发支出年增长率", "growth of gross R&D expenditure", "%/年",
+         lower=None),
+)
+BASELINES = by_key(*(s.baselines for s in SECTORS))
+LEVERS = by_key(*(s.levers for s in SECTORS))
+PARAMETERS = by_key(*(s.parameters for s in SECTORS))
+INPUTS = {**LEVERS, **PARAMETERS}
+INDICATORS = by_key(*(s.indicators for s in SECTORS), DERIVED_INDICATORS)
+FISCAL_RULES = ("growth", "share")
