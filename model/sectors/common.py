@@ -1,22 +1,103 @@
-"""Helpers and signatures shared by sectors.
+"""The sector contract: what every sector declares, and helpers shared by sectors.
 
-Each sector provides ``initial(b, p, n) -> start values of its stocks`` and
-``rates(s, p, v) -> None``, which writes its auxiliaries and flows into ``v``:
-``b`` the baseline and ``p`` the inputs (levers, parameters and start-year calibrations),
-both namespaces in model units; ``s`` the stocks; ``v`` the values computed so far this step.
+A sector is a :class:`Sector` record. It declares
+
+* its **stocks** (unit, inflows, outflows);
+* its **flows** and **auxiliaries**, each a :class:`Variable`: unit, equation in words, the
+  model quantities it reads (stocks, flows, auxiliaries of any sector: the arrows of the
+  stock-and-flow diagram), the inputs it uses (levers, parameters), and its source;
+* its **constants**: values calibrated once at the start year from baselines and inputs;
+* what it **reads** from other sectors, with the unit it expects;
+* three functions, none of which changes its arguments:
+  ``calibrate(b, p, c) -> constants``, ``initial(b, p, c, n) -> start values of the stocks``
+  and ``rates(s, p, c, v) -> None``, which writes its flows and auxiliaries into ``v``.
+  ``b`` is the baseline and ``p`` the inputs in force (both namespaces in model units),
+  ``c`` the constants calibrated so far (all sectors), ``s`` the stocks, ``v`` the values
+  computed so far this step.
+
+The system derives the evaluation order from the declarations and refuses, when a model is
+built, a read no sector provides, a quantity provided twice, a unit that does not match, and
+a read the code makes but the sector does not declare.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import SimpleNamespace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType, SimpleNamespace
 
 import numpy as np
 
+from ..catalogue import SectorCatalogue
+from ..engine import StockSpec
+
 Number = float | np.ndarray
 Inputs = SimpleNamespace     # attribute per key; floats, or arrays of shape (runs,)
+Constants = SimpleNamespace  # calibrated at the start; read-only by convention, never written
 Stocks = Mapping[str, np.ndarray]
 Values = dict[str, Number]
+
+
+@dataclass(frozen=True)
+class Variable:
+    """A flow, an auxiliary or a calibrated constant, as the documentation and diagram show it.
+
+    ``reads`` are model quantities (stocks, flows, auxiliaries; for constants also
+    ``baseline.<key>`` and other constants): the arrows into this variable. ``inputs`` are the
+    levers and parameters it uses. ``source`` names where the relation comes from; an empty
+    source means the numbers it uses carry their own (see the catalogue).
+    """
+
+    unit: str
+    equation: str
+    reads: tuple[str, ...] = ()
+    inputs: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Sector:
+    """One sector of the model: its declarations and its three functions."""
+
+    name: str
+    title: str
+    catalogue: SectorCatalogue
+    stocks: Mapping[str, StockSpec]
+    flows: Mapping[str, Variable]
+    auxiliaries: Mapping[str, Variable]
+    reads: Mapping[str, str]
+    calibrate: Callable[[Inputs, Inputs, Constants], dict[str, Number]]
+    initial: Callable[[Inputs, Inputs, Constants, int], dict[str, Number]]
+    rates: Callable[[Stocks, Inputs, Constants, Values], None]
+    constants: Mapping[str, Variable] = field(default_factory=dict)
+    discrete_flows: Mapping[str, Variable] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in ("stocks", "flows", "auxiliaries", "reads", "constants", "discrete_flows"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+    @property
+    def provides(self) -> dict[str, str]:
+        """Every model quantity this sector computes, with its unit."""
+        provided = {name: spec.unit for name, spec in self.stocks.items()}
+        for group in (self.flows, self.auxiliaries, self.discrete_flows):
+            provided.update({name: var.unit for name, var in group.items()})
+        return provided
+
+
+@dataclass(frozen=True)
+class Loop:
+    """A feedback loop: its variables in causal order; the last one feeds the first.
+
+    ``open`` marks a loop that is documented but whose arrows the code does not (yet) close.
+    """
+
+    name: str
+    polarity: str          # "R" reinforcing, "B" balancing
+    title_zh: str
+    title_en: str
+    variables: tuple[str, ...]
+    open: bool = False
 
 
 def spending_index(start_spending: Number) -> tuple[np.ndarray, np.ndarray]:
