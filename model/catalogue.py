@@ -81,10 +81,12 @@ _FISCAL_BASELINES = (
 _FISCAL_LEVERS = (
     Spec("fiscal_st_growth", "财政科技投入年增长率", "fiscal S&T spending growth", "%/年",
          PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=100.0,
-         doc="growth rule: annual growth of fiscal S&T spending; default an assumption"),
+         doc="growth rule: annual growth of fiscal S&T spending (below the budget cap); "
+             "default an assumption"),
     Spec("fiscal_st_budget_share", "财政科技支出占一般公共预算支出比重",
          "fiscal S&T share of budget expenditure", "%", PERCENT, 3.0, (0.5, 10.0),
-         upper=100.0, doc="share rule: target share of the budget; default an assumption"),
+         upper=30.0, doc="share rule: target share of the budget; default an assumption; "
+         "above 30 % is not plausible (China's local average is about 4 %)"),
     Spec("share_rd_subsidies", "企业研发补助占比", "share: enterprise R&D subsidies", "%",
          PERCENT, 40.0, (0.0, 100.0), upper=100.0,
          doc="assumption: a typical county allocation; each scenario sets its own"),
@@ -102,6 +104,13 @@ _FISCAL_LEVERS = (
          doc="assumption: a typical county allocation; each scenario sets its own"),
 )
 
+_FISCAL_PARAMETERS = (
+    Spec("fiscal_st_max_budget_share", "财政科技支出占预算支出比重上限", "most of the budget "
+         "fiscal S&T spending can take", "%", PERCENT, 20.0, (12.0, 30.0), lower=1.0,
+         upper=50.0, doc="assumption: a budget constraint; the highest local shares in China "
+         "(e.g. Shenzhen) are about 10-15 %, the national average about 4 %"),
+)
+
 _FISCAL_INDICATORS = (
     Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),
     Spec("fiscal_st_share", "地方财政科技支出占公共财政支出的比重",
@@ -111,6 +120,7 @@ _FISCAL_INDICATORS = (
 FISCAL = SectorCatalogue(
     "fiscal", baselines=_FISCAL_BASELINES,
     levers=_FISCAL_LEVERS,
+    parameters=_FISCAL_PARAMETERS,
     indicators=_FISCAL_INDICATORS,
 )
 
@@ -122,37 +132,50 @@ _RD_BASELINES = (
 
 _RD_LEVERS = (
     Spec("super_deduction_rate", "研发费用加计扣除比例", "R&D super-deduction rate", "%",
-         PERCENT, 100.0, (50.0, 200.0), upper=300.0,
+         PERCENT, 100.0, (50.0, 200.0), upper=200.0,
          source="财税〔2006〕88号 50 %; 2018 75 %; 2023年第7号公告 100 % for all firms"),
 )
 
 _RD_PARAMETERS = (
     Spec("rd_depreciation", "R&D资本折旧率", "R&D capital depreciation", "%/年", PERCENT, 15.0,
-         (5.0, 30.0), source="Hall 2007 (IFS): 15 % usual, range 5-30 %", upper=100.0),
+         (5.0, 30.0), source="Hall 2007 (IFS): 15 % usual, range 5-30 %", lower=1.0,
+         upper=100.0),
     Spec("rd_growth_before_start", "基期前R&D年均增速", "R&D growth before the start year",
-         "%/年", PERCENT, 15.0, (5.0, 30.0), lower=-50.0, upper=200.0,
+         "%/年", PERCENT, 15.0, (5.0, 30.0), lower=0.0, upper=100.0,
          doc="assumption; sets K0 = R0/(g + delta) as in Hall 2007"),
     Spec("corporate_tax_rate", "企业所得税税率", "corporate income tax rate", "%", PERCENT,
-         25.0, None, source="企业所得税法: 25 %", upper=100.0),
+         25.0, None, source="企业所得税法: 25 %", lower=10.0, upper=30.0,
+         doc="bounded so that the user cost 1 - tax * (1 + deduction) stays positive up to a "
+             "200 % deduction"),
     Spec("super_deduction_elasticity", "R&D对加计扣除激励的弹性",
          "elasticity of R&D to the super-deduction incentive (user cost)", "1", 1.0, 1.8,
          (1.6, 2.1), source="Qian, Zhan & Pan, China & World Economy: 1.6-2.1", upper=10.0),
     Spec("rd_adjustment_time", "企业研发调整时间", "time for firms to adjust R&D", "年", 1.0,
          2.0, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
-    Spec("hte_share_of_enterprise_rd", "高新技术企业占企业R&D比重", "high-tech enterprises' "
-         "share of firms' own R&D at start", "%", PERCENT, 60.0, (45.0, 75.0), upper=95.0,
-         doc="assumption: MOST reports HTEs doing about 70 % of business R&D nationally; "
-             "certification thresholds 3-5 % of sales (国科发火〔2016〕32号)"),
-    Spec("hte_rd_count_elasticity", "高企R&D对企业数的弹性", "elasticity of high-tech "
-         "enterprises' R&D to their number", "1", 1.0, 0.7, (0.4, 1.0), upper=2.0,
-         doc="assumption: below 1 because newly certified firms (converted SMEs) are smaller "
-             "than the average high-tech enterprise; 1 would give each the start-year mean"),
-    Spec("sme_share_of_enterprise_rd", "科技型中小企业占企业R&D比重", "tech SMEs' share of "
-         "firms' own R&D at start", "%", PERCENT, 10.0, (5.0, 20.0), upper=95.0,
-         doc="assumption"),
+    Spec("super_deduction_saturation", "加计扣除激励最大效应", "largest relative change of "
+         "firms' R&D the super-deduction can cause", "%", PERCENT, 50.0, (30.0, 100.0),
+         lower=1.0, upper=200.0,
+         doc="assumption: the user-cost elasticity (1.6-2.1) is measured for steps of 25-50 "
+             "points; larger changes saturate (Chen et al. 2021 find +18.8 % from the 15 % "
+             "high-tech tax notch)"),
+    Spec("services_share_of_firm_rd", "规上工业以外企业R&D占比", "share of firms' own R&D "
+         "performed outside above-scale industry", "%", PERCENT, 17.0, (10.0, 35.0),
+         upper=90.0, source="NBS 2019 R&D bulletin: above-scale industrial firms 13,971 of "
+         "16,922 亿元 of business R&D (83 %); counties with more services: up to 35 %"),
+    Spec("hightech_share_of_industrial_rd", "高新技术产业占规上工业R&D比重", "high-tech "
+         "industry's share of above-scale industrial R&D at start", "%", PERCENT, 65.0,
+         (50.0, 80.0), upper=95.0,
+         doc="assumption: R&D concentrates in high-tech industry; it must exceed its share of "
+             "value added for the R&D/VA ratio to be higher there"),
+    Spec("certification_rd_uplift", "认定高企的研发增量", "extra R&D of a newly certified "
+         "high-tech enterprise, share of an average one's R&D", "%", PERCENT, 18.8,
+         (10.0, 30.0), upper=100.0,
+         source="Chen, Liu, Suárez Serrato & Xu 2021 (AER): R&D +18.8 % at the high-tech tax "
+                "notch, firms bunching at the 3-5 % of sales thresholds"),
     Spec("subsidy_rd_leverage", "财政研发补助带动R&D系数", "R&D added per yuan of subsidy", "1",
-         1.0, 0.8, (0.5, 1.2), upper=5.0,
-         source="Dimos & Pugh 2016; Boeing 2016: no full crowding out, little additionality"),
+         1.0, 1.0, (0.5, 1.25), upper=2.0,
+         source="Dimos & Pugh 2016: no crowding out, little additionality (1 + 0.17-0.25); "
+                "Boeing 2016: partial crowding out (0.5) for Chinese firms early on"),
     Spec("public_rd_fraction", "公共研究经费计入R&D比例", "share of public research spending "
          "counted as R&D", "%", PERCENT, 80.0, (60.0, 95.0), upper=100.0, doc="assumption"),
     Spec("public_rd_share_nonfiscal", "非财政公共R&D占比", "public R&D outside local fiscal "
@@ -164,6 +187,7 @@ _RD_INDICATORS = (
     Spec("rd_expenditure", "全社会R&D经费支出", "gross R&D expenditure", "亿元"),
     Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity", "%", PERCENT),
     Spec("enterprise_rd", "企业R&D经费", "enterprise R&D expenditure", "亿元"),
+    Spec("industrial_rd", "规上工业企业R&D经费", "above-scale industrial firms' R&D", "亿元"),
     Spec("industrial_rd_ratio", "规上工业研发费用占营业收入比重",
          "above-scale industrial R&D / revenue", "%", PERCENT),
     Spec("rd_capital", "R&D资本存量", "R&D capital stock", "亿元"),
@@ -184,15 +208,18 @@ _TALENT_BASELINES = (
 )
 
 _TALENT_PARAMETERS = (
-    Spec("rd_spending_per_fte", "人均R&D经费", "R&D expenditure per FTE", "万元/人年", 1.0,
-         40.0, (31.0, 48.4), lower=1.0,
-         source="NBS R&D bulletin 2022: 48.4 万元 nationally; Guangxi statistics 31-38 万元"),
+    Spec("rd_cost_growth", "人均R&D经费年增长率", "growth of R&D expenditure per FTE",
+         "%/年", PERCENT, 5.2, (3.0, 8.0), lower=-20.0, upper=30.0,
+         source="China 2015-2019 (shared/data/china-national.csv): 37.7 -> 46.1 万元 per FTE"),
     Spec("personnel_adjustment_time", "研发人员招聘调整时间", "time to close the R&D staff gap",
          "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
     Spec("personnel_attrition", "研发人员流失率", "R&D personnel attrition", "%/年", PERCENT,
          8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
-    Spec("local_talent_supply", "本地研发人员年供给", "R&D staff the local labour market "
-         "supplies per year", "人年/年", 1.0, 600.0, (300.0, 1200.0), doc="assumption"),
+    Spec("talent_supply_rate", "研发人员年净增上限", "most R&D staff the labour market "
+         "adds a year beyond replacing leavers, share of staff", "%/年", PERCENT, 12.0,
+         (6.0, 20.0), upper=100.0,
+         doc="assumption: China's R&D FTE grew 3-10 %/yr in 2015-2019; a county can grow "
+             "faster from a small base"),
     Spec("talent_programme_share", "人才计划带来的引进占比", "share of start-year high-level "
          "recruits owed to talent programmes", "%", PERCENT, 50.0, (30.0, 70.0), upper=100.0,
          doc="assumption"),
@@ -217,8 +244,8 @@ TALENT = SectorCatalogue(
 # --- incubation --------------------------------------------------------------------------------
 _INCUBATION_BASELINES = (
     Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
-    Spec("hightech_certified_start_year", "基期当年新认定及重新认定高新技术企业",
-         "high-tech enterprises certified or re-certified in the start year", "家"),
+    Spec("hightech_new_certifications", "基期当年新认定(首次)高新技术企业",
+         "high-tech enterprises certified for the first time in the start year", "家/年"),
     Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
     Spec("tech_smes_new_per_year", "基期当年新增科技型中小企业", "new tech SMEs in the start "
          "year", "家/年"),
@@ -250,12 +277,15 @@ _INCUBATION_PARAMETERS = (
     Spec("sme_exit_rate", "科技型中小企业退出率", "tech SMEs leaving the register", "%/年",
          PERCENT, 5.0, (2.0, 10.0), upper=100.0,
          doc="assumption: yearly re-evaluation (score >= 60) drops some firms"),
-    Spec("conversion_rate", "科技型中小企业认定为高新技术企业比例", "tech SMEs certified high-tech "
-         "per year", "%/年", PERCENT, 7.0, (3.0, 12.0), upper=100.0,
-         doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
-    Spec("conversion_knowledge_elasticity", "认定率对R&D资本的弹性", "elasticity of the "
-         "conversion rate to R&D capital", "1", 1.0, 0.5, (0.0, 1.0), upper=5.0,
-         doc="assumption"),
+    Spec("certification_sme_share", "新认定高企中来自科技型中小企业的比例", "share of new "
+         "high-tech certifications that come from the tech-SME register", "%", PERCENT, 50.0,
+         (30.0, 80.0), upper=100.0,
+         doc="assumption: the rest are other firms reaching the R&D thresholds "
+             "(国科发火〔2016〕32号), whose number follows firms' R&D"),
+    Spec("incubator_share_of_new_smes", "新增科技型中小企业中孵化器毕业企业占比", "share of "
+         "the start year's new tech SMEs founded by incubator graduates", "%", PERCENT, 30.0,
+         (15.0, 50.0), upper=100.0,
+         doc="assumption: the rest enter from outside incubators at a constant rate"),
     Spec("recertification_rate", "高新技术企业重新认定通过率", "re-certification pass rate", "%",
          PERCENT, 75.0, (60.0, 90.0), upper=100.0,
          doc="UNSOURCED in model-science.md: carried as an uncertain parameter"),
@@ -308,8 +338,6 @@ _KNOWLEDGE_PARAMETERS = (
     Spec("high_value_lapse", "高价值发明专利失效率", "high-value patent lapse", "%/年", PERCENT,
          12.0, (8.0, 16.0), upper=100.0,
          source="CNIPA 2022: high-value invention patents kept 8.3 years on average"),
-    Spec("high_value_share", "新授权发明专利中高价值占比", "high-value share of new grants", "%",
-         PERCENT, 30.0, (15.0, 45.0), upper=100.0, doc="assumption"),
     Spec("turnover_patent_elasticity", "技术合同额对有效发明专利的弹性", "elasticity of "
          "technology-contract turnover to valid patents", "1", 1.0, 0.8, (0.3, 1.2), upper=5.0,
          doc="assumption"),

@@ -6,16 +6,16 @@ The feedback loops are declared here as data, each a chain of variables whose ar
 structure check follows:
 
   R1 innovation-growth  enterprise R&D -> R&D capital -> high-tech value added ->
-                        industrial revenue -> enterprise R&D
+                        high-tech industry's R&D (R&D follows output) -> enterprise R&D
   R2 fiscal dividend    high-tech value added -> GDP -> budget -> fiscal S&T spending (share
                         rule) -> public R&D -> R&D capital -> high-tech VA
-  R3 enterprise ladder  high-tech enterprises -> enterprise R&D -> R&D capital -> certification
-                        of tech SMEs -> high-tech enterprises
+  R3 enterprise ladder  high-tech enterprises -> certified firms' extra R&D -> enterprise R&D
+                        -> firms reaching the thresholds -> certification -> high-tech enterprises
   B1 depreciation       R&D capital -> depreciation -> R&D capital
   B2 patent lapse       valid patents -> lapses -> valid patents
   B3 incubator congestion  start-ups -> fewer free seats -> fewer entries
   B4 talent supply      R&D staff -> smaller gap -> less hiring -> R&D staff
-  B5 re-certification   expiring cohort -> de-certification -> expiring cohort
+  B5 re-certification   high-tech enterprises -> certificates not renewed -> high-tech enterprises
 (model-science.md lists relations, not loop names: the names are innosim's.)
 
 A model object never changes its inputs: levers and parameters are read from an
@@ -57,15 +57,14 @@ SECTORS: tuple[Sector, ...] = (economy.SECTOR, fiscal.SECTOR, incubation.SECTOR,
 LOOPS: tuple[Loop, ...] = (
     Loop("R1", "R", "创新增长", "innovation growth",
          ("enterprise_rd", "rd_expenditure", "rd_capital_formation", "rd_capital",
-          "rd_capital_growth", "hightech_va_growth", "hightech_va", "industrial_va",
-          "industrial_revenue"), open=True),
+          "rd_capital_growth", "hightech_va_growth", "hightech_va", "hightech_industry_rd")),
     Loop("R2", "R", "财政红利", "fiscal dividend",
          ("hightech_va", "industrial_va", "gdp", "budget_expenditure", "fiscal_st_change",
           "fiscal_st_spending", "public_research_spending", "public_rd", "rd_expenditure",
           "rd_capital_formation", "rd_capital", "rd_capital_growth", "hightech_va_growth")),
     Loop("R3", "R", "企业梯度", "enterprise ladder",
-         ("hightech_enterprises", "hightech_rd", "enterprise_rd", "rd_expenditure",
-          "rd_capital_formation", "rd_capital", "hightech_certification", "hightech_cohort_0")),
+         ("hightech_enterprises", "certification_rd", "enterprise_rd",
+          "hightech_certification")),
     Loop("B1", "B", "R&D资本折旧", "depreciation",
          ("rd_capital", "rd_capital_depreciation")),
     Loop("B2", "B", "专利失效", "patent lapse",
@@ -74,7 +73,7 @@ LOOPS: tuple[Loop, ...] = (
          ("startups_in_incubation", "startup_entries")),
     Loop("B4", "B", "人才供给", "talent supply", ("rd_personnel", "rd_personnel_hiring")),
     Loop("B5", "B", "重新认定", "re-certification",
-         ("hightech_cohort_2", "hightech_decertification")),
+         ("hightech_enterprises", "hightech_expiry")),
 )
 
 

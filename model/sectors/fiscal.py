@@ -4,7 +4,9 @@ Stocks
   fiscal_st_spending   [亿元/年]  local fiscal science-and-technology expenditure (a level)
 Flows (per year)
   fiscal_st_change     net change of the level:
-      growth rule: ln(1 + fiscal_st_growth) * fiscal_st_spending
+      growth rule: ln(1 + fiscal_st_growth) * fiscal_st_spending * budget_room
+      budget_room = 1 - (fiscal_st_share / fiscal_st_max_budget_share) ** 4 when growing
+      (a budget constraint: about 1 at today's shares, 0 at the cap; no share over the cap)
       share rule:  (fiscal_st_budget_share * budget_expenditure - fiscal_st_spending) / 1 year
 Auxiliaries [亿元/年]
   rd_subsidies, incubation_spending, talent_spending, tech_market_support,
@@ -27,10 +29,12 @@ STOCKS = {"fiscal_st_spending": StockSpec("亿元/年", inflows=("fiscal_st_chan
 
 FLOWS = {
     "fiscal_st_change": Variable(
-        "亿元/年/年", "growth rule: ln(1 + fiscal_st_growth) * fiscal_st_spending; share rule: "
+        "亿元/年/年", "growth rule: ln(1 + fiscal_st_growth) * fiscal_st_spending * (1 - "
+        "(fiscal_st_share / fiscal_st_max_budget_share) ** 4 when growing); share rule: "
         "(fiscal_st_budget_share * budget_expenditure - fiscal_st_spending) / 1 year",
-        ("fiscal_st_spending", "budget_expenditure"),
-        ("fiscal_st_growth", "fiscal_st_budget_share")),
+        ("fiscal_st_spending", "budget_expenditure", "fiscal_st_share"),
+        ("fiscal_st_growth", "fiscal_st_budget_share", "fiscal_st_max_budget_share"),
+        "assumption: budget constraint (see fiscal_st_max_budget_share)"),
 }
 
 # The budget line each allocation share pays for.
@@ -63,12 +67,16 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     spending = s["fiscal_st_spending"]
+    share = spending / v["budget_expenditure"]
+    v["fiscal_st_share"] = share
     if p.fiscal_rule == "share":
         # First-order adjustment over one year towards the budget share.
         v["fiscal_st_change"] = p.fiscal_st_budget_share * v["budget_expenditure"] - spending
     else:
-        v["fiscal_st_change"] = np.log1p(p.fiscal_st_growth) * spending
-    v["fiscal_st_share"] = spending / v["budget_expenditure"]
+        rate = np.log1p(p.fiscal_st_growth)
+        # Growth slows as S&T spending nears the most of the budget it can take; cuts do not.
+        room = 1.0 - np.minimum(share / p.fiscal_st_max_budget_share, 1.0) ** 4
+        v["fiscal_st_change"] = np.where(rate > 0.0, rate * room, rate) * spending
     for line, share in ALLOCATED.items():
         v[line] = spending * getattr(p, share)
 

@@ -26,7 +26,9 @@ Reads: rd_expenditure (rd), rd_personnel (talent), tech_market_support (fiscal),
 population (economy).
 
 Calibrated at the start: patent_productivity so that applications equal the baseline grants
-(a steady pipeline), and the pipeline holds baseline grants x patent_lag.
+(a steady pipeline), and the pipeline holds baseline grants x patent_lag; high_value_share
+so that high-value patents grow at the start as all valid patents do (grants / stock -
+lapse), rather than jumping towards an equilibrium set by an assumed share.
 With zero R&D, applications are zero and grants drain to zero with the examination delay.
 """
 
@@ -61,7 +63,7 @@ FLOWS = {
     "invention_patent_lapses": Variable("件/年", "patent_lapse * valid_invention_patents",
                                         ("valid_invention_patents",), ("patent_lapse",)),
     "high_value_patent_grants": Variable("件/年", "high_value_share * invention_patent_grants",
-                                         ("invention_patent_grants",), ("high_value_share",)),
+                                         ("invention_patent_grants",)),
     "high_value_patent_lapses": Variable("件/年", "high_value_lapse * high_value_patents",
                                          ("high_value_patents",), ("high_value_lapse",)),
     "turnover_adjustment": Variable(
@@ -99,6 +101,12 @@ CONSTANTS = {
     "support_index_offset": Variable(
         "1", "1 if there was no technology-market support at the start, else 0",
         ("baseline.fiscal_st_spending",), ("share_tech_market",)),
+    "high_value_share": Variable(
+        "1", "(grants / valid patents - patent_lapse + high_value_lapse) * high-value patents "
+        "/ grants, at the start", ("baseline.invention_patent_grants",
+                                   "baseline.invention_patents_per_10k",
+                                   "baseline.high_value_patents_per_10k"),
+        ("patent_lapse", "high_value_lapse")),
     "turnover_start": Variable("亿元/年", "technology-contract turnover at the start",
                                ("baseline.tech_contract_turnover",)),
 }
@@ -117,13 +125,25 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         "support_index_scale": scale,
         "support_index_offset": offset,
         "turnover_start": b.tech_contract_turnover,
+        "high_value_share": _high_value_share(b, p),
     }
+
+
+def _high_value_share(b: Inputs, p: Inputs) -> Number:
+    valid_growth = b.invention_patent_grants / (b.invention_patents_per_10k * b.population) - (
+        p.patent_lapse)
+    high_value = b.high_value_patents_per_10k * b.population
+    return (valid_growth + p.high_value_lapse) * high_value / b.invention_patent_grants
 
 
 def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
     return [("high_value_patents_per_10k",
              b.invention_patents_per_10k - b.high_value_patents_per_10k,
-             "more high-value invention patents than invention patents")]
+             "more high-value invention patents than invention patents"),
+            ("high_value_patents_per_10k", c.high_value_share,
+             "high-value patents shrink at the start although all patents grow"),
+            ("high_value_patents_per_10k", 1.0 - c.high_value_share,
+             "high-value patents grow faster than all new grants could make them")]
 
 
 def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
@@ -143,7 +163,7 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["invention_applications"] = applications
     v["invention_patent_grants"] = grants
     v["invention_patent_lapses"] = p.patent_lapse * s["valid_invention_patents"]
-    v["high_value_patent_grants"] = p.high_value_share * grants
+    v["high_value_patent_grants"] = c.high_value_share * grants
     v["high_value_patent_lapses"] = p.high_value_lapse * s["high_value_patents"]
     patent_index = s["valid_invention_patents"] / c.valid_patents_start
     support_index = v["tech_market_support"] * c.support_index_scale + c.support_index_offset

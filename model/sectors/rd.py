@@ -1,47 +1,55 @@
-"""R&D sector: enterprise R&D by class, public R&D, R&D intensity, R&D capital.
+"""R&D sector: firms' R&D following their output, public R&D, R&D intensity, R&D capital.
 
 Stocks
   rd_capital    [亿元]  R&D capital stock, perpetual inventory (Hall 2007, IFS)
   rd_incentive  [1]     firms' perceived tax incentive, relative to the start year; it moves
-                        towards the user-cost effect of the super-deduction with a delay
+                        towards the (saturating) user-cost effect of the super-deduction
 Flows (per year)
   rd_capital_formation    = rd_expenditure                              [亿元/年]
   rd_capital_depreciation = rd_depreciation * rd_capital                [亿元/年]  (loop B1)
   rd_incentive_adjustment = (incentive_target - rd_incentive) / rd_adjustment_time
 Auxiliaries [亿元/年 unless said]
-  hightech_rd       = hightech_rd_start * rd_incentive
-                      * (hightech_enterprises / their start number) ** hte_rd_count_elasticity
-                      (below 1: newly certified firms are smaller than the average)
-  tech_sme_rd       = tech_smes * rd_per_tech_sme * rd_incentive
-  other_firm_rd     = other-firm R&D at start * (industrial_va_other / its start value)
-                      * rd_incentive
-  subsidy_rd        = subsidy_rd_leverage * rd_subsidies       (additionality, not 1:1)
-  public_rd         = public_rd_fraction * public_research_spending + public_rd_nonfiscal
-  enterprise_rd     = hightech_rd + tech_sme_rd + other_firm_rd + subsidy_rd
-  rd_expenditure    = enterprise_rd + public_rd
-  rd_intensity      = rd_expenditure / gdp                              [fraction]
-  industrial_rd_ratio = enterprise_rd / industrial_revenue              [fraction]
+  hightech_industry_rd  = hightech_rd_per_va * hightech_va * rd_incentive        (loop R1)
+  other_industry_rd     = other_industry_rd_per_va * industrial_va_other * rd_incentive
+  services_rd           = services_rd_per_va * gdp_nonindustrial * rd_incentive
+  certification_rd      = certification_rd_uplift * rd_per_hightech_enterprise
+                          * (hightech_enterprises - their start number) * rd_incentive (R3)
+  subsidy_rd            = subsidy_rd_leverage * rd_subsidies        (additionality)
+  enterprise_rd         = the five above
+  industrial_rd         = above-scale industrial firms' part: high-tech and other industry,
+                          certification, and subsidies in proportion
+  public_rd             = public_rd_fraction * public_research_spending + public_rd_nonfiscal
+  rd_expenditure        = enterprise_rd + public_rd
+  rd_intensity          = rd_expenditure / gdp                          [fraction]
+  industrial_rd_ratio   = industrial_rd / industrial_revenue            [fraction]
+Reads: gdp, gdp_nonindustrial, industrial_va_other, industrial_revenue (economy);
+hightech_va (high-tech); rd_subsidies, public_research_spending (fiscal);
+hightech_enterprises (incubation).
+
+Firms' R&D follows their output: each class of firms keeps its start-year ratio of R&D to
+value added (certified high-tech enterprises must spend 3-5 % of sales on R&D and bunch at
+those thresholds: 国科发火〔2016〕32号; Chen et al. 2021), so more high-tech output raises
+R&D and, since high-tech industry is the more R&D-intensive, R&D intensity (loop R1). A
+newly certified firm raises its R&D by the measured notch effect (Chen et al. 2021: +18.8 %).
+Fiscal money enters R&D as the statistics count it: public research spending is R&D
+performed at ``public_rd_fraction``; subsidies add ``subsidy_rd_leverage`` yuan each.
 
 Calibrated at the start, so that the model reproduces the baseline R&D intensity exactly:
-  firms' own R&D      = baseline R&D - public R&D - subsidy-induced R&D   (must be >= 0)
-  hightech_rd_start    = hte_share_of_enterprise_rd * own R&D
-  rd_per_tech_sme      = sme_share_of_enterprise_rd * own R&D / tech SMEs
-  other-firm R&D       = the rest of own R&D
-  public_rd_nonfiscal  = public_rd_share_nonfiscal * baseline R&D
-  rd_capital(start)    = R&D(start) / (rd_growth_before_start + rd_depreciation)  (Hall 2007)
-High-tech enterprises carry a large share of firms' R&D because certification requires
-R&D of 3-5 % of sales (国科发火〔2016〕32号) and firms bunch at those thresholds (Chen et al.
-2021); so every newly certified firm adds R&D (loop R3), and other firms' R&D follows the
-rest of industry.
-
-Reads: industrial_revenue, industrial_va_other, gdp (economy); rd_subsidies,
-public_research_spending (fiscal); hightech_enterprises, tech_smes (incubation).
+  firms' own R&D  = baseline R&D - public R&D - subsidy-induced R&D   (must be >= 0)
+  its split       = services_share_of_firm_rd outside industry; of industry's part,
+                    hightech_share_of_industrial_rd in high-tech industry; each divided by
+                    its class's value added gives the class's R&D per unit of value added
+  rd_capital(start) = R&D(start) / (rd_growth_before_start + rd_depreciation)  (Hall 2007)
 
 The super-deduction works through the user cost of R&D, 1 - tax * (1 + deduction rate):
-incentive_target = (user cost now / user cost at start) ** (-super_deduction_elasticity).
+the raw response (user cost now / at start) ** (-super_deduction_elasticity) is measured for
+steps of 25-50 points; it saturates smoothly at +/- super_deduction_saturation:
+incentive_target = 1 + m * tanh((raw - 1) / m).
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from ..catalogue import RD
 from ..engine import StockSpec
@@ -60,28 +68,40 @@ FLOWS = {
     "rd_capital_depreciation": Variable("亿元/年", "rd_depreciation * rd_capital",
                                         ("rd_capital",), ("rd_depreciation",)),
     "rd_incentive_adjustment": Variable(
-        "1/年", "(incentive_target - rd_incentive) / rd_adjustment_time, incentive_target = "
-        "(user cost now / user cost at start) ** -super_deduction_elasticity, user cost = "
-        "1 - corporate_tax_rate * (1 + super_deduction_rate)", ("rd_incentive",),
+        "1/年", "(incentive_target - rd_incentive) / rd_adjustment_time; incentive_target = "
+        "1 + m * tanh((raw - 1) / m), raw = (user cost now / at start) ** "
+        "-super_deduction_elasticity, user cost = 1 - corporate_tax_rate * (1 + "
+        "super_deduction_rate), m = super_deduction_saturation", ("rd_incentive",),
         ("super_deduction_rate", "corporate_tax_rate", "super_deduction_elasticity",
-         "rd_adjustment_time"), "Qian, Zhan & Pan (China & World Economy)"),
+         "super_deduction_saturation", "rd_adjustment_time"),
+        "Qian, Zhan & Pan (China & World Economy); saturation an assumption"),
 }
 
 AUXILIARIES = {
-    "hightech_rd": Variable(
-        "亿元/年", "hightech_rd_start * rd_incentive * (hightech_enterprises / their start "
-        "number) ** hte_rd_count_elasticity", ("rd_incentive", "hightech_enterprises"),
-        ("hte_rd_count_elasticity",), "certification needs R&D of 3-5 % of sales "
-        "(国科发火〔2016〕32号); Chen et al. 2021"),
-    "tech_sme_rd": Variable("亿元/年", "tech_smes * rd_per_tech_sme * rd_incentive",
-                            ("tech_smes", "rd_incentive")),
-    "other_firm_rd": Variable(
-        "亿元/年", "other_firm_rd_start * industrial_va_other / its start value * rd_incentive",
+    "hightech_industry_rd": Variable(
+        "亿元/年", "hightech_rd_per_va * hightech_va * rd_incentive",
+        ("hightech_va", "rd_incentive"), (),
+        "certification needs R&D of 3-5 % of sales (国科发火〔2016〕32号)"),
+    "other_industry_rd": Variable(
+        "亿元/年", "other_industry_rd_per_va * industrial_va_other * rd_incentive",
         ("industrial_va_other", "rd_incentive")),
+    "services_rd": Variable("亿元/年", "services_rd_per_va * gdp_nonindustrial * rd_incentive",
+                            ("gdp_nonindustrial", "rd_incentive")),
+    "certification_rd": Variable(
+        "亿元/年", "certification_rd_uplift * rd_per_hightech_enterprise * "
+        "(hightech_enterprises - their start number) * rd_incentive",
+        ("hightech_enterprises", "rd_incentive"), ("certification_rd_uplift",),
+        "Chen, Liu, Suárez Serrato & Xu 2021 (AER)"),
+    "subsidy_rd": Variable("亿元/年", "subsidy_rd_leverage * rd_subsidies", ("rd_subsidies",),
+                           ("subsidy_rd_leverage",), "Dimos & Pugh 2016; Boeing 2016"),
     "enterprise_rd": Variable(
-        "亿元/年", "hightech_rd + tech_sme_rd + other_firm_rd + subsidy_rd_leverage * "
-        "rd_subsidies", ("hightech_rd", "tech_sme_rd", "other_firm_rd", "rd_subsidies"),
-        ("subsidy_rd_leverage",), "Dimos & Pugh 2016; Boeing 2016 (additionality)"),
+        "亿元/年", "hightech_industry_rd + other_industry_rd + services_rd + certification_rd "
+        "+ subsidy_rd", ("hightech_industry_rd", "other_industry_rd", "services_rd",
+                         "certification_rd", "subsidy_rd")),
+    "industrial_rd": Variable(
+        "亿元/年", "hightech_industry_rd + other_industry_rd + certification_rd + subsidy_rd * "
+        "industry's share of firms' own R&D at start",
+        ("hightech_industry_rd", "other_industry_rd", "certification_rd", "subsidy_rd")),
     "public_rd": Variable(
         "亿元/年", "public_rd_fraction * public_research_spending + public_rd_nonfiscal",
         ("public_research_spending",), ("public_rd_fraction",)),
@@ -91,8 +111,8 @@ AUXILIARIES = {
         "1/年", "(rd_capital_formation - rd_capital_depreciation) / rd_capital",
         ("rd_capital_formation", "rd_capital_depreciation", "rd_capital")),
     "rd_intensity": Variable("1", "rd_expenditure / gdp", ("rd_expenditure", "gdp")),
-    "industrial_rd_ratio": Variable("1", "enterprise_rd / industrial_revenue",
-                                    ("enterprise_rd", "industrial_revenue")),
+    "industrial_rd_ratio": Variable("1", "industrial_rd / industrial_revenue",
+                                    ("industrial_rd", "industrial_revenue")),
 }
 
 CONSTANTS = {
@@ -105,16 +125,28 @@ CONSTANTS = {
         "start (must be >= 0)", ("rd_start", "public_rd_nonfiscal", "baseline.fiscal_st_spending"),
         ("subsidy_rd_leverage", "share_rd_subsidies", "public_rd_fraction",
          "share_public_research")),
-    "hightech_rd_start": Variable("亿元/年", "hte_share_of_enterprise_rd * own_rd_start",
-                                  ("own_rd_start",), ("hte_share_of_enterprise_rd",)),
+    "industrial_share_of_own_rd": Variable(
+        "1", "1 - services_share_of_firm_rd", (), ("services_share_of_firm_rd",),
+        "NBS 2019 R&D bulletin"),
+    "hightech_rd_per_va": Variable(
+        "1", "hightech_share_of_industrial_rd * industrial share * own_rd_start / high-tech "
+        "value added at the start", ("own_rd_start", "baseline.industrial_va",
+                                     "baseline.hightech_va_share"),
+        ("hightech_share_of_industrial_rd", "services_share_of_firm_rd")),
+    "other_industry_rd_per_va": Variable(
+        "1", "(1 - hightech_share_of_industrial_rd) * industrial share * own_rd_start / other "
+        "industry's value added at the start", ("own_rd_start", "industrial_va_other_start"),
+        ("hightech_share_of_industrial_rd", "services_share_of_firm_rd")),
+    "services_rd_per_va": Variable(
+        "1", "services_share_of_firm_rd * own_rd_start / GDP outside above-scale industry at "
+        "the start", ("own_rd_start", "baseline.gdp", "baseline.industrial_va"),
+        ("services_share_of_firm_rd",)),
+    "rd_per_hightech_enterprise": Variable(
+        "亿元/年/家", "high-tech industry's R&D / high-tech enterprises, at the start",
+        ("own_rd_start", "baseline.hightech_enterprises"),
+        ("hightech_share_of_industrial_rd", "services_share_of_firm_rd")),
     "hightech_enterprises_start": Variable("家", "high-tech enterprises at the start",
                                            ("baseline.hightech_enterprises",)),
-    "rd_per_tech_sme": Variable(
-        "亿元/年/家", "sme_share_of_enterprise_rd * own_rd_start / tech_smes at the start",
-        ("own_rd_start", "baseline.tech_smes"), ("sme_share_of_enterprise_rd",)),
-    "other_firm_rd_start": Variable(
-        "亿元/年", "(1 - hte share - sme share) * own_rd_start (must be >= 0)",
-        ("own_rd_start",), ("hte_share_of_enterprise_rd", "sme_share_of_enterprise_rd")),
     "super_deduction_start": Variable("1", "super_deduction_rate in the start year", (),
                                       ("super_deduction_rate",)),
     "rd_capital_start": Variable(
@@ -123,19 +155,28 @@ CONSTANTS = {
 }
 
 READS = {
-    "industrial_revenue": "亿元/年",
-    "industrial_va_other": "亿元/年",
     "gdp": "亿元/年",
+    "gdp_nonindustrial": "亿元/年",
+    "industrial_va_other": "亿元/年",
+    "industrial_revenue": "亿元/年",
+    "hightech_va": "亿元/年",
     "rd_subsidies": "亿元/年",
     "public_research_spending": "亿元/年",
     "hightech_enterprises": "家",
-    "tech_smes": "家",
 }
 
 
 def user_cost(deduction_rate: Number, tax_rate: Number) -> Number:
     """After-tax cost of one yuan of R&D under a super-deduction."""
     return 1.0 - tax_rate * (1.0 + deduction_rate)
+
+
+def incentive_target(p: Inputs, deduction_start: Number) -> Number:
+    """Firms' R&D relative to the start that the super-deduction calls for (saturating)."""
+    raw = (user_cost(p.super_deduction_rate, p.corporate_tax_rate)
+           / user_cost(deduction_start, p.corporate_tax_rate)) ** -p.super_deduction_elasticity
+    ceiling = p.super_deduction_saturation
+    return 1.0 + ceiling * np.tanh((raw - 1.0) / ceiling)
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
@@ -145,15 +186,19 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     public_rd_nonfiscal = p.public_rd_share_nonfiscal * rd_start
     public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
     own_rd = rd_start - subsidy_rd - public_rd - public_rd_nonfiscal
-    other_share = 1.0 - p.hte_share_of_enterprise_rd - p.sme_share_of_enterprise_rd
+    industrial_share = 1.0 - p.services_share_of_firm_rd
+    hightech_rd = p.hightech_share_of_industrial_rd * industrial_share * own_rd
+    other_rd = (1.0 - p.hightech_share_of_industrial_rd) * industrial_share * own_rd
     return {
         "rd_start": rd_start,
         "public_rd_nonfiscal": public_rd_nonfiscal,
         "own_rd_start": own_rd,
-        "hightech_rd_start": p.hte_share_of_enterprise_rd * own_rd,
+        "industrial_share_of_own_rd": industrial_share,
+        "hightech_rd_per_va": hightech_rd / (b.industrial_va * b.hightech_va_share),
+        "other_industry_rd_per_va": other_rd / c.industrial_va_other_start,
+        "services_rd_per_va": p.services_share_of_firm_rd * own_rd / (b.gdp - b.industrial_va),
+        "rd_per_hightech_enterprise": hightech_rd / b.hightech_enterprises,
         "hightech_enterprises_start": b.hightech_enterprises,
-        "rd_per_tech_sme": p.sme_share_of_enterprise_rd * own_rd / b.tech_smes,
-        "other_firm_rd_start": other_share * own_rd,
         "super_deduction_start": p.super_deduction_rate,
         "rd_capital_start": rd_start / (p.rd_growth_before_start + p.rd_depreciation),
     }
@@ -163,9 +208,8 @@ def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
     return [
         ("rd_intensity", c.own_rd_start,
          "public and subsidy-induced R&D alone exceed the baseline R&D"),
-        ("hte_share_of_enterprise_rd",
-         1.0 - p.hte_share_of_enterprise_rd - p.sme_share_of_enterprise_rd,
-         "high-tech enterprises and tech SMEs have more than all of firms' R&D"),
+        ("hightech_va_share", c.industrial_va_other_start,
+         "high-tech value added exceeds all above-scale industrial value added"),
     ]
 
 
@@ -174,32 +218,32 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
 
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
-    revenue = v["industrial_revenue"]
     incentive = s["rd_incentive"]
-    target = (user_cost(p.super_deduction_rate, p.corporate_tax_rate)
-              / user_cost(c.super_deduction_start, p.corporate_tax_rate)) ** (
-        -p.super_deduction_elasticity)
+    target = incentive_target(p, c.super_deduction_start)
     v["rd_incentive_adjustment"] = (target - incentive) / p.rd_adjustment_time
-    hightech_rd = c.hightech_rd_start * (
-        v["hightech_enterprises"] / c.hightech_enterprises_start) ** p.hte_rd_count_elasticity * (
-        incentive)
-    sme_rd = s["tech_smes"] * c.rd_per_tech_sme * incentive
-    other_index = s["industrial_va_other"] / c.industrial_va_other_start
-    other_rd = c.other_firm_rd_start * other_index * incentive
-    enterprise_rd = hightech_rd + sme_rd + other_rd + p.subsidy_rd_leverage * v["rd_subsidies"]
+    hightech = c.hightech_rd_per_va * s["hightech_va"] * incentive
+    other = c.other_industry_rd_per_va * s["industrial_va_other"] * incentive
+    services = c.services_rd_per_va * s["gdp_nonindustrial"] * incentive
+    certification = (p.certification_rd_uplift * c.rd_per_hightech_enterprise
+                     * (s["hightech_enterprises"] - c.hightech_enterprises_start) * incentive)
+    subsidy = p.subsidy_rd_leverage * v["rd_subsidies"]
+    enterprise_rd = hightech + other + services + certification + subsidy
     public_rd = p.public_rd_fraction * v["public_research_spending"] + c.public_rd_nonfiscal
     rd = enterprise_rd + public_rd
-    v["hightech_rd"], v["tech_sme_rd"], v["other_firm_rd"] = hightech_rd, sme_rd, other_rd
+    industrial = hightech + other + certification + subsidy * c.industrial_share_of_own_rd
+    v["hightech_industry_rd"], v["other_industry_rd"], v["services_rd"] = hightech, other, services
+    v["certification_rd"], v["subsidy_rd"] = certification, subsidy
     v["enterprise_rd"] = enterprise_rd
+    v["industrial_rd"] = industrial
     v["public_rd"] = public_rd
     v["rd_expenditure"] = rd
     v["rd_capital_formation"] = rd
     v["rd_capital_depreciation"] = p.rd_depreciation * s["rd_capital"]
     v["rd_capital_growth"] = (rd - v["rd_capital_depreciation"]) / s["rd_capital"]
     v["rd_intensity"] = rd / v["gdp"]
-    v["industrial_rd_ratio"] = enterprise_rd / revenue
+    v["industrial_rd_ratio"] = industrial / v["industrial_revenue"]
 
 
-SECTOR = Sector("rd", "R&D: enterprise R&D by class, public R&D, R&D intensity, R&D capital",
+SECTOR = Sector("rd", "R&D: firms' R&D following output, public R&D, intensity, R&D capital",
                 RD, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS,
                 checks=checks)
