@@ -19,6 +19,7 @@ from ..errors import ScenarioError
 from ..scenario import load_scenario
 from ..targets import MISSED
 from ..uncertainty import METHODS
+from ..untrusted import write_csv
 from .check import VERDICT_ZH, describe
 from .cluster import add_scheduler_option, connect
 from .progress import progress_bar
@@ -74,7 +75,7 @@ def handle(args: argparse.Namespace) -> int:
                           progress=progress)
     name = scenario.meta.name
     csv_path = folder / f"{name}-quantiles.csv"
-    result.quantiles.to_csv(csv_path, index=False)
+    write_csv(result.quantiles, csv_path, index=False)
     written = [csv_path]
     if not args.no_plot:
         from ..plots import fan_chart

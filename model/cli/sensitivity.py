@@ -16,6 +16,7 @@ from ..errors import ScenarioError
 from ..scenario import _suggest, load_scenario
 from ..sensitivity import METHODS, check_design, sensitivity
 from ..uncertainty import uncertain
+from ..untrusted import write_csv
 from .cluster import add_scheduler_option, connect
 from .ensemble import check_seed, output_folder
 from .progress import progress_bar
@@ -64,7 +65,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     name = scenario.meta.name
     csv_path = folder / f"{name}-{args.method}.csv"
-    result.table.to_csv(csv_path, index=False)
+    write_csv(result.table, csv_path, index=False)
     written = [csv_path]
     if len(result.table):
         from ..plots import tornado_chart
