@@ -24,6 +24,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters an .xlsx file cannot hold (openpyxl refuses them).
 XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MAX_KEY = 80
+MAX_NAME = 80  # characters of an upload's name as shown
 MAX_LINE = 300
 
 
@@ -94,6 +95,19 @@ def safe_key(name: str, fallback: str = "scenario") -> str:
     """
     key = re.sub(r"[^\w-]", "_", name, flags=re.UNICODE)[:MAX_KEY].strip("_")
     return key if key.strip("-") else fallback
+
+
+def display_name(name: str, limit: int = MAX_NAME) -> str:
+    """An uploaded file's name fit to show and to list: its last path part, with control and
+    format characters (NUL, a right-to-left override) replaced, at most ``limit`` characters
+    with the extension kept, so ``x.toml`` stays recognisable however long the name was."""
+    base = re.split(r"[\\/]", name)[-1]
+    base = "".join(c if c.isprintable() else "\ufffd" for c in base).strip() or "upload"
+    if len(base) <= limit:
+        return base
+    stem, dot, extension = base.rpartition(".")
+    suffix = f"{dot}{extension}" if stem and len(extension) <= 10 else ""
+    return base[:limit - 1 - len(suffix)] + "…" + suffix
 
 
 def one_line(text: str, limit: int = MAX_LINE) -> str:

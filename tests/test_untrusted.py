@@ -1,10 +1,13 @@
-"""Hostile scenario text (issue 14, security): exported as data, never as formulas."""
+"""Hostile input (issue 14, security): scenario text exported as data, never as formulas;
+uploads resolved inside the scenario folder only; only regular files read."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -12,9 +15,12 @@ import pytest
 
 from app.compute import View, compute_view
 from app.exports import results_csv, results_xlsx, verdict_table
+from app.state import read_upload, scenario_files
 from model.catalogue import LEVERS
+from model.cli import main
+from model.errors import ScenarioError
 from model.levers import plan_levers
-from model.scenario import parse_scenario
+from model.scenario import MAX_FILE_BYTES, load_scenario, parse_scenario
 from model.untrusted import csv_text, safe_cells, safe_key, write_csv
 
 from .conftest import KECHENG
@@ -107,3 +113,90 @@ def test_safe_key_keeps_names_inside_their_folder():
         key = safe_key(name)
         assert key and "/" not in key and ".." not in key and "\x00" not in key
     assert len(safe_key("x" * 300)) <= 80
+
+
+# --- an uploaded variant resolves extends as the CLI does: inside the folder only ---------
+
+def variant(parent: str) -> bytes:
+    return f'extends = {json.dumps(parent)}\n[scenario]\nname = "v"\n'.encode()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A scenario folder with Kecheng, and ``evil.toml`` linking to a file outside it."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.toml").write_bytes(KECHENG.read_bytes())
+    inner = tmp_path / "scenarios"
+    inner.mkdir()
+    (inner / KECHENG.name).write_bytes(KECHENG.read_bytes())
+    (inner / "evil.toml").symlink_to(outside / "x.toml")
+    return inner
+
+
+def test_an_upload_extending_a_symlink_out_of_the_folder_is_refused_as_by_the_cli(
+        folder, capsys):
+    data = variant("evil.toml")
+    with pytest.raises(ScenarioError) as upload:
+        read_upload("shared.toml", data, folder)
+    line = upload.value.line()
+    assert line.startswith("shared.toml: extends: 'evil.toml' lies outside the scenarios folder")
+    assert "\n" not in line
+    (folder / "shared.toml").write_bytes(data)
+    assert main(["validate", str(folder / "shared.toml")]) == 2
+    cli = capsys.readouterr().err.strip()
+    assert cli == f"{folder / 'shared.toml'}: " + line.split(": ", 1)[1]  # the same words
+    # Nothing was copied or written next to the folder's files for the upload.
+    assert sorted(p.name for p in folder.iterdir()) == ["evil.toml", KECHENG.name, "shared.toml"]
+
+
+def test_an_upload_extending_the_folder_works_and_the_listing_keeps_to_the_folder(folder):
+    (folder / "fifo.toml").unlink(missing_ok=True)
+    os.mkfifo(folder / "fifo.toml")
+    (folder / "dir.toml").mkdir()
+    (folder / "dangling.toml").symlink_to(folder / "gone.toml")
+    (folder / "inner.toml").symlink_to(folder / KECHENG.name)
+    assert list(scenario_files(folder)) == [KECHENG.name, "inner.toml"]
+    # Named like its parent: the upload is not the folder's file, so no false cycle.
+    scenario = read_upload(KECHENG.name, variant(KECHENG.name), folder)
+    assert scenario.meta.name == "v" and scenario.extends == (KECHENG.name,)
+    for parent, problem in (("fifo.toml", "not found"), ("dir.toml", "not found"),
+                            ("a\x00b.toml", "not a usable file name"),
+                            ("x" * 300 + ".toml", "not a usable file name")):
+        with pytest.raises(ScenarioError, match=problem) as error:
+            read_upload("v.toml", variant(parent), folder)
+        assert len(error.value.line()) < 400
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "large"])
+def test_only_regular_files_of_bounded_size_are_read(tmp_path, kind, capsys):
+    path = tmp_path / "x.toml"
+    if kind == "fifo":
+        os.mkfifo(path)         # reading it would block for ever
+    elif kind == "device":
+        path.symlink_to("/dev/zero")   # reading it would never end
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(path)
+    expected = {"fifo": "is not a regular file", "device": "is not a regular file",
+                "folder": "is a folder", "large": "file is 1,000,001 bytes"}[kind]
+    assert error.value.line().startswith(f"{path}: (file): {expected}")
+    assert main(["run", str(path)]) == 2
+    assert capsys.readouterr().err.strip() == error.value.line()
+    if kind == "folder":  # given to validate, a folder without scenarios is no success
+        assert main(["validate", str(path)]) == 2
+        assert "a folder without .toml scenario files" in capsys.readouterr().err
+
+
+def test_an_unreadable_file_or_a_too_long_name_is_one_line(tmp_path):
+    with pytest.raises(ScenarioError, match="cannot be read: File name too long"):
+        load_scenario(tmp_path / ("x" * 300 + ".toml"))
+    if os.geteuid() != 0:   # root reads anything
+        locked = tmp_path / "locked.toml"
+        locked.write_bytes(KECHENG.read_bytes())
+        locked.chmod(0)
+        with pytest.raises(ScenarioError, match="cannot be read: Permission denied"):
+            load_scenario(locked)
