@@ -12,7 +12,7 @@ from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS
 from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
-from model.untrusted import display_name
+from model.untrusted import display_name, plain_line
 
 from . import cache
 from .i18n import LANGUAGES, t, unit
@@ -172,10 +172,10 @@ def render(files: dict[str, Path]) -> Choice:
     name = bar.selectbox(t("scenario", language), options, key="scenario_name",
                          on_change=_on_pick, args=(files,))
     if ss.get("pick_error"):
-        bar.error(ss["pick_error"])
+        bar.error(plain_line(ss["pick_error"]))
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
     if ss.get("upload_error"):
-        bar.error(ss["upload_error"])
+        bar.error(plain_line(ss["upload_error"]))
     scenario_key, scenario = load(name, files)
     if ss.get("loaded") != name:
         _fill_widgets(scenario, name)

