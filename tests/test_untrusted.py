@@ -296,3 +296,28 @@ def test_a_dollar_in_a_chart_label_or_title_is_no_math(hostile, tmp_path):
         indicator="rd_intensity", q25=0.0, q75=0.0)
     path = fan_chart(quantiles, ["rd_intensity"], tmp_path / "fan.png", title=odd)
     assert path.stat().st_size > 0
+
+
+# --- a scenario's name is a file-name key, never a path --------------------------------------
+
+@pytest.mark.parametrize(("command", "name"), [
+    ("ensemble", "../escaped"), ("sensitivity", "ABSOLUTE"), ("ensemble", "a/b"),
+    ("sensitivity", "x" * 300), ("ensemble", "ABSOLUTE")])
+def test_a_scenarios_name_never_writes_outside_out(tmp_path, capsys, command, name):
+    name = name.replace("ABSOLUTE", str(tmp_path / "absolute"))   # next to out/, not in it
+    scenario = tmp_path / "plan.toml"
+    text, count = re.subn(r'^name = "kecheng-2027"$', f"name = {json.dumps(name)}",
+                          KECHENG.read_text("utf-8"), count=1, flags=re.MULTILINE)
+    assert count == 1
+    scenario.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    options = (["--runs", "20", "--no-plot"] if command == "ensemble"
+               else ["--n", "16", "--params", "rd_depreciation,subsidy_rd_leverage"])
+    code = main([command, str(scenario), *options, "--seed", "1", "--out", str(out),
+                 "--format", "json"])
+    assert code in (0, 1), capsys.readouterr().err
+    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert [p for p in written if p.parts[0] != "out"] == [Path("plan.toml")]
+    assert all(len(p.parts) == 2 and p.name.startswith(safe_key(name)) for p in written
+               if p.parts[0] == "out")
+    assert json.loads(capsys.readouterr().out)
