@@ -55,12 +55,20 @@ def safe_cells(frame: pd.DataFrame, cell: Callable[[str], str] = csv_text) -> pd
 
     safe = frame.copy()
     for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]):
-            safe[column] = safe[column].map(fix)
+        values = safe[column]
+        if pd.api.types.is_numeric_dtype(values):
+            continue
+        # Long tables repeat a few labels (indicator, unit): look at each distinct one once.
+        distinct = values.drop_duplicates()
+        changed = {v: cell(v) for v in distinct if isinstance(v, str) and cell(v) != v}
+        if changed:
+            safe[column] = values.map(lambda v, c=changed: c.get(v, v) if isinstance(v, str)
+                                      else v)
     for axis in ("index", "columns"):
         labels = getattr(safe, axis)
-        names = [fix(n) for n in labels.names]
-        setattr(safe, axis, labels.map(fix).set_names(names))
+        if not pd.api.types.is_numeric_dtype(labels):   # a RangeIndex holds no text
+            labels = labels.map(fix)
+        setattr(safe, axis, labels.set_names([fix(n) for n in labels.names]))
     return safe
 
 
