@@ -26,6 +26,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from model.results import Results  # noqa: E402
 from model.scenario import Scenario, Target  # noqa: E402
+from model.untrusted import figure_text  # noqa: E402
 
 from .i18n import t, unit  # noqa: E402
 
@@ -185,6 +186,7 @@ def comparison_figure(runs: dict[str, tuple[Results, pd.DataFrame]], indicator: 
         if indicator not in central.indicators:
             continue
         spec = central.specs[indicator]
+        label = figure_text(label)   # a file or upload name: "$" is no math
         axes.plot(central.years, central.sel(indicator)[:, 0], color=colour, linewidth=2,
                   label=f"{label} · {t('simulation', language)}")
         axes.plot(band.index, band["q50"], color=colour, linestyle=":", linewidth=1.5,

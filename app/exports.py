@@ -15,6 +15,7 @@ import pandas as pd
 import tomlkit
 
 from model.scenario import Scenario, Target
+from model.untrusted import safe_cells, text_cells, write_csv, xlsx_text
 
 from .compute import View
 from .i18n import kind, t, unit
@@ -133,8 +134,11 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
 
 
 def results_csv(view: View, language: str) -> bytes:
-    """The results table as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese."""
-    return results_table(view, language).to_csv(index=False).encode("utf-8-sig")
+    """The results table as CSV, UTF-8 with a byte-order mark so Excel reads the Chinese.
+
+    Text cells are data, never formulas (see :mod:`model.untrusted`).
+    """
+    return write_csv(results_table(view, language), index=False).encode("utf-8-sig")
 
 
 SHEETS = {"zh": ("目标判断", "指标逐年", "不确定区间", "政策杠杆"),
@@ -143,7 +147,11 @@ SHEETS = {"zh": ("目标判断", "指标逐年", "不确定区间", "政策杠�
 
 def results_xlsx(view: View, language: str, levers: Mapping[str, float],
                  plan: Mapping[str, float], lever_names: Mapping[str, str]) -> bytes:
-    """A workbook: verdicts, indicators by year (central run), bands, lever values."""
+    """A workbook: verdicts, indicators by year (central run), bands, lever values.
+
+    The verdicts carry the scenario's own text (quotes, reasons): every string is written
+    as a text cell, never a formula, whatever it starts with.
+    """
     buffer = io.BytesIO()
     central = view.central.to_wide(language=language)
     central["unit"] = [unit(u, language) for u in central["unit"]]
@@ -158,5 +166,7 @@ def results_xlsx(view: View, language: str, levers: Mapping[str, float],
     sheets = dict(zip(SHEETS[language], frames, strict=True))
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in sheets.items():
-            frame.to_excel(writer, sheet_name=name, index=frame is central)
+            safe_cells(frame, xlsx_text).to_excel(writer, sheet_name=name,
+                                                  index=frame is central)
+        text_cells(writer.book)
     return buffer.getvalue()

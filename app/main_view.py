@@ -14,6 +14,7 @@ from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
 from model.targets import MISSED, REACHED
+from model.untrusted import plain, plain_line, safe_cells, safe_key
 
 from . import cache, exports
 from .charts import comparison_figure, figure_png
@@ -55,7 +56,8 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     if len(untracked):
         with st.expander(t("untracked", language, count=len(untracked))):
             columns = [t(k, language) for k in ("indicator", "target", "year", "reason")]
-            st.table(untracked[columns].style.hide(axis="index"))
+            # The plan's own words (quote, reason): table cells are Markdown, show them as text.
+            st.table(safe_cells(untracked[columns], plain).style.hide(axis="index"))
 
 
 LARGE_RUNS = (10_000, 100_000)
@@ -121,7 +123,7 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
         with columns[i % 2]:
             st.image(png, width="stretch")
             st.download_button(t("download_png", language), with_legend,
-                               file_name=f"{choice.scenario.meta.name}-{indicator}.png",
+                               file_name=f"{safe_key(choice.scenario.meta.name)}-{indicator}.png",
                                mime="image/png", key=f"png:{indicator}", on_click="ignore")
 
 
@@ -188,7 +190,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
                 key, scenario = load(label, files)
                 shown = cache.view(key, scenario, _items(plan_levers(scenario)), ())
         except ScenarioError as error:
-            st.error(error.line())
+            st.error(plain_line(error.line()))
             continue
         views[label] = shown
         cells = {}
@@ -222,7 +224,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
 def save_section(choice: Choice, shown: View, language: str) -> None:
     plan = plan_levers(choice.scenario)
     changed = changed_levers(choice.scenario, choice.levers)
-    name = choice.scenario.meta.name
+    name = safe_key(choice.scenario.meta.name)   # a file name from the file's own text
     today = dt.date.today()
     if not changed and not choice.parameters:
         st.caption(t("no_changes", language))

@@ -12,6 +12,7 @@ from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS
 from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
+from model.untrusted import display_name, plain_line
 
 from . import cache
 from .i18n import LANGUAGES, t, unit
@@ -60,9 +61,10 @@ def _on_upload() -> None:
         ss["upload_error"] = error.line()   # previous scenario stays loaded
         return
     ss["upload_error"] = None
-    # An upload named like a file of the folder is a different scenario: keep both.
-    name = uploaded.name if uploaded.name not in ss.get("folder_names", ()) else (
-        f"uploaded-{uploaded.name}")
+    # Listed under a name fit to show; one named like a file of the folder is a different
+    # scenario: keep both.
+    shown = display_name(uploaded.name)
+    name = shown if shown not in ss.get("folder_names", ()) else f"uploaded-{shown}"
     ss.setdefault("uploads", {})[name] = (uploaded.name, data)
     ss["scenario_name"] = name
 
@@ -170,10 +172,10 @@ def render(files: dict[str, Path]) -> Choice:
     name = bar.selectbox(t("scenario", language), options, key="scenario_name",
                          on_change=_on_pick, args=(files,))
     if ss.get("pick_error"):
-        bar.error(ss["pick_error"])
+        bar.error(plain_line(ss["pick_error"]))
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
     if ss.get("upload_error"):
-        bar.error(ss["upload_error"])
+        bar.error(plain_line(ss["upload_error"]))
     scenario_key, scenario = load(name, files)
     if ss.get("loaded") != name:
         _fill_widgets(scenario, name)

@@ -10,15 +10,15 @@ address checks every value; a bad one is reported as a one-line
 from __future__ import annotations
 
 import math
-import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.catalogue import LEVERS, PARAMETERS
 from model.errors import ScenarioError
+from model.inheritance import inside
 from model.scenario import MAX_FILE_BYTES, Scenario, load_scenario, parse_scenario
+from model.untrusted import display_name
 
 from .i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -39,11 +39,23 @@ class Address:
 
 
 def scenario_files(folder: Path) -> dict[str, Path]:
-    """Scenario files in ``folder`` by file name, sorted, the default first."""
-    files = {p.name: p for p in sorted(folder.glob("*.toml"))}
+    """Scenario files in ``folder`` by file name, sorted, the default first.
+
+    Only regular files inside the folder (symlinks followed, as ``extends`` is resolved):
+    a FIFO, a folder named ``x.toml``, a dangling symlink or one leading out is no scenario.
+    """
+    files = {p.name: p for p in sorted(folder.glob("*.toml"))
+             if inside(p, folder) and _regular(p)}
     if DEFAULT_SCENARIO in files:
         files = {DEFAULT_SCENARIO: files[DEFAULT_SCENARIO], **files}
     return files
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def read_address(params: Mapping[str, str]) -> Address:
@@ -100,35 +112,25 @@ def read_upload(name: str, data: bytes, folder: Path | None = None) -> Scenario:
     """An uploaded scenario, checked as the CLI checks a file; raises :class:`ScenarioError`.
 
     A variant saved from this app ``extends`` a file of the scenario folder: with ``folder``
-    given, its parent is looked up there (as if the upload had been saved next to it), so a
-    shared variant opens again. Errors name the uploaded file, never a temporary path.
+    given, the upload is resolved exactly as the CLI resolves the same file saved in that
+    folder (parents found there, symlinks followed, nothing outside it), without writing or
+    copying anything. Errors name the upload by its display name.
     """
-    if not name.lower().endswith(".toml"):
-        raise ScenarioError(name, "", "is not a .toml file", "a scenario file ending in .toml")
+    shown = display_name(name)
+    if not shown.lower().endswith(".toml"):
+        raise ScenarioError(shown, "", "is not a .toml file", "a scenario file ending in .toml")
     if len(data) > MAX_FILE_BYTES:
-        raise ScenarioError(name, "", f"file is {len(data):,} bytes",
+        raise ScenarioError(shown, "", f"file is {len(data):,} bytes",
                             f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
+    if folder is None:
+        return parse_scenario(data, shown)
+    saved_as = Path(folder) / shown   # never opened: ``data`` is its text
     try:
-        return parse_scenario(data, name)
+        scenario = load_scenario(saved_as, data)
     except ScenarioError as error:
-        if error.field != "extends" or folder is None:
-            raise
-    with tempfile.TemporaryDirectory(prefix="innosim-upload-") as scratch:
-        for parent in folder.glob("*.toml"):
-            shutil.copyfile(parent, Path(scratch) / parent.name)
-        uploaded = Path(scratch) / Path(name).name
-        uploaded.write_bytes(data)
-        try:
-            scenario = load_scenario(uploaded)
-        except ScenarioError as error:
-            where = name if Path(error.path) == uploaded else Path(error.path).name
-
-            def shown(text: str) -> str:
-                return text.replace(scratch, str(folder))  # the folder, not the scratch copy
-
-            raise ScenarioError(where, error.field, shown(error.problem),
-                                shown(error.expected)) from None
-    # Where it came from, for the page and for a variant of it; the scratch copies are gone.
-    scenario._path = name
+        where = shown if error.path == str(saved_as) else Path(error.path).name
+        raise ScenarioError(where, error.field, error.problem, error.expected) from None
+    # Where it came from, for the page and for a variant of it.
+    scenario._path = shown
     scenario._extends = tuple(Path(p).name for p in scenario.extends)
     return scenario

@@ -21,6 +21,7 @@ from app.i18n import t  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
 from model.levers import changed_levers  # noqa: E402
+from model.untrusted import plain, plain_line  # noqa: E402
 
 # The folder the picker lists; INNOSIM_SCENARIOS points elsewhere (e.g. a planner's own).
 SCENARIOS = Path(os.environ.get("INNOSIM_SCENARIOS", ROOT / "scenarios"))
@@ -50,24 +51,25 @@ try:
     choice = sidebar.render(files)
 except ScenarioError as error:
     # A scenario file in the folder is broken: say so in one line, fall back to another.
-    st.error(error.line())
+    st.error(plain_line(error.line()))
     st.stop()
 language = ss["lang"]
 
-# Shown once: the address is rewritten below without the bad values.
+# Shown once: the address is rewritten below without the bad values. Every line from a
+# file, an upload or the address is shown as text (plain_line), never as Markdown.
 for problem in ss.pop("address_problems", []):
-    st.error(problem)
+    st.error(plain_line(problem))
 
 st.title(t("title", language))
 meta = choice.scenario.meta
-st.caption(f"{meta.region if language == 'zh' else meta.region_en} · "
-           f"{meta.plan if language == 'zh' else (meta.plan_en or meta.plan)} · "
+st.caption(f"{plain(meta.region if language == 'zh' else meta.region_en)} · "
+           f"{plain(meta.plan if language == 'zh' else (meta.plan_en or meta.plan))} · "
            f"{meta.start}–{meta.end}")
 
 try:
     shown = main_view.current_view(choice)
 except ScenarioError as error:
-    st.error(error.line())
+    st.error(plain_line(error.line()))
     st.stop()
 
 main_view.verdict_section(choice, shown, language)

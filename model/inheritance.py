@@ -16,9 +16,10 @@ the whole scenario it describes):
   the parent and the child's value holds from the first plan year.
 * A parent may itself extend another file; the chain is resolved parent first.
 
-``extends`` names a file in the folder of the file that uses it (or below it); absolute
-paths, ``..`` that leaves the folder, missing files and cycles are errors naming the file
-and the ``extends`` field.
+``extends`` names a file in the folder of the file that uses it (or below it), resolved with
+every symlink followed: absolute paths, ``..`` or a symlink that leaves the folder, missing
+files and cycles are errors naming the file and the ``extends`` field. The app resolves an
+uploaded variant's ``extends`` with this same code (see :func:`resolve`'s ``first``).
 """
 
 from __future__ import annotations
@@ -32,25 +33,33 @@ from .errors import ScenarioError
 MERGED_TABLES = ("scenario", "baseline", "levers", "parameters")
 REPLACED_ARRAYS = ("events", "targets")
 MAX_CHAIN = 16
+MAX_NAME = 200  # characters of an extends value
 
 
-def resolve(path: Path, read: Callable[[Path], dict[str, Any]]) -> tuple[dict[str, Any],
-                                                                        list[Path]]:
+def resolve(path: Path, read: Callable[[Path], dict[str, Any]],
+            first: dict[str, Any] | None = None) -> tuple[dict[str, Any], list[Path]]:
     """The merged document of ``path`` and the chain of files it came from (itself first).
 
     ``read`` turns one file into a plain dict (with one-line errors for that file).
+    ``first``, when given, is the document of ``path`` itself, which is then never read:
+    text that is not a file (an upload) is resolved as if it were saved at ``path``.
     """
     chain: list[Path] = []
     documents: list[dict[str, Any]] = []
+    read_files: list[Path] = []   # resolved, for the cycle check (text not read is no file)
     current = path
     while True:
-        document = read(current)
+        if first is not None and current is path:
+            document = first
+        else:
+            document = read(current)
+            read_files.append(current.resolve())
         chain.append(current)
         documents.append(document)
         if "extends" not in document:
             break
         parent = _parent_path(current, document["extends"])
-        if parent.resolve() in [p.resolve() for p in chain]:
+        if parent.resolve() in read_files:
             names = " -> ".join(p.name for p in [*chain, parent])
             raise ScenarioError(path, "extends", f"inheritance cycle {names}",
                                 "a chain of variants that ends in a plain scenario")
@@ -86,20 +95,36 @@ def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, with every symlink followed, lies in ``folder`` or below it."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte
+        return False
+
+
 def _parent_path(path: Path, extends: Any) -> Path:
     if not isinstance(extends, str) or not extends.strip():
         raise ScenarioError(path, "extends", f"got {extends!r}",
                             "the file name of the parent scenario in quotes")
+    shown = extends if len(extends) <= MAX_NAME else extends[:MAX_NAME] + "…"
+    if len(extends) > MAX_NAME or not extends.isprintable():
+        # Checked before any file-system call: NUL or 300 characters make those raise.
+        raise ScenarioError(path, "extends", f"{shown!r} is not a usable file name",
+                            f"a file name of at most {MAX_NAME} printable characters")
     name = Path(extends)
-    folder = path.parent.resolve()
     if name.is_absolute():
         raise ScenarioError(path, "extends", f"{extends!r} is an absolute path",
                             f"a file name inside {path.parent}")
-    parent = (path.parent / name)
-    if not parent.resolve().is_relative_to(folder):
+    parent = path.parent / name
+    if not inside(parent, path.parent):
         raise ScenarioError(path, "extends", f"{extends!r} lies outside the scenarios folder",
                             f"a file inside {path.parent}")
-    if not parent.is_file():
+    try:
+        found = parent.is_file()
+    except OSError:   # e.g. a name component too long for the file system
+        found = False
+    if not found:
         raise ScenarioError(path, "extends", f"parent {extends!r} not found",
                             f"an existing scenario file in {path.parent}")
     return parent

@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from .catalogue import INDICATORS  # noqa: E402
+from .untrusted import figure_text  # noqa: E402
 
 
 def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,
@@ -49,7 +50,7 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
         ax.axis("off")
     axes.flat[0].legend(fontsize=6)
     if title:
-        figure.suptitle(title, fontsize=10)
+        figure.suptitle(figure_text(title), fontsize=10)  # the region: "$" is no math
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
     return _save(figure, path)
 
@@ -77,7 +78,7 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
     for ax in list(axes.flat)[len(targets):]:
         ax.axis("off")
     if title:
-        figure.suptitle(title, fontsize=10)
+        figure.suptitle(figure_text(title), fontsize=10)  # the region: "$" is no math
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
     return _save(figure, path)
 

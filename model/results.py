@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .quantities import Spec
+from .untrusted import write_csv
 
 
 @dataclass(frozen=True)
@@ -76,4 +77,4 @@ class Results:
         return frame
 
     def to_csv(self, path: str | Path) -> None:
-        self.to_dataframe().to_csv(path, index=False)
+        write_csv(self.to_dataframe(), path, index=False)

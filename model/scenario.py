@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
+import stat
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -228,35 +230,59 @@ class Scenario(_Strict):
 
 # --- reading -----------------------------------------------------------------------------
 
-def load_scenario(path: str | Path) -> Scenario:
+def load_scenario(path: str | Path, data: bytes | str | None = None) -> Scenario:
     """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem.
 
     A file with ``extends = "other.toml"`` is merged over its parent first (see
-    :mod:`model.inheritance`), then validated as one scenario.
+    :mod:`model.inheritance`), then validated as one scenario. With ``data``, that is the
+    text of ``path`` and ``path`` is never read: an upload is resolved exactly as the same
+    file saved at ``path`` would be (parents in its folder, never outside it).
     """
     path = Path(path)
-    document, chain = resolve(path, read_document)
+    first = None if data is None else parse_document(data, path)
+    document, chain = resolve(path, read_document, first)
     scenario = validate_document(document, path)
     scenario._extends = tuple(str(p) for p in chain[1:])
     return scenario
 
 
 def read_document(path: str | Path) -> dict[str, Any]:
-    """Read and parse one TOML file into a plain dict (no inheritance, no validation)."""
+    """Read and parse one TOML file into a plain dict (no inheritance, no validation).
+
+    Only a regular file is read (a FIFO would block, ``/dev/zero`` never ends), and never
+    more than :data:`MAX_FILE_BYTES`; every file-system error is one line.
+    """
     path = Path(path)
+    size, data = 0, b""
     try:
-        size = path.stat().st_size
+        kind = os.stat(path).st_mode
+        if stat.S_ISREG(kind):
+            # Non-blocking, and the type checked again on what was opened: a file swapped
+            # for a FIFO after the stat neither blocks nor is read.
+            handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            with os.fdopen(handle, "rb") as stream:
+                info = os.fstat(stream.fileno())
+                kind, size = info.st_mode, info.st_size
+                if stat.S_ISREG(kind) and size <= MAX_FILE_BYTES:
+                    data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ScenarioError(path, "", "no such file", "a path to a .toml scenario") from None
     except OSError as error:
         raise ScenarioError(path, "", f"cannot be read: {error.strerror}", "a readable file") \
             from None
-    if path.is_dir():
+    except ValueError:  # a NUL byte in the name
+        raise ScenarioError(path, "", "the name holds a NUL byte", "a file name") from None
+    if stat.S_ISDIR(kind):
         raise ScenarioError(path, "", "is a folder", "a .toml scenario file")
-    if size > MAX_FILE_BYTES:
-        raise ScenarioError(path, "", f"file is {size:,} bytes",
+    if not stat.S_ISREG(kind):
+        raise ScenarioError(path, "", "is not a regular file (a device, FIFO or socket)",
+                            "a .toml scenario file")
+    if max(size, len(data)) > MAX_FILE_BYTES:  # the size, or what a size-0 file gave
+        shown = f"{size:,} bytes" if size > MAX_FILE_BYTES else (
+            f"more than {MAX_FILE_BYTES:,} bytes")
+        raise ScenarioError(path, "", f"file is {shown}",
                             f"a scenario of at most {MAX_FILE_BYTES:,} bytes")
-    return parse_document(path.read_bytes(), path)
+    return parse_document(data, path)
 
 
 def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario:

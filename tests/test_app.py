@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,15 @@ def _start(**query: str) -> AppTest:
 
 def _verdicts(at: AppTest):
     return at.table[0].value
+
+
+def _plain(text: str) -> str:
+    """Text as the reader sees it: the page escapes Markdown in it (``\\.`` shows ``.``)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _errors(elements) -> list[str]:
+    return [_plain(e.value) for e in elements]
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -122,7 +132,7 @@ def test_a_link_reproduces_the_levers_it_holds():
 
 def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
     at = _start(fiscal_st_growth="lots", share_talent="500", colour="red")
-    errors = [e.value for e in at.error]
+    errors = _errors(at.error)
     assert "URL: fiscal_st_growth: 'lots' is not a number (a value in %/年)" in errors
     assert any(e.startswith("URL: share_talent: 500 lies outside the range") for e in errors)
     assert any(e.startswith("URL: colour: unknown parameter") for e in errors)
@@ -174,7 +184,7 @@ def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, 
     at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
     at.selectbox(key="scenario_name").set_value("zz-broken.toml").run()
     assert not at.exception
-    errors = [e.value for e in at.sidebar.error]
+    errors = _errors(at.sidebar.error)
     assert len(errors) == 1
     assert errors[0].startswith(f"{folder / 'zz-broken.toml'}: scenario.name: ")
     assert "\n" not in errors[0]
@@ -243,7 +253,7 @@ def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case):
     before = _verdicts(at)
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
     assert not at.exception
-    errors = [e.value for e in at.sidebar.error]
+    errors = _errors(at.sidebar.error)
     assert len(errors) == 1 and errors[0].startswith(start), errors
     assert "\n" not in errors[0] and "Traceback" not in errors[0]
     assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
@@ -270,7 +280,7 @@ def test_a_bad_links_errors_go_once_the_planner_moves_on():
 
 def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
     at = _start(scenario="../../etc/passwd")
-    assert [e.value for e in at.error][0].startswith(
+    assert _errors(at.error)[0].startswith(
         "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
     assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
 

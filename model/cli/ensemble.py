@@ -2,7 +2,8 @@
 
 Prints per target the probability of reaching it and the 5/50/95 % quantiles of the
 compared quantity; writes quantiles (5/25/50/75/95 %) per indicator and year to
-``OUT/<name>-quantiles.csv`` and fan charts to ``OUT/<name>-fan.png``.
+``OUT/<name>-quantiles.csv`` and fan charts to ``OUT/<name>-fan.png`` (``<name>``: the
+scenario's name as a safe file name, see :func:`model.untrusted.safe_key`).
 ``--format json`` prints the probabilities and quantiles as JSON instead of the table.
 """
 
@@ -19,6 +20,7 @@ from ..errors import ScenarioError
 from ..scenario import load_scenario
 from ..targets import MISSED
 from ..uncertainty import METHODS
+from ..untrusted import safe_key, write_csv
 from .check import VERDICT_ZH, describe
 from .cluster import add_scheduler_option, connect
 from .progress import progress_bar
@@ -72,9 +74,9 @@ def handle(args: argparse.Namespace) -> int:
             progress_bar(f"{args.runs:,} runs") as progress:
         result = ensemble(scenario, args.runs, args.seed, args.method, client=client,
                           progress=progress)
-    name = scenario.meta.name
+    name = safe_key(scenario.meta.name)  # the file's own text: never a path out of --out
     csv_path = folder / f"{name}-quantiles.csv"
-    result.quantiles.to_csv(csv_path, index=False)
+    write_csv(result.quantiles, csv_path, index=False)
     written = [csv_path]
     if not args.no_plot:
         from ..plots import fan_chart

@@ -8,6 +8,7 @@ import sys
 
 from ..scenario import load_scenario
 from ..simulate import simulate
+from ..untrusted import write_csv
 from .table import number, render
 
 
@@ -26,7 +27,7 @@ def handle(args: argparse.Namespace) -> int:
     results = simulate(scenario, dt=args.dt)
     frame = results.to_wide(language=args.lang)
     if args.format == "csv":
-        frame.to_csv(sys.stdout)
+        write_csv(frame, sys.stdout)
     elif args.format == "json":
         records = [
             {"indicator": key, "name": row["name"], "unit": row["unit"],

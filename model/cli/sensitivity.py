@@ -2,7 +2,8 @@
 
 Prints per target the inputs ranked by Sobol's total index ST (with S1 and their 95 %
 intervals) or by Morris' mu* (with sigma), writes the full table to
-``OUT/<name>-<method>.csv`` and a tornado chart to ``OUT/<name>-<method>-tornado.png``,
+``OUT/<name>-<method>.csv`` and a tornado chart to ``OUT/<name>-<method>-tornado.png``
+(``<name>``: the scenario's name as a safe file name, see :func:`model.untrusted.safe_key`),
 and warns on stderr when the sample is too small for stable indices.
 """
 
@@ -16,6 +17,7 @@ from ..errors import ScenarioError
 from ..scenario import _suggest, load_scenario
 from ..sensitivity import METHODS, check_design, sensitivity
 from ..uncertainty import uncertain
+from ..untrusted import safe_key, write_csv
 from .cluster import add_scheduler_option, connect
 from .ensemble import check_seed, output_folder
 from .progress import progress_bar
@@ -62,9 +64,9 @@ def handle(args: argparse.Namespace) -> int:
                              progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    name = scenario.meta.name
+    name = safe_key(scenario.meta.name)  # the file's own text: never a path out of --out
     csv_path = folder / f"{name}-{args.method}.csv"
-    result.table.to_csv(csv_path, index=False)
+    write_csv(result.table, csv_path, index=False)
     written = [csv_path]
     if len(result.table):
         from ..plots import tornado_chart
@@ -74,7 +76,7 @@ def handle(args: argparse.Namespace) -> int:
                                      title=f"{scenario.meta.region_en}: {args.method} "
                                            f"N={args.n}", error=result.error))
     if args.format == "json":
-        print(json.dumps({"scenario": name, "method": args.method, "n": args.n,
+        print(json.dumps({"scenario": scenario.meta.name, "method": args.method, "n": args.n,
                           "runs": result.runs, "seed": result.seed,
                           "inputs": list(result.inputs), "warnings": result.warnings,
                           "indices": result.table.to_dict(orient="records"),

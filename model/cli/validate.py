@@ -16,11 +16,17 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
-def scenario_files(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
+def scenario_files(paths: list[str]) -> list[Path | ScenarioError]:
+    """Files to check; a folder without scenarios is a problem, not "all valid"."""
+    files: list[Path | ScenarioError] = []
     for name in paths:
         path = Path(name)
-        files += sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(path.glob("*.toml"))
+        files += found or [ScenarioError(path, "", "a folder without .toml scenario files",
+                                         "a scenario file, or a folder holding some")]
     return files
 
 
@@ -28,6 +34,8 @@ def handle(args: argparse.Namespace) -> int:
     bad = 0
     for path in scenario_files(args.paths):
         try:
+            if isinstance(path, ScenarioError):
+                raise path
             scenario = load_scenario(path)
         except ScenarioError as error:
             print(error.line(), file=sys.stderr)
