@@ -168,3 +168,11 @@ def test_provenance_lists_every_path_value():
     assert [(r.key, r.value, r.source) for r in rows] == [
         ("fiscal_st_growth 2024", 5.0, "test: fiscal S&T growth year by year"),
         ("fiscal_st_growth 2026", 30.0, "test: fiscal S&T growth year by year")]
+
+
+def test_diff_shows_changed_path_values(kecheng):
+    from model.compare import differences
+
+    changes = differences(kecheng, _with(FISCAL_PATH))
+    assert [(c.field, c.old, c.new) for c in changes] == [
+        ("paths[2024 fiscal_st_growth]", None, 5.0), ("paths[2026 fiscal_st_growth]", None, 30.0)]
