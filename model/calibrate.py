@@ -12,7 +12,7 @@ observed`` over the chosen parameters, bounded by their ranges.
 
 The fit is reported per indicator by MAPE and Theil's inequality statistics (Sterman
 1984): U and the shares of the mean squared error due to bias (UM), unequal variation
-(US) and imperfect covariation (UC), UM + US + UC = 1.
+(US) and imperfect covariation (UC), UM + US + UC = 1 (:func:`model.backtest.theil`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import numpy as np
 import tomlkit
 from scipy.optimize import least_squares
 
+from .backtest import theil
 from .catalogue import BASELINES, INPUTS, LEVERS
 from .scenario import HistoryPoint, Scenario
 from .simulate import evaluate
@@ -70,21 +71,6 @@ class Calibration:
         return [k for k, v in self.params.items()
                 if np.isclose(v, self.ranges[k][0], rtol=1e-6, atol=1e-9)
                 or np.isclose(v, self.ranges[k][1], rtol=1e-6, atol=1e-9)]
-
-
-def theil(observed: np.ndarray, simulated: np.ndarray) -> tuple[float, float, float, float]:
-    """Theil's U and the bias, variance and covariance shares of the MSE."""
-    mse = float(np.mean((simulated - observed) ** 2))
-    denominator = np.sqrt(np.mean(simulated ** 2)) + np.sqrt(np.mean(observed ** 2))
-    u = float(np.sqrt(mse) / denominator) if denominator > 0 else float("nan")
-    if mse == 0:
-        return u, 0.0, 0.0, 0.0
-    s_sim, s_obs = np.std(simulated), np.std(observed)
-    r = float(np.corrcoef(simulated, observed)[0, 1]) if s_sim > 0 and s_obs > 0 else 1.0
-    um = (np.mean(simulated) - np.mean(observed)) ** 2 / mse
-    us = (s_sim - s_obs) ** 2 / mse
-    uc = 2 * (1 - r) * s_sim * s_obs / mse
-    return u, float(um), float(us), float(uc)
 
 
 def calibration_variant(scenario: Scenario) -> tuple[Scenario, dict[str, float]]:

@@ -2,7 +2,8 @@
 
 Levers, parameters and baseline values are compared by key on their effective values (a key
 a scenario does not set takes the model's default), with the source of each side; meta
-fields by name; targets matched by (indicator, kind, year, from_year); events as a whole.
+fields by name; targets matched by (indicator, kind, year, from_year); events and yearly
+paths by (year, key).
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalogue import BASELINES, LEVERS, PARAMETERS
-from .scenario import Entry, Event, Scenario, Target
+from .catalogue import BASELINES, INPUTS, LEVERS, PARAMETERS
+from .scenario import Entry, Event, Scenario, Target, YearlyPath
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def differences(a: Scenario, b: Scenario) -> list[Change]:
     changes += _entries("levers", a.levers, b.levers, LEVERS)
     changes += _entries("parameters", a.parameters, b.parameters, PARAMETERS)
     changes += _events(a.events, b.events)
+    changes += _paths(a.paths, b.paths)
     changes += _targets(a.targets, b.targets)
     return changes
 
@@ -70,6 +72,23 @@ def _events(a: list[Event], b: list[Event]) -> list[Change]:
             unit = LEVERS[key[1]].unit if key[1] in LEVERS else ""
             changes.append(Change(f"events[{key[0]} {key[1]}]", old[0], new[0], unit,
                                   old[1], new[1]))
+    return changes
+
+
+def _paths(a: dict[str, YearlyPath], b: dict[str, YearlyPath]) -> list[Change]:
+    """Yearly path values matched by (year, key)."""
+    def keyed(paths: dict[str, YearlyPath]) -> dict[tuple[int, str], tuple[float, str]]:
+        return {(year, key): (value, path.source or "assumption")
+                for key, path in paths.items()
+                for year, value in zip(path.years, path.values, strict=True)}
+
+    keyed_a, keyed_b = keyed(a), keyed(b)
+    changes = []
+    for year, key in sorted({*keyed_a, *keyed_b}):
+        old, new = keyed_a.get((year, key), (None, "")), keyed_b.get((year, key), (None, ""))
+        if old != new:
+            unit = INPUTS[key].unit if key in INPUTS else ""
+            changes.append(Change(f"paths[{year} {key}]", old[0], new[0], unit, old[1], new[1]))
     return changes
 
 

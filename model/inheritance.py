@@ -8,6 +8,11 @@ the whole scenario it describes):
   (``{ value = ..., source = ... }``) replaces the parent's entry *whole* -- a new value
   never inherits the parent's source, so provenance always belongs to the number it
   describes.
+* ``[paths]`` is merged key by key too: a child's ``paths.<key>`` replaces the parent's path
+  of that key whole (years, values and source), other keys' paths are inherited. A child
+  that sets a key in ``[levers]`` or ``[parameters]`` which the parent gives as a path, and
+  gives no path of its own for it, drops the parent's path, so the child's value holds
+  (otherwise the inherited path would silently override it).
 * ``events`` and ``targets`` (arrays of tables) are replaced whole when the child gives them,
   inherited unchanged otherwise.
 * A variant changes policy, not history: where the child sets a lever in ``[levers]`` that
@@ -30,7 +35,7 @@ from typing import Any
 
 from .errors import ScenarioError
 
-MERGED_TABLES = ("scenario", "baseline", "levers", "parameters")
+MERGED_TABLES = ("scenario", "baseline", "levers", "parameters", "paths")
 REPLACED_ARRAYS = ("events", "targets")
 MAX_CHAIN = 16
 MAX_NAME = 200  # characters of an extends value
@@ -85,6 +90,13 @@ def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
                    and not (isinstance(child_baseline, dict) and key in child_baseline)}
         if history:
             merged["baseline"] = {**parent_baseline, **history}
+    parent_paths, child_paths = parent.get("paths"), child.get("paths")
+    if isinstance(parent_paths, dict):
+        overridden = {key for section in ("levers", "parameters")
+                      if isinstance(child.get(section), dict) for key in child[section]}
+        own = child_paths if isinstance(child_paths, dict) else {}
+        merged["paths"] = {key: path for key, path in parent_paths.items()
+                           if key not in overridden or key in own}
     for key, value in child.items():
         if key == "extends":
             continue

@@ -1,4 +1,4 @@
-"""Charts written as PNG files (matplotlib, Agg backend): fan charts and tornado charts.
+"""Charts written as PNG files (matplotlib, Agg backend): fan, tornado and backtest charts.
 
 Labels are in English: the default matplotlib fonts have no Chinese glyphs.
 """
@@ -80,6 +80,41 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
     if title:
         figure.suptitle(figure_text(title), fontsize=10)  # the region: "$" is no math
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
+    return _save(figure, path)
+
+
+def backtest_chart(fit, band: pd.DataFrame, central: pd.Series, path: str | Path,
+                   title: str = "") -> Path:
+    """One indicator's backtest: the ensemble's 5-95 % band and central run over the run's
+    years, the history (scored points filled, earlier ones hollow) and both naive forecasts.
+
+    ``fit`` is a :class:`model.backtest.IndicatorBacktest`; ``band`` has columns q05 and q95
+    indexed by year; ``central`` is the central run indexed by year.
+    """
+    figure, ax = plt.subplots(figsize=(6.0, 3.6))
+    ax.fill_between(band.index, band.q05, band.q95, alpha=0.25, color="tab:blue",
+                    label="model 5-95 %")
+    ax.plot(central.index, central.values, color="tab:blue", label="model, central run")
+    if fit.before:
+        ax.plot(list(fit.before), list(fit.before.values()), marker="o", color="black",
+                markerfacecolor="white", linestyle="none", label="history (not scored)")
+    ax.plot(fit.years, fit.observed, marker="o", color="black", linestyle="none",
+            label="history (scored)")
+    years = central.index.to_numpy(dtype=float)   # the naive forecasts over the whole run
+    ax.plot(years, [fit.start_value] * len(years), color="tab:grey", linestyle=":",
+            label="naive: start value held")
+    if fit.growth is not None:
+        ax.plot(years, fit.start_value * (1.0 + fit.growth) ** (years - years[0]),
+                color="tab:orange", linestyle="--",
+                label=f"naive: {fit.growth:+.1%}/yr since {fit.growth_from} continued")
+    spec = INDICATORS.get(fit.indicator)
+    unit = spec.unit if spec and spec.unit.isascii() else ""  # no CJK glyphs
+    name = spec.en if spec else fit.indicator
+    ax.set_title((f"{title}: " if title else "") + name + (f" [{unit}]" if unit else ""),
+                 fontsize=9)
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=6)
+    figure.tight_layout()
     return _save(figure, path)
 
 

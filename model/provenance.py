@@ -1,9 +1,9 @@
 """Where every number of a scenario comes from: its file, its source, or its assumption.
 
 A run uses every baseline value of the scenario, every lever and parameter (the scenario's
-own entry, inherited from a parent file, or the model's declared default) and every
-scheduled event. :func:`numbers` lists them with their provenance, so that a reviewer sees
-which rest on documents and which on assumptions.
+own entry, inherited from a parent file, or the model's declared default), every scheduled
+event and every yearly path. :func:`numbers` lists them with their provenance, so that a
+reviewer sees which rest on documents and which on assumptions.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalogue import BASELINES, LEVERS, PARAMETERS
+from .catalogue import BASELINES, INPUTS, LEVERS, PARAMETERS
 from .scenario import Scenario, read_document
 
 
@@ -19,7 +19,7 @@ from .scenario import Scenario, read_document
 class Number:
     """One number a run uses. ``origin`` is the file that sets it, or ``model default``."""
 
-    section: str                       # baseline / levers / parameters / events
+    section: str                       # baseline / levers / parameters / events / paths
     key: str
     value: float
     unit: str
@@ -61,6 +61,11 @@ def numbers(scenario: Scenario) -> list[Number]:
                            LEVERS[event.lever].unit if event.lever in LEVERS else "",
                            None if event.assumption or not event.source else event.source,
                            None, origin.get(("events", ""), Path(scenario.path).name)))
+    for key, path in scenario.paths.items():
+        for year, value in zip(path.years, path.values, strict=True):
+            rows.append(Number("paths", f"{key} {year}", value, INPUTS[key].unit,
+                               None if path.assumption or not path.source else path.source,
+                               None, origin.get(("paths", key), Path(scenario.path).name)))
     return rows
 
 
@@ -77,7 +82,7 @@ def _origins(scenario: Scenario) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for path in chain:          # child first: the nearest file wins
         document = read_document(path)
-        for section in ("baseline", "levers", "parameters"):
+        for section in ("baseline", "levers", "parameters", "paths"):
             table = document.get(section)
             if isinstance(table, dict):
                 for key in table:

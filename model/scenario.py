@@ -1,8 +1,9 @@
 """Scenario files: TOML, read with tomllib, validated with pydantic, never executed.
 
 A scenario is one plan (or a policy variant of it): where and when, the baseline values of
-the start year, the plan's levers, overrides of model parameters, scheduled lever changes,
-and the plan's targets, each quoted in Chinese from its seed document. Every number carries
+the start year, the plan's levers, overrides of model parameters, scheduled lever changes
+(``[[events]]``), yearly paths of any lever or parameter (``[paths.<key>]``), and the plan's
+targets, each quoted in Chinese from its seed document. Every number carries
 ``source = "..."`` or ``assumption = true`` with a plausible ``range``.
 
 Values are written in the unit the model declares for the key (``innosim validate`` and the
@@ -20,12 +21,12 @@ import os
 import stat
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from .catalogue import ALLOCATION_SHARES, BASELINES, INDICATORS, LEVERS, PARAMETERS
+from .catalogue import ALLOCATION_SHARES, BASELINES, INDICATORS, INPUTS, LEVERS, PARAMETERS
 from .errors import ScenarioError
 from .inheritance import resolve
 from .quantities import Spec
@@ -139,6 +140,43 @@ class Event(_Strict):
     assumption: bool = False
 
 
+class YearlyPath(_Strict):
+    """A lever or parameter given year by year: from the start of ``years[i]`` on, the input
+    takes ``values[i]`` (display units, as in ``[[events]]``); before the first listed year it
+    has its ``[levers]`` / ``[parameters]`` value. History replayed, or a plan's yearly targets.
+    A path is not drawn in an ensemble: from its first year on, every run takes its values.
+    """
+
+    years: list[Year]
+    values: list[float]
+    source: str | None = None
+    assumption: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> YearlyPath:
+        if not self.years:
+            raise ValueError("a path needs at least one year (years = [...], values = [...])")
+        if len(self.years) != len(self.values):
+            raise ValueError(f"{len(self.years)} years but {len(self.values)} values "
+                             "(one value for each year)")
+        for before, after in zip(self.years, self.years[1:], strict=False):
+            if after <= before:
+                raise ValueError(f"years must increase strictly ({after} follows {before})")
+        if not self.assumption and not self.source:
+            raise ValueError("every number needs source = \"...\" or assumption = true")
+        return self
+
+
+class Change(NamedTuple):
+    """A scheduled change of a lever or parameter: ``key`` takes ``value`` (display units)
+    from the start of ``year`` on."""
+
+    year: int
+    key: str
+    value: float
+
+
 Op = Literal[">", ">=", "<", "<=", "about"]
 Kind = Literal["level", "cumulative", "growth", "flow", "rises"]
 
@@ -190,6 +228,7 @@ class Scenario(_Strict):
     levers: dict[str, Entry] = {}
     parameters: dict[str, Entry] = {}
     events: list[Event] = []
+    paths: dict[str, YearlyPath] = {}
     targets: list[Target] = []
     history: list[HistoryPoint] = []
     _path: str = PrivateAttr(default="<memory>")
@@ -208,6 +247,14 @@ class Scenario(_Strict):
     @property
     def meta(self) -> Meta:
         return self.scenario
+
+    def changes(self) -> list[Change]:
+        """Every scheduled change, from ``[[events]]`` and ``[paths]``, sorted by year (the
+        file's order within a year)."""
+        found = [Change(e.year, e.lever, e.value) for e in self.events]
+        for key, path in self.paths.items():
+            found += [Change(y, key, v) for y, v in zip(path.years, path.values, strict=True)]
+        return sorted(found, key=lambda change: change.year)
 
     def input_value(self, key: str) -> float:
         """A lever's or parameter's value in the scenario, or the model default."""
@@ -504,6 +551,7 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
             raise ScenarioError(path, field, "the event has no source",
                                 "source = \"...\" or assumption = true")
         _check_bounds(path, f"{field}.value", event.value, LEVERS[event.lever])
+    _check_paths(scenario, path)
     for i, target in enumerate(scenario.targets):
         _check_target(path, f"targets[{i}]", target, meta)
     for i, point in enumerate(scenario.history):
@@ -514,6 +562,26 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
         if point.year > meta.end:
             raise ScenarioError(path, f"history[{i}].year", f"{point.year} is after the run",
                                 f"a year up to {meta.end}")
+
+
+def _check_paths(scenario: Scenario, path: str | Path) -> None:
+    meta = scenario.meta
+    evented = {event.lever for event in scenario.events}
+    for key, yearly in scenario.paths.items():
+        field = f"paths.{key}"
+        if key not in INPUTS:
+            hint = _suggest(key, tuple(INPUTS))
+            if key in BASELINES or key in INDICATORS:
+                hint = f"a lever or parameter; {key!r} is not an input the run can be given"
+            raise ScenarioError(path, field, f"unknown input {key!r}", hint)
+        if key in evented:
+            raise ScenarioError(path, field, f"{key!r} is also changed by [[events]]",
+                                "each input scheduled either in [paths] or in [[events]]")
+        for i, (year, value) in enumerate(zip(yearly.years, yearly.values, strict=True)):
+            if not meta.start < year <= meta.end:
+                raise ScenarioError(path, f"{field}.years[{i}]", f"{year} lies outside the run",
+                                    f"a year from {meta.start + 1} to {meta.end}")
+            _check_bounds(path, f"{field}.values[{i}]", value, INPUTS[key])
 
 
 def _check_entry(path: str | Path, field: str, entry: Entry, spec: Spec) -> None:

@@ -61,7 +61,8 @@ def evaluate(
 
     A lever has a start-year value, on which the start year is calibrated (``baseline.<lever>``
     where the scenario states it, else the ``[levers]`` value), and a plan value that holds
-    from the first plan year (start + 1), changed in given years by ``[[events]]``.
+    from the first plan year (start + 1), changed in given years by ``[[events]]`` and
+    ``[paths]`` (which may also change parameters).
     ``inputs`` keyed by a lever set its ``[levers]`` value. ``levers`` are a planner's
     "what if": each holds from the first plan year on and replaces the scenario's own
     scheduled changes of that lever, while the start year keeps the scenario's values.
@@ -150,8 +151,8 @@ def _model_inputs(scenario: Scenario, columns: Mapping[str, np.ndarray],
             if key not in policy:
                 changes.append(LeverEvent(first_plan_year, key, start_inputs[key]))
             start_inputs[key] = part(f"baseline.{key}", spec)
-    changes += [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
-                for e in scenario.events if e.lever not in policy]
+    changes += [LeverEvent(c.year, c.key, c.value / INPUTS[c.key].scale)
+                for c in scenario.changes() if c.key not in policy]
     changes += [LeverEvent(first_plan_year, key, part(key, LEVERS[key], np.asarray(value, float)))
                 for key, value in policy.items()]
     return baseline, start_inputs, changes

@@ -131,6 +131,14 @@ CASES = [
                            '[[events]]\nyear = 2040\nlever = "fiscal_st_growth"\nvalue = 10\n'
                            'source = "test"\n\n# --- the plan\'s 2027 targets')},
          "events[0].year: 2040 lies outside the run (a year from 2023 to 2030)"),
+    Case("yearly path with a year outside the run",
+         {"bad.toml": BASE + '\n[paths.fiscal_st_growth]\nsource = "test"\n'
+                             'years = [2024, 2035]\nvalues = [10, 12]\n'},
+         "paths.fiscal_st_growth.years[1]: 2035 lies outside the run (a year from 2023 to 2030)"),
+    Case("yearly path with fewer values than years",
+         {"bad.toml": BASE + '\n[paths.nonindustrial_growth]\nsource = "test"\n'
+                             'years = [2024, 2025]\nvalues = [6]\n'},
+         "paths.nonindustrial_growth: 2 years but 1 values (one value for each year)"),
     Case("target year before start",
          {"bad.toml": edit("target_year = 2027", "target_year = 2020")},
          "scenario: target_year 2020 lies outside the run 2023-2030"),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from ..errors import ScenarioError
 from . import (
+    backtest,
     calibrate,
     check,
     diff,
@@ -25,7 +26,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes)
+            takes, backtest)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
