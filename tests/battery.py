@@ -68,6 +68,7 @@ DRAWS = 200
 POINTS = 13
 SEED = 9
 RELATIVE_TOLERANCE = 1e-9
+SHARE_TOLERANCE = 0.01        # percentage points, as scenario files allow
 JUMP_LIMIT = 0.05
 MAX_RD_INTENSITY = 8.0        # per cent of GDP
 SHARE_UNIT = "%"              # indicators in per cent are shares or ratios of a whole
@@ -449,8 +450,21 @@ def frozen_policy(path: str) -> FrozenReport:
     sc = scenario(path)
     label = name(sc)
     drawn = draws(path)
+    frozen = start_levers(drawn)
+    total = sum(np.asarray(frozen[k]) for k in ALLOCATION_SHARES)
+    if np.any(np.abs(total - 100.0) > SHARE_TOLERANCE):
+        # The draws' start-year shares do not add up, so they cannot be held as levers: say
+        # so, and judge the trends with the start-year shares at their central values.
+        drawn_shares = [f"baseline.{k}" for k in ALLOCATION_SHARES if f"baseline.{k}" in drawn]
+        report.jumps.append(Problem(label, (
+            f"the start-year allocation shares of the draws sum to {np.min(total):.1f}-"
+            f"{np.max(total):.1f} %, not 100 % ({', '.join(drawn_shares)} drawn one by one); "
+            f"the trends below are judged with them at their central values")))
+        central_start = central_inputs(sc)
+        drawn = {**drawn, **{k: np.full(DRAWS, central_start[k]) for k in drawn_shares}}
+        frozen = start_levers(drawn)
     try:
-        results = run(sc, drawn, start_levers(drawn))
+        results = run(sc, drawn, frozen)
         central = run(sc, None, start_levers(central_inputs(sc)))
     except Exception as error:  # noqa: BLE001 - any failure is a finding
         report.jumps.append(Problem(label, f"frozen policy cannot run: "
