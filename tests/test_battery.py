@@ -1,0 +1,86 @@
+"""The validation battery (issue 9, part 5) over every shipped scenario.
+
+Each lever's declared effects (model/effects.py) hold in a sweep of the lever over its range;
+extreme conditions give real, finite, plausible results or a clean refusal; with policy frozen
+at its start values no indicator jumps in the first year. See tests/battery.py for the
+definitions. ``pytest -s tests/test_battery.py`` prints the counts and every failure.
+
+Nothing here is skipped or marked as expected to fail: the model must pass the battery.
+"""
+
+from __future__ import annotations
+
+import pytest
+from battery import (
+    SCENARIO_PATHS,
+    extreme_conditions,
+    frozen_policy,
+    report,
+    sign_sweep,
+)
+
+from model.catalogue import FISCAL_RULES, INDICATORS, LEVERS
+from model.effects import APPLIES_UNDER, EFFECTS, SIGNS, applies, expected_effect
+
+IDS = [path.stem for path in SCENARIO_PATHS]
+
+
+def test_every_lever_declares_its_effect_on_every_indicator():
+    assert set(EFFECTS) == set(LEVERS)
+    for lever in LEVERS:
+        assert set(EFFECTS[lever]) == set(INDICATORS), lever
+        for indicator in INDICATORS:
+            effect = expected_effect(lever, indicator)
+            assert effect.sign in SIGNS, (lever, indicator)
+            assert effect.reason.strip() and "\n" not in effect.reason, (lever, indicator)
+
+
+def test_fiscal_levers_each_act_under_one_rule():
+    assert set(APPLIES_UNDER.values()) <= set(FISCAL_RULES)
+    for lever in LEVERS:
+        assert any(applies(lever, rule) for rule in FISCAL_RULES), lever
+    assert applies("fiscal_st_growth", "growth") and not applies("fiscal_st_growth", "share")
+    assert applies("fiscal_st_budget_share", "share")
+    assert not applies("fiscal_st_budget_share", "growth")
+
+
+def test_lookup_names_what_is_missing():
+    with pytest.raises(KeyError, match="no_such_lever"):
+        expected_effect("no_such_lever", "rd_intensity")
+    with pytest.raises(KeyError, match="no_such_indicator"):
+        expected_effect("fiscal_st_growth", "no_such_indicator")
+
+
+def test_scenarios_are_found():
+    assert len(SCENARIO_PATHS) >= 1
+
+
+@pytest.mark.parametrize("path", SCENARIO_PATHS, ids=IDS)
+def test_no_lever_moves_an_indicator_the_wrong_way(path):
+    found = sign_sweep(str(path))
+    assert found.pairs > 0
+    lines = [w.line() for w in found.wrong_signs] + [p.line() for p in found.problems]
+    if lines:
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+@pytest.mark.parametrize("path", SCENARIO_PATHS, ids=IDS)
+def test_extreme_conditions_give_plausible_results_or_a_clean_refusal(path):
+    found = extreme_conditions(str(path))
+    assert found.cases > 0
+    if found.failures:
+        pytest.fail("\n".join(f.line() for f in found.failures), pytrace=False)
+
+
+@pytest.mark.parametrize("path", SCENARIO_PATHS, ids=IDS)
+def test_frozen_policy_continues_trends(path):
+    found = frozen_policy(str(path))
+    assert found.judged > 0
+    if found.jumps:
+        pytest.fail("\n".join(j.line() for j in found.jumps), pytrace=False)
+
+
+def test_battery_report():
+    """The counts and every failure, for ``pytest -s``; the checks above fail on them."""
+    print()
+    print(report())
