@@ -1,7 +1,8 @@
 """Calibration: fit chosen parameters, within their ranges, to a scenario's ``[history]``.
 
 History that lies at or before the scenario's start year cannot be compared with a run
-that starts there. We then calibrate on a *backcast variant*: the same scenario started
+that starts there. When a scenario has no history after its start, we calibrate on a
+*backcast variant*: the same scenario started
 in the earliest history year, with each baseline value for which that year has a
 history value replaced by it (e.g. Kecheng's R&D intensity 1.85 % in 2020). The other
 baseline values stay those of the original start year: an approximation, stated in the
@@ -77,7 +78,9 @@ def calibration_variant(scenario: Scenario) -> tuple[Scenario, dict[str, float]]
     """The scenario to fit on: the backcast variant if history starts at or before start."""
     history = scenario.history
     first = min(p.year for p in history)
-    if first > scenario.meta.start:
+    # History after the start is fitted as it is; earlier points then only feed the naive
+    # forecasts of a backtest. A backcast is for scenarios with no later history.
+    if first > scenario.meta.start or any(p.year > scenario.meta.start for p in history):
         return scenario, {}
     variant = scenario.model_copy(deep=True)
     variant.scenario.start = first

@@ -208,7 +208,9 @@ class Engine:
             k3 = model.rates(time + dt / 2, trial_state)
             trial[...] = stocks
             full(k3)
-            k4 = model.rates(time + dt, trial_state)
+            # The left limit at the step's end: inputs that change at whole years change
+            # between steps, as events do, never inside one.
+            k4 = model.rates(float(np.nextafter(time + dt, -np.inf)), trial_state)
             mean = {name: (k1[name] + 2.0 * (k2[name] + k3[name]) + k4[name]) / 6.0
                     for name in flow_names}
             return {**k1, **mean}

@@ -60,22 +60,34 @@ def test_page_opens_in_chinese_on_kecheng(started):
     assert not started.error
 
 
-def test_fiscal_growth_slider_moves_rd_intensity_and_flips_its_verdict():
+def test_investment_slider_moves_rd_intensity_and_flips_its_verdict():
     at = _start()
     plan = _verdicts(at).iloc[RD_ROW]
-    slider = at.slider(key="lever:fiscal_st_growth")
-    assert slider.value == 15.0 and plan["判断"] in ("达成", "未达成")
+    slider = at.slider(key="lever:hightech_investment_growth")
+    assert slider.value == 18.0 and plan["判断"] in ("达成", "未达成")
     slider.set_value(slider.max).run()
     assert not at.exception
     high = _verdicts(at).iloc[RD_ROW]
-    slider = at.slider(key="lever:fiscal_st_growth")
+    slider = at.slider(key="lever:hightech_investment_growth")
     slider.set_value(slider.min).run()
     low = _verdicts(at).iloc[RD_ROW]
-    # More fiscal S&T money, more R&D: the 2027 intensity follows the slider ...
+    # Firms' R&D follows output, high-tech industry's most: intensity follows the slider ...
     assert low["模拟值"] < plan["模拟值"] < high["模拟值"]
     # ... and across the slider's range the verdict flips.
     assert (low["判断"], high["判断"]) == ("未达成", "达成")
-    assert at.query_params["fiscal_st_growth"] == f"{slider.min:g}"
+    assert at.query_params["hightech_investment_growth"] == f"{slider.min:g}"
+
+
+def test_fiscal_growth_slider_moves_rd_intensity():
+    at = _start()
+    plan = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    slider = at.slider(key="lever:fiscal_st_growth")
+    slider.set_value(slider.min).run()
+    low = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    at.slider(key="lever:fiscal_st_growth").set_value(slider.max).run()
+    high = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    # Public research is R&D performed and subsidies add to firms' R&D: more money, more R&D.
+    assert low < plan < high
 
 
 def test_switching_language_translates_labels_and_keeps_the_levers():
@@ -144,11 +156,11 @@ def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
 def test_what_would_it_take_gives_the_growth_needed():
     at = _start()
     at.selectbox(key="goal_target:zh").set_value(RD_ROW)
-    at.selectbox(key="goal_lever:zh").set_value("fiscal_st_growth")
+    at.selectbox(key="goal_lever:zh").set_value("hightech_investment_growth")
     at.button(key="goal_run").click().run()
     assert not at.exception
     answers = [s.value for s in at.success]
-    assert any(a.startswith("财政科技投入年增长率 至少需要") for a in answers), answers
+    assert any(a.startswith("高新技术产业投资增速 至少需要") for a in answers), answers
 
 
 def test_an_unreachable_target_says_so():

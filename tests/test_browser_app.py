@@ -51,20 +51,19 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         page.goto(url)
         row = _rd_row(page)
         row.wait_for(timeout=LOAD_TIMEOUT_MS)
-        playwright_api.expect(row).to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).not_to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
         summary_before = page.get_by_text(re.compile(r"项目标达成")).inner_text()
 
-        slider = page.get_by_role("slider", name=re.compile("财政科技投入年增长率"))
+        slider = page.get_by_role("slider", name=re.compile("高新技术产业投资增速"))
         slider.focus()
-        for _ in range(30):  # arrow keys: 0.1 %-point steps, 15 % -> 18 %
-            page.keyboard.press("ArrowRight")
-        page.keyboard.press("End")  # and on to the top of the range, 40 %
-        playwright_api.expect(slider).to_have_value("40", timeout=LOAD_TIMEOUT_MS)
+        for _ in range(30):  # arrow keys: 0.1 %-point steps, 18 % -> 15 %
+            page.keyboard.press("ArrowLeft")
+        page.keyboard.press("Home")  # and on to the bottom of the range, -10 %
+        playwright_api.expect(slider).to_have_value("-10", timeout=LOAD_TIMEOUT_MS)
         # The last rerun has finished when the address holds it: the link reproduces it.
-        playwright_api.expect(page).to_have_url(re.compile(r"fiscal_st_growth=40(&|$)"),
-                                                timeout=LOAD_TIMEOUT_MS)
-        playwright_api.expect(row).not_to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
-        playwright_api.expect(row).to_contain_text("达成")
+        playwright_api.expect(page).to_have_url(
+            re.compile(r"hightech_investment_growth=-10(&|$)"), timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(row).to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
         assert page.get_by_text(re.compile(r"项目标达成")).inner_text() != summary_before
         _settled(page)
         shot = tmp_path / "innosim-zh.png"
@@ -75,7 +74,7 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         playwright_api.expect(page.get_by_role("heading", name="Target verdicts")).to_be_visible(
             timeout=LOAD_TIMEOUT_MS)
         english_row = page.get_by_role("row").filter(has_text="R&D intensity").first
-        playwright_api.expect(english_row).to_contain_text("reached", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(english_row).to_contain_text("missed", timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(page.get_by_role("tab", name="What would it take?")).to_be_visible(
             timeout=LOAD_TIMEOUT_MS)
         _settled(page)

@@ -149,7 +149,7 @@ def test_simulate_reports_progress_per_chunk(kecheng):
 
 
 def test_lever_changes_and_fixed_inputs_reach_every_block(kecheng):
-    policy, fixed = {"fiscal_st_growth": 30.0}, {"conversion_rate": 10.0}
+    policy, fixed = {"fiscal_st_growth": 30.0}, {"recertification_rate": 90.0}
     result = ensemble(kecheng, 400, seed=5, levers=policy, fixed=fixed, block_runs=150)
     laws = [law for law in uncertain(kecheng) if law.key not in fixed]
     inputs = {**draw(laws, 5, "lhs", 0, 400, 400), **fixed}

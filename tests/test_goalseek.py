@@ -16,20 +16,20 @@ def _target(scenario, indicator, kind="level"):
 
 def test_the_value_found_just_reaches_the_target(kecheng):
     target = _target(kecheng, "rd_intensity")
-    answer = what_it_takes(kecheng, target, "fiscal_st_growth")
+    answer = what_it_takes(kecheng, target, "hightech_investment_growth")
     assert answer.status == REACHABLE and answer.increasing
     assert answer.low < answer.value < answer.high
     levers = plan_levers(kecheng)
-    at_value = target_margin(kecheng, target, set_lever(levers, "fiscal_st_growth", answer.value))
+    at_value = target_margin(kecheng, target, set_lever(levers, "hightech_investment_growth", answer.value))
     just_below = target_margin(kecheng, target,
-                               set_lever(levers, "fiscal_st_growth", answer.value - 0.01))
+                               set_lever(levers, "hightech_investment_growth", answer.value - 0.01))
     assert at_value >= 0 > just_below
 
 
 def test_ensemble_goal_seek_matches_the_median_verdict(kecheng):
     target = _target(kecheng, "rd_intensity")
-    central = what_it_takes(kecheng, target, "fiscal_st_growth")
-    ensemble = what_it_takes(kecheng, target, "fiscal_st_growth", runs=200, seed=3)
+    central = what_it_takes(kecheng, target, "hightech_investment_growth")
+    ensemble = what_it_takes(kecheng, target, "hightech_investment_growth", runs=200, seed=3)
     assert ensemble.status == REACHABLE
     # The ensemble median sits below the central run here, so more growth is needed.
     assert ensemble.value != pytest.approx(central.value, abs=0.1)

@@ -63,10 +63,11 @@ def _replace_sector(name: str, **changes) -> tuple:
 
 
 def test_an_undeclared_read_fails_when_the_model_is_built():
-    reads = {k: v for k, v in rd.READS.items() if k != "tech_smes"}
+    reads = {k: v for k, v in rd.READS.items() if k != "gdp_nonindustrial"}
     flows = dict(rd.AUXILIARIES)
-    flows["tech_sme_rd"] = Variable("亿元/年", "without its declared read", ("rd_incentive",))
-    with pytest.raises(StructureError, match="rd sector reads tech_smes without declaring it"):
+    flows["services_rd"] = Variable("亿元/年", "without its declared read", ("rd_incentive",))
+    with pytest.raises(StructureError,
+                       match="rd sector reads gdp_nonindustrial without declaring it"):
         build(_replace_sector("rd", reads=reads, auxiliaries=flows), LOOPS)
 
 

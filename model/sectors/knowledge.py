@@ -25,8 +25,10 @@ Auxiliaries
 Reads: rd_expenditure (rd), rd_personnel (talent), tech_market_support (fiscal),
 population (economy).
 
-Calibrated at the start: patent_productivity so that applications equal the baseline grants
-(a steady pipeline), and the pipeline holds baseline grants x patent_lag; high_value_share
+Calibrated at the start: the pipeline holds baseline grants x patent_lag, and
+patent_productivity makes applications grants x (1 + g x patent_lag), g the growth of R&D
+before the start: the pipeline of a first-order delay whose input has been growing at g, so
+grants continue their trend instead of stalling for a lag; high_value_share
 so that high-value patents grow at the start as all valid patents do (grants / stock -
 lapse), rather than jumping towards an equilibrium set by an assumed share.
 With zero R&D, applications are zero and grants drain to zero with the examination delay.
@@ -89,10 +91,11 @@ AUXILIARIES = {
 
 CONSTANTS = {
     "patent_productivity": Variable(
-        "件/年", "invention_patent_grants / (rd_start ** alpha * rd_personnel ** beta) at the "
-        "start (a steady pipeline)", ("baseline.invention_patent_grants", "rd_start",
-                                       "baseline.rd_personnel"),
-        ("patent_rd_elasticity", "patent_personnel_elasticity")),
+        "件/年", "invention_patent_grants * (1 + rd_growth_before_start * patent_lag) / "
+        "(rd_start ** alpha * rd_personnel ** beta) at the start (a pipeline growing as R&D "
+        "did)", ("baseline.invention_patent_grants", "rd_start", "baseline.rd_personnel"),
+        ("patent_rd_elasticity", "patent_personnel_elasticity", "rd_growth_before_start",
+         "patent_lag")),
     "valid_patents_start": Variable("件", "invention_patents_per_10k * population at the start",
                                     ("baseline.invention_patents_per_10k", "baseline.population")),
     "support_index_scale": Variable(
@@ -118,7 +121,8 @@ READS = {"rd_expenditure": "亿元/年", "rd_personnel": "人年", "tech_market_
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     scale, offset = spending_index(b.fiscal_st_spending * p.share_tech_market)
     return {
-        "patent_productivity": b.invention_patent_grants / (
+        "patent_productivity": b.invention_patent_grants * (
+            1.0 + p.rd_growth_before_start * p.patent_lag) / (
             c.rd_start ** p.patent_rd_elasticity
             * b.rd_personnel ** p.patent_personnel_elasticity),
         "valid_patents_start": b.invention_patents_per_10k * b.population,

@@ -36,9 +36,10 @@ performed at ``public_rd_fraction``; subsidies add ``subsidy_rd_leverage`` yuan 
 
 Calibrated at the start, so that the model reproduces the baseline R&D intensity exactly:
   firms' own R&D  = baseline R&D - public R&D - subsidy-induced R&D   (must be >= 0)
-  its split       = services_share_of_firm_rd outside industry; of industry's part,
-                    hightech_share_of_industrial_rd in high-tech industry; each divided by
-                    its class's value added gives the class's R&D per unit of value added
+  its split       = services_share_of_firm_rd outside industry; industry's part is spread
+                    over value added with high-tech industry hightech_rd_intensity_ratio
+                    times as R&D-intensive as the rest (>= 1), giving each class's R&D per
+                    unit of value added
   rd_capital(start) = R&D(start) / (rd_growth_before_start + rd_depreciation)  (Hall 2007)
 
 The super-deduction works through the user cost of R&D, 1 - tax * (1 + deduction rate):
@@ -128,23 +129,23 @@ CONSTANTS = {
     "industrial_share_of_own_rd": Variable(
         "1", "1 - services_share_of_firm_rd", (), ("services_share_of_firm_rd",),
         "NBS 2019 R&D bulletin"),
-    "hightech_rd_per_va": Variable(
-        "1", "hightech_share_of_industrial_rd * industrial share * own_rd_start / high-tech "
-        "value added at the start", ("own_rd_start", "baseline.industrial_va",
-                                     "baseline.hightech_va_share"),
-        ("hightech_share_of_industrial_rd", "services_share_of_firm_rd")),
     "other_industry_rd_per_va": Variable(
-        "1", "(1 - hightech_share_of_industrial_rd) * industrial share * own_rd_start / other "
-        "industry's value added at the start", ("own_rd_start", "industrial_va_other_start"),
-        ("hightech_share_of_industrial_rd", "services_share_of_firm_rd")),
+        "1", "industrial share * own_rd_start / (other industry's value added + "
+        "hightech_rd_intensity_ratio * high-tech value added), at the start",
+        ("own_rd_start", "industrial_va_other_start", "baseline.industrial_va",
+         "baseline.hightech_va_share"),
+        ("hightech_rd_intensity_ratio", "services_share_of_firm_rd")),
+    "hightech_rd_per_va": Variable(
+        "1", "hightech_rd_intensity_ratio * other_industry_rd_per_va",
+        ("other_industry_rd_per_va",), ("hightech_rd_intensity_ratio",)),
     "services_rd_per_va": Variable(
         "1", "services_share_of_firm_rd * own_rd_start / GDP outside above-scale industry at "
         "the start", ("own_rd_start", "baseline.gdp", "baseline.industrial_va"),
         ("services_share_of_firm_rd",)),
     "rd_per_hightech_enterprise": Variable(
         "亿元/年/家", "high-tech industry's R&D / high-tech enterprises, at the start",
-        ("own_rd_start", "baseline.hightech_enterprises"),
-        ("hightech_share_of_industrial_rd", "services_share_of_firm_rd")),
+        ("hightech_rd_per_va", "baseline.industrial_va", "baseline.hightech_va_share",
+         "baseline.hightech_enterprises")),
     "hightech_enterprises_start": Variable("家", "high-tech enterprises at the start",
                                            ("baseline.hightech_enterprises",)),
     "super_deduction_start": Variable("1", "super_deduction_rate in the start year", (),
@@ -187,17 +188,19 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
     own_rd = rd_start - subsidy_rd - public_rd - public_rd_nonfiscal
     industrial_share = 1.0 - p.services_share_of_firm_rd
-    hightech_rd = p.hightech_share_of_industrial_rd * industrial_share * own_rd
-    other_rd = (1.0 - p.hightech_share_of_industrial_rd) * industrial_share * own_rd
+    hightech_va = b.industrial_va * b.hightech_va_share
+    other_per_va = industrial_share * own_rd / (
+        c.industrial_va_other_start + p.hightech_rd_intensity_ratio * hightech_va)
+    hightech_per_va = p.hightech_rd_intensity_ratio * other_per_va
     return {
         "rd_start": rd_start,
         "public_rd_nonfiscal": public_rd_nonfiscal,
         "own_rd_start": own_rd,
         "industrial_share_of_own_rd": industrial_share,
-        "hightech_rd_per_va": hightech_rd / (b.industrial_va * b.hightech_va_share),
-        "other_industry_rd_per_va": other_rd / c.industrial_va_other_start,
+        "hightech_rd_per_va": hightech_per_va,
+        "other_industry_rd_per_va": other_per_va,
         "services_rd_per_va": p.services_share_of_firm_rd * own_rd / (b.gdp - b.industrial_va),
-        "rd_per_hightech_enterprise": hightech_rd / b.hightech_enterprises,
+        "rd_per_hightech_enterprise": hightech_per_va * hightech_va / b.hightech_enterprises,
         "hightech_enterprises_start": b.hightech_enterprises,
         "super_deduction_start": p.super_deduction_rate,
         "rd_capital_start": rd_start / (p.rd_growth_before_start + p.rd_depreciation),
