@@ -384,10 +384,21 @@ HIGHTECH = SectorCatalogue(
 # The order of the model's sectors, which is also the order of keys in every listing.
 SECTORS = (ECONOMY, FISCAL, INCUBATION, RD, TALENT, KNOWLEDGE, HIGHTECH)
 
-DERIVED_INDICATORS = (
-    Spec("rd_growth", "全社会研发支出年增长率", "growth of gross R&D expenditure", "%/年",
-         lower=None),
+
+@dataclass(frozen=True)
+class Derived:
+    """An indicator computed from another's recorded years: its year-on-year growth in per
+    cent (the start year has none)."""
+
+    spec: Spec
+    of: str
+
+
+DERIVED = (
+    Derived(Spec("rd_growth", "全社会研发支出年增长率", "growth of gross R&D expenditure", "%/年",
+                 lower=None), of="rd_expenditure"),
 )
+DERIVED_INDICATORS = tuple(d.spec for d in DERIVED)
 BASELINES = by_key(*(s.baselines for s in SECTORS))
 LEVERS = by_key(*(s.levers for s in SECTORS))
 PARAMETERS = by_key(*(s.parameters for s in SECTORS))

@@ -11,7 +11,8 @@ A model handed to :class:`Engine` provides
 
 * ``stocks``: a mapping ``name -> StockSpec`` (unit, inflow names, outflow names);
 * ``initial_state(n_runs)``: the stocks at the start time, arrays of shape ``(n_runs,)``;
-* ``rates(time, state)``: every flow (per year) and auxiliary at ``time``, as arrays;
+* ``rates(time, state)``: every flow (per year) and auxiliary at ``time``, as arrays; it
+  must not change the model (the start is recorded with ``time`` just below the start);
 * ``events(ledger)``: generator functions (SimPy processes) that act on the state at
   scheduled times through the :class:`Ledger`, so that discrete moves are booked as flows;
 * ``outputs``: the names of stocks, auxiliaries and flows to record at each year end.
@@ -153,7 +154,9 @@ class Engine:
         totalled = tuple(name for name in outputs if name in flow_names)
         flow_rows = {name: i for i, name in enumerate(totalled)}
         annual = np.zeros((len(totalled), stocks.shape[1]))
-        rates = model.rates(env.now, state)
+        # The start is recorded as the left limit at the start time: inputs scheduled to
+        # change at the start instant, like events there, act from the first step on.
+        rates = model.rates(float(np.nextafter(float(env.now), -np.inf)), state)
         self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
         # Events scheduled for the start instant act after the start is recorded and
         # before the first step.

@@ -13,22 +13,14 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from .catalogue import ALLOCATION_SHARES, BASELINES, DERIVED, INDICATORS, INPUTS, LEVERS, Derived
 from .engine import Engine
 from .errors import ScenarioError
 from .quantities import Spec
 from .results import Results
 from .scenario import SHARE_TOLERANCE, Scenario, load_scenario
-from .system import (
-    ALLOCATION_SHARES,
-    BASELINES,
-    DERIVED_INDICATORS,
-    INDICATORS,
-    INPUTS,
-    LEVERS,
-    InconsistentBaseline,
-    InnovationModel,
-    LeverEvent,
-)
+from .schedule import LeverEvent
+from .system import InconsistentBaseline, InnovationModel
 from .uncertainty import Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
@@ -79,8 +71,37 @@ def evaluate(
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
     """
-    values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
-    policy = dict(levers or {})
+    policy = _checked_policy(scenario, levers or {})
+    columns = _input_columns(scenario, inputs or {})
+    n_runs = max((np.size(v) for v in columns.values()), default=1)
+    columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
+               for k, v in columns.items()}
+    meta = scenario.meta
+    engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt,
+                    integration or meta.integration)
+
+    def build(lo: int, hi: int) -> InnovationModel:
+        baseline, start_inputs, changes = _model_inputs(scenario, columns, policy, lo, hi)
+        return InnovationModel(baseline, start_inputs, meta.start, meta.end, hi - lo,
+                               fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)
+
+    _check_start(scenario, build(0, n_runs), n_runs)
+    recorded = build(0, 1).outputs
+    derived = [d for d in DERIVED if d.of in recorded]
+    years = np.arange(meta.start, meta.end + 1)
+    buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
+    for lo in range(0, n_runs, CHUNK_RUNS):
+        hi = min(lo + CHUNK_RUNS, n_runs)
+        engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
+        if progress:
+            progress(hi, n_runs)
+    return _label(recorded, derived, years, buffer, columns)
+
+
+def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
+                    ) -> dict[str, float | np.ndarray]:
+    """A planner's lever values, checked: known levers, allocation shares summing to 100 %."""
+    policy = dict(levers)
     unknown_levers = [k for k in policy if k not in LEVERS]
     if unknown_levers:
         raise KeyError(f"unknown levers: {', '.join(unknown_levers)}")
@@ -90,63 +111,61 @@ def evaluate(
         if np.any(np.abs(total - 100.0) > SHARE_TOLERANCE):
             raise ValueError(f"allocation shares must sum to 100 % (they sum to "
                              f"{np.max(total):g} %)")
-    if inputs:
-        unknown = [k for k in inputs if k not in values]
-        if unknown:
-            raise KeyError(f"unknown inputs: {', '.join(unknown)}")
-        values.update(inputs)
-    n_runs = max((np.size(v) for v in values.values()), default=1)
-    meta = scenario.meta
-    engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt,
-                    integration or meta.integration)
-    columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
-               for k, v in values.items()}
+    return policy
 
-    def build(lo: int, hi: int) -> InnovationModel:
-        def part(key: str, spec: Spec) -> float | np.ndarray:
-            column = columns[key]
-            if column.strides == (0,):  # the same value in every run: keep it a scalar
-                return float(column[0]) / spec.scale
-            return column[lo:hi] / spec.scale
 
-        baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
-        model_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
-        events = []
-        for key, spec in LEVERS.items():
-            if f"baseline.{key}" in columns:
-                # The start year runs on the lever's stated start value; the plan's value
-                # holds from the first plan year.
-                if key not in policy:
-                    events.append(LeverEvent(meta.start + 1, key, model_inputs[key]))
-                model_inputs[key] = part(f"baseline.{key}", spec)
-        events += [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
-                   for e in scenario.events if e.lever not in policy]
-        for key, value in policy.items():
-            value = np.asarray(value, dtype=float)
-            value = value[lo:hi] if value.ndim else float(value)
-            events.append(LeverEvent(meta.start + 1, key, value / LEVERS[key].scale))
-        return InnovationModel(baseline, model_inputs, meta.start, meta.end, hi - lo,
-                               fiscal_rule=meta.fiscal_rule, events=events, outputs=outputs)
+def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
+                   ) -> dict[str, float | np.ndarray]:
+    """Every baseline, lever and parameter: the given values over the central ones."""
+    values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
+    unknown = [k for k in inputs if k not in values]
+    if unknown:
+        raise KeyError(f"unknown inputs: {', '.join(unknown)}")
+    values.update(inputs)
+    return values
 
+
+def _model_inputs(scenario: Scenario, columns: Mapping[str, np.ndarray],
+                  policy: Mapping[str, float | np.ndarray], lo: int, hi: int
+                  ) -> tuple[dict[str, float | np.ndarray], dict[str, float | np.ndarray],
+                             list[LeverEvent]]:
+    """Runs ``lo:hi`` in model units: baseline, start-year inputs and scheduled changes."""
+
+    def part(key: str, spec: Spec, column: np.ndarray | None = None) -> float | np.ndarray:
+        column = columns[key] if column is None else column
+        if column.ndim == 0:
+            return float(column) / spec.scale
+        if column.strides == (0,):  # the same value in every run: keep it a scalar
+            return float(column[0]) / spec.scale
+        return column[lo:hi] / spec.scale
+
+    baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
+    start_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
+    first_plan_year = scenario.meta.start + 1
+    changes = []
+    for key, spec in LEVERS.items():
+        if f"baseline.{key}" in columns:
+            # The start year runs on the lever's stated start value; the plan's value
+            # holds from the first plan year.
+            if key not in policy:
+                changes.append(LeverEvent(first_plan_year, key, start_inputs[key]))
+            start_inputs[key] = part(f"baseline.{key}", spec)
+    changes += [LeverEvent(e.year, e.lever, e.value / LEVERS[e.lever].scale)
+                for e in scenario.events if e.lever not in policy]
+    changes += [LeverEvent(first_plan_year, key, part(key, LEVERS[key], np.asarray(value, float)))
+                for key, value in policy.items()]
+    return baseline, start_inputs, changes
+
+
+def _check_start(scenario: Scenario, model: InnovationModel, n_runs: int) -> None:
+    """Every run's start values, checked before any chunk runs, to report them all at once."""
     try:
-        # Check every run's start values before any chunk runs, to report them all at once.
-        build(0, n_runs).initial_state(n_runs)
+        model.check_start(n_runs)
     except InconsistentBaseline as error:
         raise ScenarioError(scenario.path, f"baseline ({error.quantity})",
                             f"inconsistent start values: {error.problem}"
                             + ("" if n_runs == 1 else f" in {error.bad_runs} of {n_runs} runs"),
                             "baseline values and parameters that fit together") from None
-    recorded = build(0, 1).outputs
-    derived = [d for d in DERIVED_INDICATORS if d.key == "rd_growth" and
-               "rd_expenditure" in recorded]
-    years = np.arange(meta.start, meta.end + 1)
-    buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
-    for lo in range(0, n_runs, CHUNK_RUNS):
-        hi = min(lo + CHUNK_RUNS, n_runs)
-        engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
-        if progress:
-            progress(hi, n_runs)
-    return _label(recorded, derived, years, buffer, columns)
 
 
 def simulate(
@@ -186,7 +205,7 @@ def _allocate(shape: tuple[int, ...]) -> np.ndarray:
     return np.frombuffer(mmap.mmap(-1, nbytes), dtype=np.float64).reshape(shape)
 
 
-def _label(recorded: tuple[str, ...], derived: list[Spec], years: np.ndarray,
+def _label(recorded: tuple[str, ...], derived: list[Derived], years: np.ndarray,
            buffer: np.ndarray, inputs: dict[str, np.ndarray]) -> Results:
     """Scale to display units in place and fill the derived indicators."""
     specs = {k: INDICATORS.get(k) or Spec(k, k, k, "") for k in recorded}
@@ -194,13 +213,13 @@ def _label(recorded: tuple[str, ...], derived: list[Spec], years: np.ndarray,
         if specs[key].scale != 1.0:
             buffer[i] *= specs[key].scale
     names = list(recorded)
-    for offset, spec in enumerate(derived):
-        rd = buffer[names.index("rd_expenditure")]
+    for offset, rule in enumerate(derived):
+        source = buffer[names.index(rule.of)]
         growth = buffer[len(recorded) + offset]
         growth[0] = np.nan
-        np.divide(rd[1:], rd[:-1], out=growth[1:])
+        np.divide(source[1:], source[:-1], out=growth[1:])
         growth[1:] -= 1.0
         growth[1:] *= 100.0
-        names.append(spec.key)
-        specs[spec.key] = spec
+        names.append(rule.spec.key)
+        specs[rule.spec.key] = rule.spec
     return Results(buffer, tuple(names), years, specs, inputs)

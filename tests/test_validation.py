@@ -6,8 +6,10 @@ of policy effects, and ensemble = one-by-one, on the Kecheng 2027 scenario.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 from model import evaluate, load_scenario, sample, simulate
 from model.engine import Engine
 from model.scenario import Event
+from model.sectors import rd
 from model.sectors.incubation import DISCRETE_FLOWS
 from model.simulate import central_inputs
 from model.system import (
@@ -27,6 +30,7 @@ from model.system import (
     STOCKS,
     InnovationModel,
     LeverEvent,
+    shipped_structure,
 )
 
 ALL_VARIABLES = InnovationModel.all_variables()
@@ -115,16 +119,31 @@ def test_zero_fiscal_spending_leaves_firms_rd_only_and_nothing_negative(kecheng)
 
 
 def _rd_switched_off(scenario, year: int, dt: float = 0.25):
-    """Every source of R&D set to zero from ``year`` on (an extreme-condition test)."""
+    """Every source of R&D set to zero from ``year`` on (an extreme-condition test).
+
+    Subsidy additionality and public R&D are inputs, changed by events; firms' own R&D is
+    calibrated, so the R&D sector is wrapped to scale its calibrated R&D by a switch input.
+    """
     inputs = central_inputs(scenario)
     baseline = {k: inputs[f"baseline.{k}"] / spec.scale for k, spec in BASELINES.items()}
     model_inputs = {k: inputs[k] / spec.scale for k, spec in INPUTS.items()}
-    switch_off = ("hightech_rd_start", "rd_per_tech_sme", "other_firm_rd_start",
-                  "subsidy_rd_leverage", "public_rd_fraction", "public_rd_nonfiscal")
-    events = [LeverEvent(year, name, 0.0) for name in switch_off]
+    model_inputs["rd_switch"] = 1.0
+    switched = ("hightech_rd_start", "rd_per_tech_sme", "other_firm_rd_start",
+                "public_rd_nonfiscal")
+
+    def rates(s, p, c, v):
+        scaled = SimpleNamespace(**{**vars(c), **{k: getattr(c, k) * p.rd_switch
+                                                  for k in switched}})
+        rd.rates(s, p, scaled, v)
+
+    sectors = tuple(dataclasses.replace(s, rates=rates) if s.name == "rd" else s
+                    for s in shipped_structure().rate_order)
+    structure = dataclasses.replace(shipped_structure(), rate_order=sectors)
+    events = [LeverEvent(year, name, 0.0) for name in
+              ("rd_switch", "subsidy_rd_leverage", "public_rd_fraction")]
     meta = scenario.meta
-    model = InnovationModel(baseline, model_inputs, meta.start, meta.end, 1,
-                            events=events, outputs=ALL_VARIABLES + ("rd_expenditure",))
+    model = InnovationModel(baseline, model_inputs, meta.start, meta.end, 1, events=events,
+                            outputs=ALL_VARIABLES + ("rd_expenditure",), structure=structure)
     trajectory = Engine(meta.start, meta.end, dt).run(model, 1)
     return {name: trajectory.values[i, :, 0] for i, name in enumerate(trajectory.variables)}
 

@@ -8,7 +8,8 @@ A sector is a :class:`Sector` record. It declares
   stock-and-flow diagram), the inputs it uses (levers, parameters), and its source;
 * its **constants**: values calibrated once at the start year from baselines and inputs;
 * what it **reads** from other sectors, with the unit it expects;
-* three functions, none of which changes its arguments:
+* three functions (and optionally ``checks`` of its start values and ``events``, a SimPy
+  process factory for discrete flows), none of which changes its arguments:
   ``calibrate(b, p, c) -> constants``, ``initial(b, p, c, n) -> start values of the stocks``
   and ``rates(s, p, c, v) -> None``, which writes its flows and auxiliaries into ``v``.
   ``b`` is the baseline and ``p`` the inputs in force (both namespaces in model units),
@@ -71,9 +72,14 @@ class Sector:
     rates: Callable[[Stocks, Inputs, Constants, Values], None]
     constants: Mapping[str, Variable] = field(default_factory=dict)
     discrete_flows: Mapping[str, Variable] = field(default_factory=dict)
+    # Discrete flow -> (source stock, target stock), None outside the model.
+    transfers: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    checks: Callable[[Inputs, Inputs, Constants], list[tuple[str, Number, str]]] | None = None
+    events: Callable[..., object] | None = None
 
     def __post_init__(self) -> None:
-        for name in ("stocks", "flows", "auxiliaries", "reads", "constants", "discrete_flows"):
+        for name in ("stocks", "flows", "auxiliaries", "reads", "constants", "discrete_flows",
+                     "transfers"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     @property

@@ -5,18 +5,20 @@ Stocks
   industrial_va_other     [亿元/年]  above-scale industrial value added outside high-tech industry
   population              [万人]     resident population
 Flows (per year)
-  gdp_nonindustrial_growth  = ln(1 + g_nonindustrial) * gdp_nonindustrial
-  industrial_va_other_growth = ln(1 + g_other_industry) * industrial_va_other
-  population_change         = ln(1 + g_population) * population   (net; negative when shrinking)
+  gdp_nonindustrial_growth  = ln(1 + nonindustrial_growth) * gdp_nonindustrial
+  industrial_va_other_growth = ln(1 + other_industry_growth) * industrial_va_other
+  population_change         = ln(1 + population_growth) * population  (net; < 0 if shrinking)
 Auxiliaries
   industrial_va      = industrial_va_other + hightech_va           [亿元/年]
   gdp                = gdp_nonindustrial + industrial_va           [亿元/年]
   industrial_revenue = industrial_va / va_to_revenue               [亿元/年]
   employed           = population * employment_rate              [万人]
   budget_expenditure = budget_to_gdp * gdp  (ratio fixed at its start value) [亿元/年]
+Reads: hightech_va (high-tech sector).
 
 Growth rates are written as annual rates g (as plans write them) and integrated as the
 continuous rate ln(1+g), so that a year of Euler steps reproduces "+g per year" closely.
+Every growth rate may follow a yearly path (a scenario's [paths]), e.g. history's GDP growth.
 Budget expenditure tied to GDP closes loop R2 (high-tech growth -> GDP -> budget -> fiscal
 S&T spending under the share rule).
 """
@@ -25,8 +27,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..catalogue import ECONOMY
 from ..engine import StockSpec
-from .common import Inputs, Stocks, Values
+from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
 
 STOCKS = {
     "gdp_nonindustrial": StockSpec("亿元/年", inflows=("gdp_nonindustrial_growth",)),
@@ -34,29 +37,70 @@ STOCKS = {
     "population": StockSpec("万人", inflows=("population_change",)),
 }
 
-def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
-    """Start values; ``b`` holds baselines, ``p`` parameters (model units)."""
-    industrial_va_other = b.industrial_va * (1.0 - b.hightech_va_share)
-    p.industrial_va_other_start = industrial_va_other
-    p.budget_to_gdp = b.budget_expenditure / b.gdp
-    # Continuous rates of the (fixed) parameters, computed once rather than every step.
-    p.nonindustrial_rate = np.log1p(p.nonindustrial_growth)
-    p.other_industry_rate = np.log1p(p.other_industry_growth)
-    p.population_rate = np.log1p(p.population_growth)
+FLOWS = {
+    "gdp_nonindustrial_growth": Variable(
+        "亿元/年/年", "ln(1 + nonindustrial_growth) * gdp_nonindustrial",
+        ("gdp_nonindustrial",), ("nonindustrial_growth",)),
+    "industrial_va_other_growth": Variable(
+        "亿元/年/年", "ln(1 + other_industry_growth) * industrial_va_other",
+        ("industrial_va_other",), ("other_industry_growth",)),
+    "population_change": Variable(
+        "万人/年", "ln(1 + population_growth) * population", ("population",),
+        ("population_growth",)),
+}
+
+AUXILIARIES = {
+    "industrial_va": Variable("亿元/年", "industrial_va_other + hightech_va",
+                              ("industrial_va_other", "hightech_va")),
+    "gdp": Variable("亿元/年", "gdp_nonindustrial + industrial_va",
+                    ("gdp_nonindustrial", "industrial_va")),
+    "industrial_revenue": Variable("亿元/年", "industrial_va / va_to_revenue",
+                                   ("industrial_va",), ("va_to_revenue",)),
+    "employed": Variable("万人", "population * employment_rate", ("population",),
+                         ("employment_rate",)),
+    "budget_expenditure": Variable("亿元/年", "budget_to_gdp * gdp (share fixed at the start)",
+                                   ("gdp",)),
+}
+
+CONSTANTS = {
+    "industrial_va_other_start": Variable(
+        "亿元/年", "industrial_va * (1 - hightech_va_share) at the start",
+        ("baseline.industrial_va", "baseline.hightech_va_share")),
+    "budget_to_gdp": Variable("1", "budget_expenditure / gdp at the start",
+                              ("baseline.budget_expenditure", "baseline.gdp")),
+}
+
+READS = {"hightech_va": "亿元/年"}
+
+
+def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     return {
-        "gdp_nonindustrial": np.broadcast_to(b.gdp - b.industrial_va, (n,)),
-        "industrial_va_other": np.broadcast_to(industrial_va_other, (n,)),
-        "population": np.broadcast_to(b.population, (n,)),
+        "industrial_va_other_start": b.industrial_va * (1.0 - b.hightech_va_share),
+        "budget_to_gdp": b.budget_expenditure / b.gdp,
     }
 
 
-def rates(s: Stocks, p: Inputs, v: Values) -> None:
-    v["gdp_nonindustrial_growth"] = p.nonindustrial_rate * s["gdp_nonindustrial"]
-    v["industrial_va_other_growth"] = p.other_industry_rate * s["industrial_va_other"]
-    v["population_change"] = p.population_rate * s["population"]
+def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
+    return {
+        "gdp_nonindustrial": b.gdp - b.industrial_va,
+        "industrial_va_other": c.industrial_va_other_start,
+        "population": b.population,
+    }
+
+
+def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
+    v["gdp_nonindustrial_growth"] = np.log1p(p.nonindustrial_growth) * s["gdp_nonindustrial"]
+    v["industrial_va_other_growth"] = (np.log1p(p.other_industry_growth)
+                                       * s["industrial_va_other"])
+    v["population_change"] = np.log1p(p.population_growth) * s["population"]
     industrial_va = s["industrial_va_other"] + s["hightech_va"]
     v["industrial_va"] = industrial_va
     v["gdp"] = s["gdp_nonindustrial"] + industrial_va
     v["industrial_revenue"] = industrial_va / p.va_to_revenue
     v["employed"] = s["population"] * p.employment_rate
-    v["budget_expenditure"] = p.budget_to_gdp * v["gdp"]
+    v["budget_expenditure"] = c.budget_to_gdp * v["gdp"]
+
+
+SECTOR = Sector(
+    "economy", "Economy: GDP, population, employment, above-scale industry, public budget",
+    ECONOMY, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS)

@@ -10,6 +10,7 @@ Auxiliaries [亿元/年]
   rd_subsidies, incubation_spending, talent_spending, tech_market_support,
   public_research_spending = fiscal_st_spending * allocation share (shares sum to 1)
   fiscal_st_share [fraction] = fiscal_st_spending / budget_expenditure
+Reads: budget_expenditure (economy).
 
 Under the share rule fiscal S&T spending follows the budget, which follows GDP: loop R2.
 """
@@ -18,16 +19,49 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..catalogue import ALLOCATION_SHARES, FISCAL
 from ..engine import StockSpec
-from .common import Inputs, Stocks, Values
+from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
 
 STOCKS = {"fiscal_st_spending": StockSpec("亿元/年", inflows=("fiscal_st_change",))}
 
-def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
-    return {"fiscal_st_spending": np.broadcast_to(b.fiscal_st_spending, (n,))}
+FLOWS = {
+    "fiscal_st_change": Variable(
+        "亿元/年/年", "growth rule: ln(1 + fiscal_st_growth) * fiscal_st_spending; share rule: "
+        "(fiscal_st_budget_share * budget_expenditure - fiscal_st_spending) / 1 year",
+        ("fiscal_st_spending", "budget_expenditure"),
+        ("fiscal_st_growth", "fiscal_st_budget_share")),
+}
+
+# The budget line each allocation share pays for.
+ALLOCATED = {
+    "rd_subsidies": "share_rd_subsidies",
+    "incubation_spending": "share_incubation",
+    "talent_spending": "share_talent",
+    "tech_market_support": "share_tech_market",
+    "public_research_spending": "share_public_research",
+}
+assert tuple(ALLOCATED.values()) == ALLOCATION_SHARES
+
+AUXILIARIES = {
+    "fiscal_st_share": Variable("1", "fiscal_st_spending / budget_expenditure",
+                                ("fiscal_st_spending", "budget_expenditure")),
+    **{line: Variable("亿元/年", f"fiscal_st_spending * {share}", ("fiscal_st_spending",),
+                      (share,)) for line, share in ALLOCATED.items()},
+}
+
+READS = {"budget_expenditure": "亿元/年"}
 
 
-def rates(s: Stocks, p: Inputs, v: Values) -> None:
+def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {}
+
+
+def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
+    return {"fiscal_st_spending": b.fiscal_st_spending}
+
+
+def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     spending = s["fiscal_st_spending"]
     if p.fiscal_rule == "share":
         # First-order adjustment over one year towards the budget share.
@@ -35,8 +69,9 @@ def rates(s: Stocks, p: Inputs, v: Values) -> None:
     else:
         v["fiscal_st_change"] = np.log1p(p.fiscal_st_growth) * spending
     v["fiscal_st_share"] = spending / v["budget_expenditure"]
-    v["rd_subsidies"] = spending * p.share_rd_subsidies
-    v["incubation_spending"] = spending * p.share_incubation
-    v["talent_spending"] = spending * p.share_talent
-    v["tech_market_support"] = spending * p.share_tech_market
-    v["public_research_spending"] = spending * p.share_public_research
+    for line, share in ALLOCATED.items():
+        v[line] = spending * getattr(p, share)
+
+
+SECTOR = Sector("fiscal", "Fiscal: fiscal S&T spending and its allocation", FISCAL, STOCKS,
+                FLOWS, AUXILIARIES, READS, calibrate, initial, rates)

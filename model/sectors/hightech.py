@@ -11,6 +11,8 @@ Auxiliaries
   new_product_rate  = 1 / (1 + (1/r0 - 1) * (K / K0) ** -new_product_elasticity)
                       [fraction, a logistic in log R&D capital, bounded in (0, 1)]
 
+Reads: industrial_va (economy), rd_capital_growth and rd_capital (rd).
+
 High-tech investment drives capacity; growth of the R&D capital stock drives upgrading
 (loop R1: R&D -> R&D capital -> high-tech VA -> revenue -> enterprise R&D). When R&D capital
 shrinks the knowledge term turns negative and high-tech value added grows more slowly.
@@ -22,22 +24,55 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..catalogue import HIGHTECH
 from ..engine import StockSpec
-from .common import Inputs, Stocks, Values
+from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
 
 STOCKS = {"hightech_va": StockSpec("亿元/年", inflows=("hightech_va_growth",))}
 
-def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
-    p.new_product_odds_start = (1.0 - b.new_product_rate) / b.new_product_rate
-    return {"hightech_va": np.broadcast_to(b.industrial_va * b.hightech_va_share, (n,))}
+FLOWS = {
+    "hightech_va_growth": Variable(
+        "亿元/年/年", "(investment_elasticity * ln(1 + hightech_investment_growth) + "
+        "knowledge_elasticity * rd_capital_growth) * hightech_va",
+        ("hightech_va", "rd_capital_growth"),
+        ("investment_elasticity", "hightech_investment_growth", "knowledge_elasticity")),
+}
+
+AUXILIARIES = {
+    "hightech_va_share": Variable("1", "hightech_va / industrial_va",
+                                  ("hightech_va", "industrial_va")),
+    "new_product_rate": Variable(
+        "1", "1 / (1 + odds at start * (rd_capital / its start) ** -new_product_elasticity)",
+        ("rd_capital",), ("new_product_elasticity",)),
+}
+
+CONSTANTS = {
+    "new_product_odds_start": Variable("1", "(1 - new_product_rate) / new_product_rate at the "
+                                       "start", ("baseline.new_product_rate",)),
+}
+
+READS = {"industrial_va": "亿元/年", "rd_capital_growth": "1/年", "rd_capital": "亿元"}
 
 
-def rates(s: Stocks, p: Inputs, v: Values) -> None:
+def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"new_product_odds_start": (1.0 - b.new_product_rate) / b.new_product_rate}
+
+
+def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
+    return {"hightech_va": b.industrial_va * b.hightech_va_share}
+
+
+def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     hightech_va = s["hightech_va"]
     growth = (p.investment_elasticity * np.log1p(p.hightech_investment_growth)
               + p.knowledge_elasticity * v["rd_capital_growth"])
     v["hightech_va_growth"] = growth * hightech_va
     v["hightech_va_share"] = hightech_va / v["industrial_va"]
-    knowledge_index = s["rd_capital"] / p.rd_capital_start
+    knowledge_index = s["rd_capital"] / c.rd_capital_start
     v["new_product_rate"] = 1.0 / (
-        1.0 + p.new_product_odds_start * knowledge_index ** -p.new_product_elasticity)
+        1.0 + c.new_product_odds_start * knowledge_index ** -p.new_product_elasticity)
+
+
+SECTOR = Sector("hightech", "High-tech industry: value added, its share, new products",
+                HIGHTECH, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates,
+                CONSTANTS)

@@ -22,6 +22,9 @@ Auxiliaries
                      (support index = technology-market support / its start value)  [亿元/年]
   invention_patents_per_10k, high_value_patents_per_10k = stock / population(万人) [件/万人]
 
+Reads: rd_expenditure (rd), rd_personnel (talent), tech_market_support (fiscal),
+population (economy).
+
 Calibrated at the start: patent_productivity so that applications equal the baseline grants
 (a steady pipeline), and the pipeline holds baseline grants x patent_lag.
 With zero R&D, applications are zero and grants drain to zero with the examination delay.
@@ -29,10 +32,9 @@ With zero R&D, applications are zero and grants drain to zero with the examinati
 
 from __future__ import annotations
 
-import numpy as np
-
+from ..catalogue import KNOWLEDGE
 from ..engine import StockSpec
-from .common import Inputs, Stocks, Values, spending_index
+from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable, spending_index
 
 STOCKS = {
     "inventions_in_examination": StockSpec(
@@ -48,30 +50,94 @@ STOCKS = {
     "achievements_transformed": StockSpec("项", inflows=("achievements_transformation",)),
 }
 
-def initial(b: Inputs, p: Inputs, n: int) -> dict[str, np.ndarray]:
-    p.patent_productivity = b.invention_patent_grants / (
-        p.rd_start ** p.patent_rd_elasticity * b.rd_personnel ** p.patent_personnel_elasticity)
-    valid = b.invention_patents_per_10k * b.population
-    p.valid_patents_start = valid
-    p.support_index_scale, p.support_index_offset = spending_index(
-        b.fiscal_st_spending * p.share_tech_market)
-    p.turnover_start = b.tech_contract_turnover
-    p.consistency_checks += [
-        ("high_value_patents_per_10k", b.invention_patents_per_10k - b.high_value_patents_per_10k,
-         "more high-value invention patents than invention patents"),
-    ]
+FLOWS = {
+    "invention_applications": Variable(
+        "件/年", "patent_productivity * rd_expenditure ** patent_rd_elasticity * rd_personnel ** "
+        "patent_personnel_elasticity", ("rd_expenditure", "rd_personnel"),
+        ("patent_rd_elasticity", "patent_personnel_elasticity"), "Griliches 1990"),
+    "invention_patent_grants": Variable("件/年", "inventions_in_examination / patent_lag",
+                                        ("inventions_in_examination",), ("patent_lag",),
+                                        "Hall, Griliches & Hausman 1986"),
+    "invention_patent_lapses": Variable("件/年", "patent_lapse * valid_invention_patents",
+                                        ("valid_invention_patents",), ("patent_lapse",)),
+    "high_value_patent_grants": Variable("件/年", "high_value_share * invention_patent_grants",
+                                         ("invention_patent_grants",), ("high_value_share",)),
+    "high_value_patent_lapses": Variable("件/年", "high_value_lapse * high_value_patents",
+                                         ("high_value_patents",), ("high_value_lapse",)),
+    "turnover_adjustment": Variable(
+        "亿元/年/年", "(desired_turnover - tech_contract_turnover) / turnover_adjustment_time",
+        ("desired_turnover", "tech_contract_turnover"), ("turnover_adjustment_time",)),
+    "achievements_transformation": Variable(
+        "项/年", "achievements_per_100m_yuan * tech_contract_turnover",
+        ("tech_contract_turnover",), ("achievements_per_100m_yuan",)),
+}
+
+AUXILIARIES = {
+    "desired_turnover": Variable(
+        "亿元/年", "turnover at start * (valid_invention_patents / start) ** "
+        "turnover_patent_elasticity * (1 - market_support_share + market_support_share * "
+        "tech_market_support / its start value)",
+        ("valid_invention_patents", "tech_market_support"),
+        ("turnover_patent_elasticity", "market_support_share")),
+    "invention_patents_per_10k": Variable("件/万人", "valid_invention_patents / population",
+                                          ("valid_invention_patents", "population")),
+    "high_value_patents_per_10k": Variable("件/万人", "high_value_patents / population",
+                                           ("high_value_patents", "population")),
+}
+
+CONSTANTS = {
+    "patent_productivity": Variable(
+        "件/年", "invention_patent_grants / (rd_start ** alpha * rd_personnel ** beta) at the "
+        "start (a steady pipeline)", ("baseline.invention_patent_grants", "rd_start",
+                                       "baseline.rd_personnel"),
+        ("patent_rd_elasticity", "patent_personnel_elasticity")),
+    "valid_patents_start": Variable("件", "invention_patents_per_10k * population at the start",
+                                    ("baseline.invention_patents_per_10k", "baseline.population")),
+    "support_index_scale": Variable(
+        "1/(亿元/年)", "1 / technology-market support at the start (0 if none)",
+        ("baseline.fiscal_st_spending",), ("share_tech_market",)),
+    "support_index_offset": Variable(
+        "1", "1 if there was no technology-market support at the start, else 0",
+        ("baseline.fiscal_st_spending",), ("share_tech_market",)),
+    "turnover_start": Variable("亿元/年", "technology-contract turnover at the start",
+                               ("baseline.tech_contract_turnover",)),
+}
+
+READS = {"rd_expenditure": "亿元/年", "rd_personnel": "人年", "tech_market_support": "亿元/年",
+         "population": "万人"}
+
+
+def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    scale, offset = spending_index(b.fiscal_st_spending * p.share_tech_market)
     return {
-        "inventions_in_examination": np.broadcast_to(
-            b.invention_patent_grants * p.patent_lag, (n,)),
-        "valid_invention_patents": np.broadcast_to(valid, (n,)),
-        "high_value_patents": np.broadcast_to(b.high_value_patents_per_10k * b.population, (n,)),
-        "tech_contract_turnover": np.broadcast_to(b.tech_contract_turnover, (n,)),
-        "achievements_transformed": np.zeros(n),
+        "patent_productivity": b.invention_patent_grants / (
+            c.rd_start ** p.patent_rd_elasticity
+            * b.rd_personnel ** p.patent_personnel_elasticity),
+        "valid_patents_start": b.invention_patents_per_10k * b.population,
+        "support_index_scale": scale,
+        "support_index_offset": offset,
+        "turnover_start": b.tech_contract_turnover,
     }
 
 
-def rates(s: Stocks, p: Inputs, v: Values) -> None:
-    applications = (p.patent_productivity * v["rd_expenditure"] ** p.patent_rd_elasticity
+def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
+    return [("high_value_patents_per_10k",
+             b.invention_patents_per_10k - b.high_value_patents_per_10k,
+             "more high-value invention patents than invention patents")]
+
+
+def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
+    return {
+        "inventions_in_examination": b.invention_patent_grants * p.patent_lag,
+        "valid_invention_patents": c.valid_patents_start,
+        "high_value_patents": b.high_value_patents_per_10k * b.population,
+        "tech_contract_turnover": b.tech_contract_turnover,
+        "achievements_transformed": 0.0,
+    }
+
+
+def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
+    applications = (c.patent_productivity * v["rd_expenditure"] ** p.patent_rd_elasticity
                     * s["rd_personnel"] ** p.patent_personnel_elasticity)
     grants = s["inventions_in_examination"] / p.patent_lag
     v["invention_applications"] = applications
@@ -79,13 +145,19 @@ def rates(s: Stocks, p: Inputs, v: Values) -> None:
     v["invention_patent_lapses"] = p.patent_lapse * s["valid_invention_patents"]
     v["high_value_patent_grants"] = p.high_value_share * grants
     v["high_value_patent_lapses"] = p.high_value_lapse * s["high_value_patents"]
-    patent_index = s["valid_invention_patents"] / p.valid_patents_start
-    support_index = v["tech_market_support"] * p.support_index_scale + p.support_index_offset
-    desired = p.turnover_start * patent_index ** p.turnover_patent_elasticity * (
+    patent_index = s["valid_invention_patents"] / c.valid_patents_start
+    support_index = v["tech_market_support"] * c.support_index_scale + c.support_index_offset
+    desired = c.turnover_start * patent_index ** p.turnover_patent_elasticity * (
         1.0 - p.market_support_share + p.market_support_share * support_index)
     turnover = s["tech_contract_turnover"]
+    v["desired_turnover"] = desired
     v["turnover_adjustment"] = (desired - turnover) / p.turnover_adjustment_time
     v["achievements_transformation"] = p.achievements_per_100m_yuan * turnover
     population = s["population"]
     v["invention_patents_per_10k"] = s["valid_invention_patents"] / population
     v["high_value_patents_per_10k"] = s["high_value_patents"] / population
+
+
+SECTOR = Sector(
+    "knowledge", "Knowledge: invention patents, technology market, achievements", KNOWLEDGE,
+    STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS, checks=checks)
