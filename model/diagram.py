@@ -26,7 +26,16 @@ from dataclasses import dataclass, field
 
 import graphviz
 
-from .document import Link, inputs_used, links, loop_links, missing_steps, nodes, specs
+from .document import (
+    Link,
+    inputs_used,
+    links,
+    loop_links,
+    missing_steps,
+    nodes,
+    sector_title,
+    specs,
+)
 from .quantities import Spec
 from .sectors.common import Loop, Sector
 
@@ -79,8 +88,9 @@ CROSS = {"color": "#b4b4b4", "penwidth": "0.7", "arrowsize": "0.6"}
 USES = {"color": "#5b9b52", "penwidth": "0.8", "arrowsize": "0.5", "style": "dashed"}
 LOOP_PEN = "2.6"
 
+CLUSTER_FONT_SIZE = 20
 CLUSTER = {"style": "rounded,filled", "fillcolor": "#f4f4f4", "color": "#c0c0c0",
-           "fontsize": "20", "fontcolor": "#333333"}
+           "fontsize": str(CLUSTER_FONT_SIZE), "fontcolor": "#333333"}
 GUTTER = 44.0          # points between tiled sectors
 CLUSTER_PAD = 10.0     # points around a sector's nodes
 CLUSTER_LABEL = 30.0   # points above them for its title
@@ -164,7 +174,7 @@ def drawing(sectors: Sequence[Sector], loops: Sequence[Loop], language: str = "z
 
     clusters = []
     for sector in sectors:
-        cluster = Cluster(f"cluster_{sector.name}", sector.title)
+        cluster = Cluster(f"cluster_{sector.name}", sector_title(sector, language))
         for node in found.values():
             if node.sector != sector.name or node.kind == "constant":
                 continue
@@ -362,8 +372,20 @@ def _lay_out(cluster: Cluster, edges: list[tuple[int, str, str, dict[str, str]]]
     routes = {int(e["id"][1:]): (_points(e["pos"], dx, dy),
                                  _points(e["lp"], dx, dy) if "lp" in e else None)
               for e in laid.get("edges", []) if "pos" in e}
-    return _Block(x1 - x0 + 2 * CLUSTER_PAD, y1 - y0 + 2 * CLUSTER_PAD + CLUSTER_LABEL,
+    # Wide enough for the sector's title; the nodes are centred.
+    width = max(x1 - x0 + 2 * CLUSTER_PAD, _text_width(cluster.label, CLUSTER_FONT_SIZE) + 24)
+    shift = (width - (x1 - x0 + 2 * CLUSTER_PAD)) / 2
+    if shift:
+        placed = {name: (x + shift, y) for name, (x, y) in placed.items()}
+        routes = {i: (_points(pos, shift, 0.0), _points(lp, shift, 0.0) if lp else None)
+                  for i, (pos, lp) in routes.items()}
+    return _Block(width, y1 - y0 + 2 * CLUSTER_PAD + CLUSTER_LABEL,
                   placed, routes)  # type: ignore[arg-type]
+
+
+def _text_width(words: str, size: float) -> float:
+    """A generous estimate of a line's width in points: CJK characters are square."""
+    return sum(size if ord(ch) > 0x2E80 else 0.56 * size for ch in words)
 
 
 def _legend_block(legend: str) -> _Block:

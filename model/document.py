@@ -22,6 +22,9 @@ from .quantities import Spec
 from .sectors.common import Loop, Sector, Variable
 
 BASELINE_PREFIX = "baseline."
+# Chinese names of the sectors (a sector declares an English title only).
+SECTOR_ZH = {"economy": "经济", "fiscal": "财政", "incubation": "孵化与高企认定", "rd": "研发",
+             "talent": "人才", "knowledge": "知识产权与技术市场", "hightech": "高新技术产业"}
 KINDS = ("stock", "flow", "discrete_flow", "auxiliary", "constant")
 
 
@@ -70,6 +73,11 @@ def links(sectors: Sequence[Sector]) -> list[Link]:
         for name, stock in sector.stocks.items():
             found += [Link(flow, name, "inflow") for flow in stock.inflows]
             found += [Link(flow, name, "outflow") for flow in stock.outflows]
+        for flow, (source, target) in sector.transfers.items():
+            if source is not None:
+                found.append(Link(flow, source, "outflow"))
+            if target is not None:
+                found.append(Link(flow, target, "inflow"))
     for node in nodes(sectors).values():
         if node.variable is not None:
             found += [Link(read, node.name, "read") for read in node.variable.reads
@@ -207,12 +215,24 @@ def markdown(sectors: Sequence[Sector], loops: Sequence[Loop],
     ]
     if diagram_file:
         out += [f"![Stock-and-flow and causal-loop diagram / 存量流量图]({diagram_file})", ""]
-    out += ["Sectors: " + ", ".join(f"[{s.title}](#{_anchor(s)})" for s in sectors) + "; "
+    out += ["Sectors: " + ", ".join(f"[{sector_title(s, 'zh')}](#{_anchor(s)})"
+                                    for s in sectors) + "; "
             "[feedback loops](#feedback-loops).", ""]
     out += _loops_section(loops, arrows)
     for sector in sectors:
         out += _sector_section(sector, named, member, inputs, levers, used, provider)
     return "\n".join(out).rstrip() + "\n"
+
+
+def sector_title(sector: Sector, language: str = "both") -> str:
+    """The sector's title: ``zh`` its Chinese name and short English name, ``en`` its title,
+    ``both`` the title followed by the Chinese name."""
+    zh = SECTOR_ZH.get(sector.name)
+    if zh is None or language == "en":
+        return sector.title
+    if language == "zh":
+        return f"{zh} {sector.title.split(':')[0]}"
+    return f"{sector.title} / {zh}"
 
 
 def _anchor(sector: Sector) -> str:
@@ -250,7 +270,8 @@ def _sector_section(sector: Sector, named: Mapping[str, Spec],
                     member: Mapping[str, list[str]], inputs: Mapping[str, Spec],
                     levers: set[str], used: Mapping[str, list[str]],
                     provider: Mapping[str, str]) -> list[str]:
-    out = [f'<a id="{_anchor(sector)}"></a>', "", f"## {sector.title} (`{sector.name}`)", ""]
+    out = [f'<a id="{_anchor(sector)}"></a>', "",
+           f"## {sector_title(sector)} (`{sector.name}`)", ""]
     if sector.stocks:
         out += ["### Stocks", ""]
         out += _table(("Stock", "名称 / name", "Unit", "Inflows", "Outflows", "Loops", "Note"), (
