@@ -166,12 +166,21 @@ def _number(x: float) -> str:
     return f"{x:g}"
 
 
+def _span(spec: Spec) -> str:
+    return f"{_number(spec.range[0])} to {_number(spec.range[1])}" if spec.range else ""
+
+
+def _source(variable: Variable) -> str:
+    if variable.source:
+        return variable.source
+    return "its inputs' sources" if variable.inputs else ""
+
+
 def source_text(spec: Spec) -> str:
     """A lever's or parameter's source, or ``assumption (range)`` with its note."""
     if spec.source:
         return spec.source
-    span = f"{_number(spec.range[0])}–{_number(spec.range[1])} {spec.unit}".strip() if (
-        spec.range) else "no range"
+    span = f"{_span(spec)} {spec.unit}".strip() if spec.range else "no range"
     note = spec.doc.strip()
     if note.lower().startswith("assumption"):
         note = note[len("assumption"):].lstrip(":;, ").strip()
@@ -197,6 +206,8 @@ def markdown(sectors: Sequence[Sector], loops: Sequence[Loop],
     inputs = {s.key: s for sector in sectors
               for s in (*sector.catalogue.levers, *sector.catalogue.parameters)}
     levers = {s.key for sector in sectors for s in sector.catalogue.levers}
+    declared = {s.key: sector.name for sector in sectors
+                for s in (*sector.catalogue.levers, *sector.catalogue.parameters)}
     provider = {name: node.sector for name, node in found.items()}
     counts = {kind: sum(n.kind == kind for n in found.values()) for kind in KINDS}
 
@@ -220,7 +231,8 @@ def markdown(sectors: Sequence[Sector], loops: Sequence[Loop],
             "[feedback loops](#feedback-loops).", ""]
     out += _loops_section(loops, arrows)
     for sector in sectors:
-        out += _sector_section(sector, named, member, inputs, levers, used, provider)
+        out += _sector_section(sector, named, member, inputs, levers, declared, used,
+                               provider)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -252,7 +264,7 @@ def _loops_section(loops: Sequence[Loop], arrows: list[Link]) -> list[str]:
         if missing:
             status += ": no declared arrow " + "; ".join(f"`{a}` → `{b}`" for a, b in missing)
         chain = " → ".join(f"`{v}`" for v in (*loop.variables, loop.variables[0]))
-        rows.append((f"**{loop.name}**", polarity, loop.title_zh, loop.title_en, chain, status))
+        rows.append((loop.name, polarity, loop.title_zh, loop.title_en, chain, status))
     out += _table(("Loop", "Polarity", "名称", "Name", "Variables in causal order", "Status"),
                   rows)
     words = {"read": "is read by", "inflow": "fills", "outflow": "drains"}
@@ -268,7 +280,8 @@ def _loops_section(loops: Sequence[Loop], arrows: list[Link]) -> list[str]:
 
 def _sector_section(sector: Sector, named: Mapping[str, Spec],
                     member: Mapping[str, list[str]], inputs: Mapping[str, Spec],
-                    levers: set[str], used: Mapping[str, list[str]],
+                    levers: set[str], declared: Mapping[str, str],
+                    used: Mapping[str, list[str]],
                     provider: Mapping[str, str]) -> list[str]:
     out = [f'<a id="{_anchor(sector)}"></a>', "",
            f"## {sector_title(sector)} (`{sector.name}`)", ""]
@@ -288,14 +301,13 @@ def _sector_section(sector: Sector, named: Mapping[str, Spec],
         out += _table(("Variable", "名称 / name", "Equation", "Unit", "Reads", "Inputs",
                        "Source", "Loops"), (
             (f"`{name}`", _name(named.get(name)), var.equation, var.unit, _reads(var),
-             _code(var.inputs), var.source or "its inputs' sources", _loops_of(name, member))
+             _code(var.inputs), _source(var), _loops_of(name, member))
             for name, var in group.items()))
     if sector.constants:
         out += ["### Constants calibrated at the start", "",
                 "Computed once from the start-year baseline and the inputs, then fixed.", ""]
         out += _table(("Constant", "Equation", "Unit", "Reads", "Inputs", "Source"), (
-            (f"`{name}`", var.equation, var.unit, _reads(var), _code(var.inputs),
-             var.source or "its inputs' sources")
+            (f"`{name}`", var.equation, var.unit, _reads(var), _code(var.inputs), _source(var))
             for name, var in sector.constants.items()))
     if sector.reads:
         out += ["### Reads from other sectors", ""]
@@ -314,13 +326,12 @@ def _sector_section(sector: Sector, named: Mapping[str, Spec],
             if (key in levers) != wanted or (spec is None and wanted):
                 continue
             users = [u for u in used.get(key, []) if u in _variables(sector)]
-            where = "" if key in own else " (declared in another sector)"
+            where = "" if key in own else f" (declared in {declared.get(key, 'no sector')})"
             if spec is None:
                 rows.append((f"`{key}`", "", "", "", "", "model setting", _code(users)))
                 continue
             value = _number(spec.default) if spec.default is not None else ""
-            span = (f"{_number(spec.range[0])}–{_number(spec.range[1])}"
-                    if spec.range else "")
+            span = _span(spec)
             rows.append((f"`{key}`", _name(spec) + where, value, span, spec.unit,
                          source_text(spec), _code(users) if users else "—"))
         if rows:

@@ -15,6 +15,7 @@ from . import (
     calibrate,
     check,
     diff,
+    document,
     ensemble,
     listing,
     provenance,
@@ -25,7 +26,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes)
+            takes, document)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
