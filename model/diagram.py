@@ -22,6 +22,7 @@ import json
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import graphviz
@@ -426,9 +427,13 @@ def layout(d: Drawing, digest: str | None = None) -> graphviz.Digraph:
     for index, (a, b, attrs) in enumerate(d.edges):
         if cluster_of.get(a) is not None and cluster_of.get(a) == cluster_of.get(b):
             inside.setdefault(cluster_of[a], []).append((index, a, b, attrs))
-    options = [[_lay_out(c, inside.get(c.name, []), rankdir) for rankdir in ("LR", "TB")]
-               for c in d.clusters]
-    options.append([_legend_block(d.legend)])
+    # Each sector both ways, and the legend: separate `dot` processes, run side by side.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        laid = [[pool.submit(_lay_out, c, inside.get(c.name, []), rankdir)
+                 for rankdir in ("LR", "TB")] for c in d.clusters]
+        legend = pool.submit(_legend_block, d.legend)
+        options = [[future.result() for future in both] for both in laid]
+        options.append([legend.result()])
     choice, starts = _tile([[(b.width, b.height) for b in o] for o in options])
     blocks = [o[c] for o, c in zip(options, choice, strict=True)]
 
