@@ -73,9 +73,9 @@ STYLE: dict[str, dict[str, str]] = {
     "stock": {"shape": "box", "style": "filled", "fillcolor": "#fff4d6", "color": "#8a6d1f",
               "penwidth": "1.6", "fontsize": "14", "margin": "0.12,0.06"},
     "flow": {"shape": "cds", "style": "filled", "fillcolor": "#e3eefa", "color": "#4a6f9a",
-             "fontsize": "12", "margin": "0.06,0.03"},
+             "fontsize": "12", "margin": "0.14,0.04"},
     "discrete_flow": {"shape": "cds", "style": "filled,dashed", "fillcolor": "#e3eefa",
-                      "color": "#4a6f9a", "fontsize": "12", "margin": "0.06,0.03"},
+                      "color": "#4a6f9a", "fontsize": "12", "margin": "0.14,0.04"},
     "auxiliary": {"shape": "ellipse", "style": "filled", "fillcolor": "white",
                   "color": "#888888", "fontsize": "12",
                   "margin": "0.02,0.02"},
@@ -231,6 +231,15 @@ def drawing(sectors: Sequence[Sector], loops: Sequence[Loop], language: str = "z
                 edges.append((a, b, {"style": "dashed", "color": colours[loop.name],
                                      "penwidth": LOOP_PEN, "label": f"{loop.name} ?",
                                      "fontcolor": colours[loop.name], "fontsize": "13"}))
+    # Two arrows of the same loops between the same two nodes (a stock and the valve that
+    # drains it, read and pipe) need the loops' names once.
+    named_pairs: set[tuple[frozenset[str], str]] = set()
+    for a, b, attrs in edges:
+        if "label" in attrs and "?" not in attrs["label"]:
+            pair = (frozenset((a, b)), attrs["label"])
+            if pair in named_pairs:
+                del attrs["label"]
+            named_pairs.add(pair)
     return Drawing(text("title", language), clusters, edges,
                    _legend(loops, colours, language, levers))
 

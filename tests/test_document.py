@@ -169,8 +169,8 @@ def test_a_loops_arrows_carry_its_colour_and_name():
     # by the valve make B1.
     pipe, read = sorted(_edges(source, "capital", "depreciation"), key=lambda e: "dir" not in e)
     assert "dir=both" in pipe and ":invis:" in pipe and "dir" not in read
-    for edge in (pipe, read):
-        assert colours["B1"] in edge and "label=B1" in edge
+    assert colours["B1"] in pipe and colours["B1"] in read
+    assert ("label=B1" in pipe) + ("label=B1" in read) == 1   # named once for the pair
     # investment -> capital is on R1 and R2: two colours, both names.
     (both,) = _edges(source, "investment", "capital")
     assert colours["R1"] in both and colours["R2"] in both and 'label="R1 R2"' in both
@@ -187,9 +187,16 @@ def test_a_loops_arrows_carry_its_colour_and_name():
 
 def test_shipped_diagram_marks_each_loop_on_its_arrows():
     source = diagram.diagram(SECTORS, LOOPS, "zh").source
+    colours = diagram.loop_colours(LOOPS)
+    edges = re.findall(r"^\s*\S+ -> \S+ \[(.*)\]$", source, re.M)
     for loop in LOOPS:
-        marked = re.findall(rf'label="?[^"\]]*\b{loop.name}\b', source)
-        assert len(marked) >= len(loop.variables) - int(loop.open), loop.name
+        # Every step of the loop is an arrow in its colour (an open loop's missing one dashed),
+        # and the loop is named on its arrows.
+        coloured = [e for e in edges if colours[loop.name] in e]
+        assert len(coloured) >= len(loop.variables), loop.name
+        assert any(re.search(rf'label="?[^"\]]*\b{loop.name}\b', e) for e in coloured)
+        dashed = [e for e in coloured if "style=dashed" in e]
+        assert len(dashed) == (1 if loop.open else 0), loop.name
 
 
 def test_render_draws_svg_and_png_for_a3():
