@@ -376,9 +376,11 @@ def _lay_out(cluster: Cluster, edges: list[tuple[int, str, str, dict[str, str]]]
     laid = json.loads(graph.pipe(format="json0"))
     x0, y0, x1, y1 = (float(v) for v in laid["bb"].split(","))
     dx, dy = CLUSTER_PAD - x0, CLUSTER_PAD - y0
-    placed = {o["name"]: tuple(float(v) + d for v, d in zip(o["pos"].split(","), (dx, dy),
-                                                             strict=True))
-              for o in laid.get("objects", []) if "pos" in o}
+    placed: dict[str, tuple[float, float]] = {}
+    for o in laid.get("objects", []):
+        if "pos" in o:
+            x, y = (float(v) for v in o["pos"].split(","))
+            placed[o["name"]] = (x + dx, y + dy)
     routes = {int(e["id"][1:]): (_points(e["pos"], dx, dy),
                                  _points(e["lp"], dx, dy) if "lp" in e else None)
               for e in laid.get("edges", []) if "pos" in e}
@@ -390,7 +392,7 @@ def _lay_out(cluster: Cluster, edges: list[tuple[int, str, str, dict[str, str]]]
         routes = {i: (_points(pos, shift, 0.0), _points(lp, shift, 0.0) if lp else None)
                   for i, (pos, lp) in routes.items()}
     return _Block(width, y1 - y0 + 2 * CLUSTER_PAD + CLUSTER_LABEL,
-                  placed, routes)  # type: ignore[arg-type]
+                  placed, routes)
 
 
 def _text_width(words: str, size: float) -> float:
@@ -440,9 +442,9 @@ def layout(d: Drawing, digest: str | None = None) -> graphviz.Digraph:
     with ThreadPoolExecutor(max_workers=8) as pool:
         laid = [[pool.submit(_lay_out, c, inside.get(c.name, []), rankdir)
                  for rankdir in ("LR", "TB")] for c in d.clusters]
-        legend = pool.submit(_legend_block, d.legend)
+        legend_future = pool.submit(_legend_block, d.legend)
         options = [[future.result() for future in both] for both in laid]
-        options.append([legend.result()])
+        options.append([legend_future.result()])
     choice, starts = _tile([[(b.width, b.height) for b in o] for o in options])
     blocks = [o[c] for o, c in zip(options, choice, strict=True)]
 
