@@ -287,9 +287,15 @@ def _sector_section(sector: Sector, named: Mapping[str, Spec],
            f"## {sector_title(sector)} (`{sector.name}`)", ""]
     if sector.stocks:
         out += ["### Stocks", ""]
+        # Discrete flows (transfers at each year end) fill and drain stocks too.
+        into = {name: [f for f, (_, target) in sector.transfers.items() if target == name]
+                for name in sector.stocks}
+        out_of = {name: [f for f, (source, _) in sector.transfers.items() if source == name]
+                  for name in sector.stocks}
         out += _table(("Stock", "名称 / name", "Unit", "Inflows", "Outflows", "Loops", "Note"), (
-            (f"`{name}`", _name(named.get(name)), stock.unit, _code(stock.inflows),
-             _code(stock.outflows), _loops_of(name, member), stock.doc)
+            (f"`{name}`", _name(named.get(name)), stock.unit,
+             _code((*stock.inflows, *into[name])), _code((*stock.outflows, *out_of[name])),
+             _loops_of(name, member), stock.doc)
             for name, stock in sector.stocks.items()))
     groups = (("Flows (per year)", sector.flows),
               ("Discrete flows (moved at each year end)", sector.discrete_flows),
