@@ -1,6 +1,7 @@
 # innosim: two commands on a fresh machine with Python 3.11+ and make.
 #   make run    start the planner's screen (Streamlit on localhost:8501, Kecheng 2027)
 #   make test   install what the tests need and run them all
+#   make docs   write the model's documentation and diagram into docs/ (model.md, model.svg)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -9,8 +10,10 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 # A CJK font so charts and the page show Chinese, not boxes (Debian package; root or sudo).
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+# Graphviz draws the model's diagram (Debian package; root or sudo).
+DOT := /usr/bin/dot
 
-.PHONY: run test lint bench clean fonts
+.PHONY: run test lint bench clean fonts graphviz docs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -20,7 +23,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $(STAMP)
 
-run: $(STAMP) fonts
+run: $(STAMP) fonts graphviz
 	$(BIN)/streamlit run app/streamlit_app.py --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
 
@@ -31,7 +34,17 @@ fonts:
 		     $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-wqy-microhei; } \
 		|| echo "warning: no CJK font installed: Chinese in charts may show as boxes"
 
-test: $(STAMP) fonts
+graphviz:
+	@test -x $(DOT) \
+		|| { echo "installing Graphviz (graphviz)"; \
+		     SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		     $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz; } \
+		|| echo "warning: Graphviz not installed: the model's diagram cannot be drawn"
+
+docs: $(STAMP) fonts graphviz
+	$(BIN)/innosim document docs
+
+test: $(STAMP) fonts graphviz
 	$(BIN)/ruff check model app tests benchmarks notebooks
 	$(BIN)/python -m pytest -q
 

@@ -89,6 +89,22 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "The page address holds the lever values: copy it to share this view"},
     "no_changes": {"zh": "（与规划相同）", "en": "(same as the plan)"},
     "error_prefix": {"zh": "无法载入：", "en": "Cannot load: "},
+    "structure": {"zh": "模型结构", "en": "Model structure"},
+    "structure_intro": {
+        "zh": "存量流量图与反馈回路，由各部门模块的声明自动生成：方框为存量，箭形为流量，"
+              "椭圆为辅助变量，绿色为政策杠杆；彩色箭头标出反馈回路 R1–R3、B1–B5。",
+        "en": "The stock-and-flow diagram and its feedback loops, drawn from the sectors' "
+              "declarations: boxes are stocks, arrow shapes flows, ellipses auxiliaries, green "
+              "notes policy levers; coloured arrows mark the loops R1-R3 and B1-B5."},
+    "structure_doc": {"zh": "模型说明：每个存量、流量与辅助变量的方程、单位、来源和所属回路",
+                      "en": "Documentation: every stock, flow and auxiliary with its equation, "
+                            "unit, source and loops"},
+    "structure_no_graphviz": {
+        "zh": "服务器未安装 Graphviz：下图由浏览器排版（make run 会安装 Graphviz）",
+        "en": "Graphviz is not installed on the server: the browser lays the diagram out "
+              "(make run installs Graphviz)"},
+    "download_svg": {"zh": "下载结构图 SVG", "en": "Download diagram SVG"},
+    "download_md": {"zh": "下载模型说明 Markdown", "en": "Download documentation (Markdown)"},
 }
 
 KINDS = {

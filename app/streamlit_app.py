@@ -1,7 +1,8 @@
 """innosim: the planner's screen. Run with ``make run`` (streamlit on localhost:8501).
 
 Sidebar: language, scenario, levers, uncertain parameters. Main view: verdicts, charts,
-what would it take, comparison, save and share. The lever values live in the page address.
+what would it take, comparison, save and share, the model's structure. The lever values live
+in the page address.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 import streamlit as st  # noqa: E402
 
-from app import main_view, sidebar  # noqa: E402
+from app import main_view, sidebar, structure  # noqa: E402
 from app.i18n import t  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
@@ -74,14 +75,17 @@ except ScenarioError as error:
 
 main_view.verdict_section(choice, shown, language)
 main_view.chart_section(choice, shown, language)
-goal_tab, compare_tab, save_tab = st.tabs(
-    [t("goalseek", language), t("compare", language), t("save", language)])
+goal_tab, compare_tab, save_tab, structure_tab = st.tabs(
+    [t("goalseek", language), t("compare", language), t("save", language),
+     t("structure", language)])
 with goal_tab:
     main_view.goalseek_section(choice, language)
 with compare_tab:
     main_view.compare_section(choice, files, language)
 with save_tab:
     main_view.save_section(choice, shown, language)
+with structure_tab:
+    structure.structure_section(language)
 
 st.query_params.from_dict(write_address(
     choice.name, language, changed_levers(choice.scenario, choice.levers), choice.parameters))

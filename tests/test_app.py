@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import sys
 from pathlib import Path
@@ -342,3 +343,33 @@ def test_a_larger_ensemble_runs_on_request_with_the_moved_levers():
     faster = ensemble_table(at)
     row = plan["Indicator"].tolist().index("R&D intensity")
     assert faster["Probability"].iloc[row] > plan["Probability"].iloc[row]
+
+
+def _structure_tab(at: AppTest, label: str):
+    return next(tab for tab in at.tabs if tab.label == label)
+
+
+def test_model_structure_view_holds_the_diagram_and_the_documentation(started):
+    from model.diagram import diagram, source_digest, svg_digest
+    from model.system import LOOPS, SECTORS
+
+    tab = _structure_tab(started, "模型结构")
+    (image,) = tab.get("image")
+    url = image.value[0]
+    assert url.startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(url.split(",", 1)[1]).decode()
+    # The diagram the code draws now, in Chinese, with every loop in its legend.
+    assert svg_digest(svg) == source_digest(diagram(SECTORS, LOOPS, "zh"))
+    assert "R&amp;D资本存量" in svg and all(f"━━ {loop.name}" in svg for loop in LOOPS)
+    (documentation,) = tab.expander
+    text = documentation.markdown[0].value
+    assert all(f"### {loop.name} " in text for loop in LOOPS)
+    assert "`rd_capital`" in text and "assumption (" in text
+    assert {b.label for b in tab.get("download_button")} >= {"下载结构图 SVG", "下载图片 PNG"}
+
+
+def test_model_structure_view_speaks_english():
+    at = _start(lang="en")
+    tab = _structure_tab(at, "Model structure")
+    svg = base64.b64decode(tab.get("image")[0].value[0].split(",", 1)[1]).decode()
+    assert "R&amp;D capital stock" in svg and "Legend" in svg

@@ -112,3 +112,31 @@ def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(brow
         playwright_api.expect(error).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(row).to_be_visible()
         page.close()
+
+
+def test_the_model_structure_tab_shows_the_diagram_in_both_languages(browser, tmp_path):
+    """Screenshots: /tmp/innosim-structure-zh.png and /tmp/innosim-structure-en.png."""
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 1600})
+        page.goto(url)
+        _rd_row(page).wait_for(timeout=LOAD_TIMEOUT_MS)
+        for language, tab_name, legend in (("zh", "模型结构", "模型说明"),
+                                           ("en", "Model structure", "Documentation")):
+            if language == "en":
+                page.get_by_text("English", exact=True).click()
+            tab = page.get_by_role("tab", name=tab_name)
+            tab.click()
+            panel = page.get_by_role("tabpanel", name=tab_name)
+            image = panel.locator("img").first
+            playwright_api.expect(image).to_be_visible(timeout=LOAD_TIMEOUT_MS)
+            playwright_api.expect(panel.get_by_text(legend).first).to_be_visible(
+                timeout=LOAD_TIMEOUT_MS)
+            _settled(page)
+            # The SVG was decoded and drawn at a readable width.
+            assert image.evaluate("img => img.complete && img.naturalWidth") > 1000
+            assert image.bounding_box()["width"] > 1000
+            image.scroll_into_view_if_needed()
+            shot = tmp_path / f"structure-{language}.png"
+            panel.screenshot(path=str(shot))
+            shutil.copy(shot, f"/tmp/innosim-structure-{language}.png")
+        page.close()

@@ -16,6 +16,7 @@ from . import (
     calibrate,
     check,
     diff,
+    document,
     ensemble,
     listing,
     provenance,
@@ -26,7 +27,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest)
+            takes, backtest, document)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
