@@ -15,9 +15,10 @@ import pandas as pd
 import tomlkit
 
 from model.scenario import Scenario, Target
+from model.targets import describe
 
 from .compute import View
-from .i18n import kind, t, unit
+from .i18n import t, unit
 
 
 def variant_toml(scenario: Scenario, changed: Mapping[str, float],
@@ -70,10 +71,6 @@ def results_table(view: View, language: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-# Plain symbols: the page renders table cells as Markdown, where ">" starts a quote.
-OPERATORS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
-
-
 def target_name(target: Target, view: View, language: str) -> str:
     """The indicator's name; for a target the model does not cover, the plan's own words."""
     spec = view.central.specs.get(target.indicator)
@@ -83,19 +80,8 @@ def target_name(target: Target, view: View, language: str) -> str:
 
 
 def goal_text(target: Target, language: str) -> str:
-    """The plan's target as a short phrase: "≥ 250", "≥ 400 (Σ 2023-2027)", "逐年提高 (...)"."""
-    span = f"{target.from_year}-{target.year}"
-    if target.kind == "rises":
-        return f"{kind(target.kind, language)} ({span})"
-    goal = "" if target.value is None else (
-        f"{OPERATORS.get(target.op or '', '')} {target.value:g}".strip())
-    if target.kind == "cumulative":
-        goal += f" (Σ {span})"
-    elif target.kind == "flow":
-        goal += f" ({span} {kind('flow', language)})"
-    elif target.kind == "growth":
-        goal += f" ({kind('growth', language)} {span})"
-    return goal
+    """The plan's target as a short phrase (:func:`model.targets.describe`)."""
+    return describe(target, language)
 
 
 def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd.DataFrame:
@@ -110,12 +96,8 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
         if modelled is not None and target.tracked != modelled:
             continue
         name = target_name(target, view, language)
-        model_unit = verdict.unit or ""
-        if target.kind == "cumulative" and model_unit.endswith("/年"):
-            model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
-        if target.kind == "rises" and model_unit == "%":
-            model_unit = "百分点"  # the smallest year-on-year rise of a share
-        shown_unit = unit(model_unit, language) if model_unit else ""
+        # the unit of the compared quantity (model.targets.compared_unit)
+        shown_unit = unit(verdict.unit, language) if verdict.unit else ""
         goal = goal_text(target, language)
         rows.append({
             t("indicator", language): name,

@@ -1,8 +1,9 @@
 """Global sensitivity of each target's margin to the uncertain inputs (SALib).
 
-The output analysed is a target's *margin* at its year: simulated minus target, signed so
-that a positive margin means reached (``<``/``<=``: target minus simulated; ``about``:
-tolerance minus the distance; ``rises``: the smallest year-on-year rise).
+The output analysed is a target's *margin* at its year (:func:`model.targets.margin`):
+simulated minus target, signed so that a positive margin means reached (``<``/``<=``: target
+minus simulated; ``about``: tolerance minus the distance; ``rises``: the smallest
+year-on-year rise). Targets are named by :func:`model.targets.label`.
 
 * Sobol (Saltelli's scheme, ``SALib.sample.sobol`` then ``SALib.analyze.sobol``, without
   second-order indices): ``N * (D + 2)`` runs; S1 and ST with bootstrap 95 % intervals.
@@ -22,9 +23,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .scenario import Scenario, Target
+from .scenario import Scenario
 from .simulate import evaluate
-from .targets import DEFAULT_ABOUT_TOLERANCE, measured
+from .targets import label as target_label
+from .targets import margin, measured
 from .uncertainty import BLOCK_RUNS, Uncertain, resolve_seed, uncertain
 
 METHODS = ("sobol", "morris")
@@ -49,26 +51,6 @@ class SensitivityResult:
     warnings: list[str] = field(default_factory=list)
     index: str = "ST"          # the column the table is ranked by
     error: str = "ST_conf"
-
-
-def target_label(target: Target) -> str:
-    if target.kind == "level":
-        return f"{target.indicator} {target.year}"
-    mark = {"cumulative": "sum", "growth": "growth", "flow": "every year", "rises": "rises"}
-    return f"{target.indicator} {mark[target.kind]} {target.from_year}-{target.year}"
-
-
-def margin(target: Target, value: np.ndarray) -> np.ndarray:
-    """Signed distance to the target: positive = reached (see the module doc)."""
-    if target.kind == "rises":
-        return value
-    if target.op in (">", ">="):
-        return value - target.value
-    if target.op in ("<", "<="):
-        return target.value - value
-    tolerance = target.tolerance if target.tolerance is not None else abs(target.value) * (
-        DEFAULT_ABOUT_TOLERANCE)
-    return tolerance - np.abs(value - target.value)
 
 
 def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
