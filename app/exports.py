@@ -16,6 +16,7 @@ import tomlkit
 
 from model.scenario import Scenario, Target
 from model.targets import describe
+from model.variants import variant_document
 
 from .compute import View
 from .i18n import t, unit
@@ -27,27 +28,18 @@ def variant_toml(scenario: Scenario, changed: Mapping[str, float],
     """A scenario TOML that extends ``scenario``'s file and sets the ``changed`` levers."""
     today = today or dt.date.today()
     parent = Path(scenario.path).name
-    name = f"{scenario.meta.name}-edited-{today:%Y%m%d}"
-    document = tomlkit.document()
-    document.add(tomlkit.comment(
-        f"Variant of {parent} made in the innosim app on {today:%Y-%m-%d}."))
-    document.add(tomlkit.comment("Everything not given here is inherited from the parent file."))
-    document.add("extends", parent)
-    meta = tomlkit.table()
-    meta.add("name", name)
-    if scenario.meta.plan_en:
-        meta.add("plan_en", f"{scenario.meta.plan_en}, edited variant")
-    document.add("scenario", meta)
     source = f"edited in innosim on {today:%Y-%m-%d}"
-    for section, values in (("levers", changed), ("parameters", parameters or {})):
-        if not values:
-            continue
-        table = tomlkit.table()
-        for key, value in values.items():
-            entry = tomlkit.inline_table()
-            entry.update({"value": round(float(value), 6), "source": source})
-            table.add(key, entry)
-        document.add(section, table)
+
+    def entries(values: Mapping[str, float]) -> dict[str, dict[str, object]]:
+        return {k: {"value": round(float(v), 6), "source": source} for k, v in values.items()}
+
+    document = variant_document(
+        parent, f"{scenario.meta.name}-edited-{today:%Y%m%d}",
+        comments=[f"Variant of {parent} made in the innosim app on {today:%Y-%m-%d}.",
+                  "Everything not given here is inherited from the parent file."],
+        meta={"plan_en": f"{scenario.meta.plan_en}, edited variant"}
+        if scenario.meta.plan_en else None,
+        sections={"levers": entries(changed), "parameters": entries(parameters or {})})
     return tomlkit.dumps(document)
 
 
