@@ -1,4 +1,9 @@
-"""Charts written as PNG files (matplotlib, Agg backend): fan charts and tornado charts.
+"""Fan charts and tornado charts: as matplotlib figures, or written as PNG files.
+
+Figures are made with :class:`matplotlib.figure.Figure` directly, not through pyplot, so
+importing this module changes nothing in matplotlib (a notebook keeps its inline backend)
+and writing a file needs no display; ``fan_figure`` and ``tornado_figure`` give a figure to
+show (in Jupyter: ``display(figure)``), ``fan_chart`` and ``tornado_chart`` write the PNG.
 
 Labels are in English: the default matplotlib fonts have no Chinese glyphs.
 """
@@ -9,17 +14,22 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+from .catalogue import INDICATORS
 
-from .catalogue import INDICATORS  # noqa: E402
+DPI = 110
 
 
 def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,
               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Path:
+    """:func:`fan_figure` written to ``path`` as PNG."""
+    return write_png(fan_figure(quantiles, indicators, targets, title), path)
+
+
+def fan_figure(quantiles: pd.DataFrame, indicators: Sequence[str],
+               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Figure:
     """Median with 25-75 % and 5-95 % bands per indicator; targets as markers.
 
     ``quantiles``: columns indicator, year, q05, q25, q50, q75, q95 (as
@@ -28,8 +38,8 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
     indicators = list(dict.fromkeys(indicators))
     columns = min(3, len(indicators)) or 1
     rows = max(1, math.ceil(len(indicators) / columns))
-    figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 3.0 * rows),
-                                squeeze=False)
+    figure = Figure(figsize=(4.2 * columns, 3.0 * rows))
+    axes = figure.subplots(rows, columns, squeeze=False)
     for ax, key in zip(axes.flat, indicators, strict=False):
         data = quantiles[quantiles.indicator == key]
         ax.fill_between(data.year, data.q05, data.q95, alpha=0.25, color="tab:blue",
@@ -51,11 +61,17 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
     if title:
         figure.suptitle(title, fontsize=10)
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
-    return _save(figure, path)
+    return figure
 
 
 def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str = "",
                   error: str | None = None, top: int = 12) -> Path:
+    """:func:`tornado_figure` written to ``path`` as PNG."""
+    return write_png(tornado_figure(table, index, title, error, top), path)
+
+
+def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str | None = None,
+                   top: int = 12) -> Figure:
     """Horizontal bars of ``table[index]`` per input, one panel per target.
 
     ``table``: columns target, input, ``index`` (and optionally ``error``), as
@@ -64,8 +80,8 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
     targets = list(dict.fromkeys(table.target))
     columns = min(2, len(targets)) or 1
     rows = max(1, math.ceil(len(targets) / columns))
-    figure, axes = plt.subplots(rows, columns, figsize=(6.0 * columns, 0.28 * top * rows + 1),
-                                squeeze=False)
+    figure = Figure(figsize=(6.0 * columns, 0.28 * top * rows + 1))
+    axes = figure.subplots(rows, columns, squeeze=False)
     for ax, target in zip(axes.flat, targets, strict=False):
         data = table[table.target == target].sort_values(index, ascending=False).head(top)
         data = data.iloc[::-1]
@@ -79,12 +95,12 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
     if title:
         figure.suptitle(title, fontsize=10)
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
-    return _save(figure, path)
+    return figure
 
 
-def _save(figure, path: str | Path) -> Path:
+def write_png(figure: Figure, path: str | Path) -> Path:
+    """Write ``figure`` to ``path`` (folders made as needed) as PNG; returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=110)
-    plt.close(figure)
+    figure.savefig(path, dpi=DPI)  # a figure without pyplot renders with Agg for PNG
     return path

@@ -80,7 +80,7 @@ def handle(args: argparse.Namespace) -> int:
         from ..plots import fan_chart
 
         tracked = [t for t in scenario.targets if t.tracked]
-        fan_targets = [(t.indicator, t.year, t.value) for t in tracked if t.kind == "level"]
+        fan_targets = [(t.indicator, t.year, t.goal) for t in tracked if t.kind == "level"]
         written.append(fan_chart(result.quantiles, [t.indicator for t in tracked],
                                  folder / f"{name}-fan.png", fan_targets,
                                  title=f"{scenario.meta.region_en}: {args.runs:,} runs"))
