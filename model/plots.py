@@ -2,14 +2,16 @@
 
 Figures are made with :class:`matplotlib.figure.Figure` directly, not through pyplot, so
 importing this module changes nothing in matplotlib (a notebook keeps its inline backend)
-and writing a file needs no display; ``fan_figure`` and ``tornado_figure`` give a figure to
-show (in Jupyter: ``display(figure)``), ``fan_chart`` and ``tornado_chart`` write the PNG.
+and writing a file needs no display. ``fan_figure`` and ``tornado_figure`` give a figure to
+show (Jupyter shows it as PNG by itself: ``display(figure)``, or the cell's last value);
+``fan_chart`` and ``tornado_chart`` write the PNG.
 
 Labels are in English: the default matplotlib fonts have no Chinese glyphs.
 """
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,6 +24,15 @@ from .catalogue import INDICATORS
 DPI = 110
 
 
+class Chart(Figure):
+    """A figure that Jupyter shows as PNG by itself, without pyplot or ``%matplotlib``."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=DPI)
+        return buffer.getvalue()
+
+
 def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,
               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Path:
     """:func:`fan_figure` written to ``path`` as PNG."""
@@ -29,7 +40,7 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
 
 
 def fan_figure(quantiles: pd.DataFrame, indicators: Sequence[str],
-               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Figure:
+               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Chart:
     """Median with 25-75 % and 5-95 % bands per indicator; targets as markers.
 
     ``quantiles``: columns indicator, year, q05, q25, q50, q75, q95 (as
@@ -38,7 +49,7 @@ def fan_figure(quantiles: pd.DataFrame, indicators: Sequence[str],
     indicators = list(dict.fromkeys(indicators))
     columns = min(3, len(indicators)) or 1
     rows = max(1, math.ceil(len(indicators) / columns))
-    figure = Figure(figsize=(4.2 * columns, 3.0 * rows))
+    figure = Chart(figsize=(4.2 * columns, 3.0 * rows))
     axes = figure.subplots(rows, columns, squeeze=False)
     for ax, key in zip(axes.flat, indicators, strict=False):
         data = quantiles[quantiles.indicator == key]
@@ -71,7 +82,7 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
 
 
 def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str | None = None,
-                   top: int = 12) -> Figure:
+                   top: int = 12) -> Chart:
     """Horizontal bars of ``table[index]`` per input, one panel per target.
 
     ``table``: columns target, input, ``index`` (and optionally ``error``), as
@@ -80,7 +91,7 @@ def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str 
     targets = list(dict.fromkeys(table.target))
     columns = min(2, len(targets)) or 1
     rows = max(1, math.ceil(len(targets) / columns))
-    figure = Figure(figsize=(6.0 * columns, 0.28 * top * rows + 1))
+    figure = Chart(figsize=(6.0 * columns, 0.28 * top * rows + 1))
     axes = figure.subplots(rows, columns, squeeze=False)
     for ax, target in zip(axes.flat, targets, strict=False):
         data = table[table.target == target].sort_values(index, ascending=False).head(top)

@@ -61,5 +61,7 @@ def test_plots_leave_the_backend_alone_and_write_pngs(tmp_path):
         table = pd.DataFrame({{"target": ["t", "t"], "input": ["a", "b"], "ST": [0.6, 0.2]}})
         path = plots.tornado_chart(table, "ST", {str(tmp_path / "t.png")!r})
         print(path.read_bytes()[:8] == b"\\x89PNG\\r\\n\\x1a\\n", matplotlib.get_backend())
+        shown = plots.tornado_figure(table, "ST")._repr_png_()  # what Jupyter displays
+        print(shown[:8] == b"\\x89PNG\\r\\n\\x1a\\n", "matplotlib.pyplot" in sys.modules)
     """).splitlines()
-    assert out == ["svg False", "True svg"]
+    assert out == ["svg False", "True svg", "True False"]
