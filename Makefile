@@ -33,10 +33,12 @@ fonts:
 
 test: $(STAMP) fonts
 	$(BIN)/ruff check model app tests benchmarks notebooks
+	$(BIN)/python -m mypy model
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check model app tests benchmarks notebooks
+	$(BIN)/python -m mypy model
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
@@ -44,4 +46,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_app.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -171,7 +171,8 @@ def summarise_block(scenario: Scenario, laws: Sequence[Uncertain], seed: int, me
 
     ``policy`` is (lever changes from the first plan year, inputs held fixed)."""
     levers, fixed = policy
-    inputs = {**draw(laws, seed, method, start, stop, total), **fixed}
+    inputs: dict[str, np.ndarray | float] = {**draw(laws, seed, method, start, stop, total),
+                                             **fixed}
     results = evaluate(scenario, inputs, levers=levers)
     targets = tracked_targets(scenario)
     compared = np.array([measured(t, results, t.year) for _, t in targets]).reshape(

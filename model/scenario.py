@@ -243,7 +243,7 @@ class Scenario(_Strict):
         if key in table:
             return table[key].value
         spec = LEVERS.get(key) or PARAMETERS[key]
-        return float(spec.default)
+        return float(spec.default_value)
 
     def input_entry(self, key: str) -> tuple[float, tuple[float, float] | None, str]:
         """(value, range, provenance) of a lever or parameter, scenario first, then model."""
@@ -251,9 +251,11 @@ class Scenario(_Strict):
         if key in table:
             entry = table[key]
             prov = entry.source or "assumption"
-            return entry.value, tuple(entry.range) if entry.range else None, prov
+            bounds = (entry.range[0], entry.range[1]) if entry.range else None
+            return entry.value, bounds, prov
         spec = LEVERS.get(key) or PARAMETERS[key]
-        return float(spec.default), spec.range, spec.source or f"assumption: {spec.doc}".strip()
+        return (float(spec.default_value), spec.range,
+                spec.source or f"assumption: {spec.doc}".strip())
 
 
 # --- reading -----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -94,7 +95,8 @@ def sensitivity(
     design on; only margins come back. ``progress(done, total)`` after each block.
     """
     laws = uncertain(scenario, params)
-    problem = {"num_vars": len(laws), "names": [law.key for law in laws],
+    names = [law.key for law in laws]
+    problem: dict[str, Any] = {"num_vars": len(laws), "names": names,
                "bounds": [[0.0, 1.0]] * len(laws)}
     reason = check_design(method, n, len(laws))
     if reason:
@@ -129,7 +131,7 @@ def sensitivity(
             warnings.append(f"{label}: {warning}")
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     index, error = ("ST", "ST_conf") if method == "sobol" else ("mu_star", "mu_star_conf")
-    return SensitivityResult(method, n, len(unit), seed, tuple(problem["names"]), table,
+    return SensitivityResult(method, n, len(unit), seed, tuple(names), table,
                              warnings, index, error)
 
 

@@ -8,7 +8,13 @@ import numpy as np
 import pytest
 
 from model import goalseek, sensitivity
-from model.catalogue import ALLOCATION_SHARES, SHARE_TOLERANCE, shares_sum_off
+from model.catalogue import (
+    ALLOCATION_SHARES,
+    INDICATORS,
+    LEVERS,
+    SHARE_TOLERANCE,
+    shares_sum_off,
+)
 from model.errors import ScenarioError
 from model.results import quantile_name
 from model.scenario import Target, parse_scenario
@@ -109,6 +115,9 @@ def test_optional_fields_that_validation_guarantees_are_typed_and_refused_when_a
     assert rises.start_year == 2020
     with pytest.raises(ValueError, match="has no value"):
         _ = rises.goal
+    assert LEVERS["fiscal_st_growth"].default_value == LEVERS["fiscal_st_growth"].default
+    with pytest.raises(ValueError, match="has no default value"):
+        _ = INDICATORS["rd_intensity"].default_value
 
 
 def _with_talent_share(value: float) -> str:
