@@ -46,10 +46,12 @@ docs: $(STAMP) fonts graphviz
 
 test: $(STAMP) fonts graphviz
 	$(BIN)/ruff check model app tests benchmarks notebooks
+	$(BIN)/python -m mypy model
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check model app tests benchmarks notebooks
+	$(BIN)/python -m mypy model
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
@@ -57,4 +59,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_app.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from model.levers import changed_levers
-from model.results import Results
+from model.results import Results, quantile_name
 from model.scenario import Scenario
 from model.simulate import evaluate, sample
 from model.targets import Verdict, check
@@ -60,7 +60,7 @@ def compute_view(scenario: Scenario, levers: Mapping[str, float],
     ensemble = evaluate(scenario, ensemble_inputs(scenario, parameters, runs, seed),
                         levers=policy)
     quantiles = np.quantile(ensemble.values, BAND_QUANTILES, axis=2)  # (q, indicator, year)
-    columns = [f"q{round(q * 100):02d}" for q in BAND_QUANTILES]
+    columns = [quantile_name(q) for q in BAND_QUANTILES]
     bands = {
         key: pd.DataFrame(quantiles[:, i, :].T, index=ensemble.years, columns=columns)
         for i, key in enumerate(ensemble.indicators)

@@ -15,10 +15,12 @@ import pandas as pd
 import tomlkit
 
 from model.scenario import Scenario, Target
+from model.targets import describe
 from model.untrusted import safe_cells, text_cells, write_csv, xlsx_text
+from model.variants import variant_document
 
 from .compute import View
-from .i18n import kind, t, unit
+from .i18n import t, unit
 
 
 def variant_toml(scenario: Scenario, changed: Mapping[str, float],
@@ -27,27 +29,18 @@ def variant_toml(scenario: Scenario, changed: Mapping[str, float],
     """A scenario TOML that extends ``scenario``'s file and sets the ``changed`` levers."""
     today = today or dt.date.today()
     parent = Path(scenario.path).name
-    name = f"{scenario.meta.name}-edited-{today:%Y%m%d}"
-    document = tomlkit.document()
-    document.add(tomlkit.comment(
-        f"Variant of {parent} made in the innosim app on {today:%Y-%m-%d}."))
-    document.add(tomlkit.comment("Everything not given here is inherited from the parent file."))
-    document.add("extends", parent)
-    meta = tomlkit.table()
-    meta.add("name", name)
-    if scenario.meta.plan_en:
-        meta.add("plan_en", f"{scenario.meta.plan_en}, edited variant")
-    document.add("scenario", meta)
     source = f"edited in innosim on {today:%Y-%m-%d}"
-    for section, values in (("levers", changed), ("parameters", parameters or {})):
-        if not values:
-            continue
-        table = tomlkit.table()
-        for key, value in values.items():
-            entry = tomlkit.inline_table()
-            entry.update({"value": round(float(value), 6), "source": source})
-            table.add(key, entry)
-        document.add(section, table)
+
+    def entries(values: Mapping[str, float]) -> dict[str, dict[str, object]]:
+        return {k: {"value": round(float(v), 6), "source": source} for k, v in values.items()}
+
+    document = variant_document(
+        parent, f"{scenario.meta.name}-edited-{today:%Y%m%d}",
+        comments=[f"Variant of {parent} made in the innosim app on {today:%Y-%m-%d}.",
+                  "Everything not given here is inherited from the parent file."],
+        meta={"plan_en": f"{scenario.meta.plan_en}, edited variant"}
+        if scenario.meta.plan_en else None,
+        sections={"levers": entries(changed), "parameters": entries(parameters or {})})
     return tomlkit.dumps(document)
 
 
@@ -71,10 +64,6 @@ def results_table(view: View, language: str) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-# Plain symbols: the page renders table cells as Markdown, where ">" starts a quote.
-OPERATORS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
-
-
 def target_name(target: Target, view: View, language: str) -> str:
     """The indicator's name; for a target the model does not cover, the plan's own words."""
     spec = view.central.specs.get(target.indicator)
@@ -84,19 +73,8 @@ def target_name(target: Target, view: View, language: str) -> str:
 
 
 def goal_text(target: Target, language: str) -> str:
-    """The plan's target as a short phrase: "≥ 250", "≥ 400 (Σ 2023-2027)", "逐年提高 (...)"."""
-    span = f"{target.from_year}-{target.year}"
-    if target.kind == "rises":
-        return f"{kind(target.kind, language)} ({span})"
-    goal = "" if target.value is None else (
-        f"{OPERATORS.get(target.op or '', '')} {target.value:g}".strip())
-    if target.kind == "cumulative":
-        goal += f" (Σ {span})"
-    elif target.kind == "flow":
-        goal += f" ({span} {kind('flow', language)})"
-    elif target.kind == "growth":
-        goal += f" ({kind('growth', language)} {span})"
-    return goal
+    """The plan's target as a short phrase (:func:`model.targets.describe`)."""
+    return describe(target, language)
 
 
 def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd.DataFrame:
@@ -111,12 +89,8 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
         if modelled is not None and target.tracked != modelled:
             continue
         name = target_name(target, view, language)
-        model_unit = verdict.unit or ""
-        if target.kind == "cumulative" and model_unit.endswith("/年"):
-            model_unit = model_unit[:-2]  # a sum over years is a count, not a rate
-        if target.kind == "rises" and model_unit == "%":
-            model_unit = "百分点"  # the smallest year-on-year rise of a share
-        shown_unit = unit(model_unit, language) if model_unit else ""
+        # the unit of the compared quantity (model.targets.compared_unit)
+        shown_unit = unit(verdict.unit, language) if verdict.unit else ""
         goal = goal_text(target, language)
         rows.append({
             t("indicator", language): name,

@@ -1,10 +1,13 @@
 """Labels of the planner's screen in Chinese (default) and English.
 
 Indicator, lever and parameter names come from the model's Specs (``Spec.zh``/``Spec.en``);
-this module holds the rest: screen labels, verdict words and English unit names.
+target kinds and verdicts from :mod:`model.targets`; this module holds the rest: screen
+labels and English unit names.
 """
 
 from __future__ import annotations
+
+from model.targets import KIND_WORDS, VERDICT_WORDS, kind_word
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
@@ -37,9 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
     "probability": {"zh": "达成概率", "en": "Probability"},
     "first_year": {"zh": "首次达成年份", "en": "First year reached"},
     "unit": {"zh": "单位", "en": "Unit"},
-    "reached": {"zh": "达成", "en": "reached"},
-    "missed": {"zh": "未达成", "en": "missed"},
-    "not modelled": {"zh": "未建模", "en": "not modelled"},
+    **VERDICT_WORDS,   # reached, missed, not modelled (model/targets.py)
     "summary": {
         "zh": "{reached}/{total} 项目标达成（中位数，{runs} 次模拟）",
         "en": "{reached} of {total} targets reached (median of {runs} runs)"},
@@ -107,13 +108,7 @@ LABELS: dict[str, dict[str, str]] = {
     "download_md": {"zh": "下载模型说明 Markdown", "en": "Download documentation (Markdown)"},
 }
 
-KINDS = {
-    "level": {"zh": "水平", "en": "level"},
-    "cumulative": {"zh": "累计", "en": "cumulative"},
-    "growth": {"zh": "年均增速", "en": "average growth"},
-    "flow": {"zh": "每年", "en": "every year"},
-    "rises": {"zh": "逐年提高", "en": "rises every year"},
-}
+KINDS = KIND_WORDS  # target kinds in both languages (model/targets.py)
 
 UNITS_EN = {
     "%": "%", "%/年": "%/yr", "1": "", "万人": "10k persons", "万元/人年": "10k yuan/FTE",
@@ -132,7 +127,7 @@ def t(key: str, language: str, **values: object) -> str:
 
 def kind(target_kind: str, language: str) -> str:
     """A target kind (level, cumulative, ...) in ``language``."""
-    return KINDS.get(target_kind, {}).get(language, target_kind)
+    return kind_word(target_kind, language)
 
 
 def unit(model_unit: str, language: str) -> str:

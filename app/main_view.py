@@ -13,7 +13,7 @@ from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
-from model.targets import MISSED, REACHED
+from model.targets import MISSED, REACHED, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
 from . import cache, exports
@@ -138,8 +138,7 @@ def goalseek_section(choice: Choice, language: str) -> None:
 
     def target_label(i: int) -> str:
         tg = targets[i]
-        goal = f" {tg.op} {tg.value:g}" if tg.value is not None else ""
-        return f"{specs[tg.indicator].label(language)}{goal} ({tg.year}, {kind(tg.kind, language)})"
+        return f"{specs[tg.indicator].label(language)} {describe(tg, language, year=True)}"
 
     levers = shown_levers(choice.scenario)
     left, right = st.columns(2)

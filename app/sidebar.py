@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS
+from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS, shares_sum_off
 from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
@@ -146,7 +146,7 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
                 continue
             parameters[key] = value
         total = sum(levers[k] for k in ALLOCATION_SHARES)
-        if abs(total - 100.0) > 0.01:
+        if shares_sum_off(total):
             ss.setdefault("address_problems", []).append(
                 f"URL: {'/'.join(ALLOCATION_SHARES)}: allocation shares sum to {total:g} % "
                 "(shares summing to 100 %); the plan's shares are shown")

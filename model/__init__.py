@@ -4,13 +4,39 @@
     sc = load_scenario("scenarios/kecheng-2027.toml")
     one = simulate(sc)                          # deterministic, central values
     many = simulate(sc, runs=10_000, seed=1)    # uncertain numbers drawn from their ranges
+
+Importing the package does nothing else: the names below are loaded on first use
+(PEP 562), so ``import model.scenario`` reads scenario files without importing the engine,
+the sectors or matplotlib.
 """
 
-from .errors import ScenarioError
-from .results import Results
-from .scenario import Scenario, load_scenario, parse_scenario
-from .simulate import evaluate, sample, simulate
-from .targets import Verdict, check
+from __future__ import annotations
+
+import sys
+import types
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import ScenarioError
+    from .results import Results
+    from .scenario import Scenario, load_scenario, parse_scenario
+    from .simulate import evaluate, sample, simulate
+    from .targets import Verdict, check
+
+# public name -> the module that defines it
+_LAZY = {
+    "Results": "results",
+    "Scenario": "scenario",
+    "ScenarioError": "errors",
+    "Verdict": "targets",
+    "check": "targets",
+    "evaluate": "simulate",
+    "load_scenario": "scenario",
+    "parse_scenario": "scenario",
+    "sample": "simulate",
+    "simulate": "simulate",
+}
 
 __all__ = [
     "Results",
@@ -24,3 +50,28 @@ __all__ = [
     "sample",
     "simulate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """The package, whose ``simulate`` is the function even once the submodule of the same
+    name is loaded (the import system then sets ``model.simulate`` to that submodule)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

@@ -26,6 +26,7 @@ import numpy as np
 import tomlkit
 from scipy.optimize import least_squares
 
+from . import variants
 from .backtest import theil
 from .catalogue import BASELINES, INPUTS, LEVERS
 from .scenario import HistoryPoint, Scenario
@@ -154,18 +155,9 @@ def calibrate(scenario: Scenario, params: Sequence[str]) -> Calibration:
 def variant_document(scenario: Scenario, calibration: Calibration, extends: str,
                      name: str | None = None) -> tomlkit.TOMLDocument:
     """A scenario file that ``extends`` the original and sets the calibrated parameters,
-    each with a source saying what it was fitted to and how well."""
-    document = tomlkit.document()
+    each with a source saying what it was fitted to and how well
+    (built by :func:`model.variants.variant_document`)."""
     today = datetime.date.today().isoformat()
-    document.add(tomlkit.comment(f"Calibrated variant of {extends}, written by "
-                                 f"`innosim calibrate` on {today}."))
-    document.add(tomlkit.comment("Parameters fitted by least squares (scipy) to the history "
-                                 "below; ranges kept from the original."))
-    document.add(tomlkit.nl())
-    document["extends"] = extends   # a top-level key (model/inheritance.py)
-    meta = tomlkit.table()
-    meta["name"] = name or f"{scenario.meta.name}-calibrated"
-    document["scenario"] = meta
     fitted_to = "; ".join(
         f"{f.indicator} {', '.join(map(str, f.years))}" for f in calibration.fits)
     sources = "; ".join(dict.fromkeys(p.source for p in calibration.history))
@@ -174,15 +166,17 @@ def variant_document(scenario: Scenario, calibration: Calibration, extends: str,
     start_note = (f" from a {calibration.start_year} start with "
                   + ", ".join(f"{k} = {v:g}" for k, v in calibration.replaced_baselines.items())
                   if calibration.replaced_baselines else "")
-    parameters = tomlkit.table()
-    for key, value in calibration.params.items():
-        entry = tomlkit.inline_table()
-        entry["value"] = float(round(value, 6))
-        entry["source"] = (f"calibrated {today}: least-squares fit to {fitted_to}{start_note} "
-                           f"({quality}); history source: {sources}")
-        entry["range"] = list(calibration.ranges[key])
-        entry["note"] = (f"was {calibration.start_values[key]:g} before calibration; "
-                         f"fitted together with {', '.join(calibration.params)}")
-        parameters[key] = entry
-    document["parameters"] = parameters
-    return document
+    parameters = {key: {
+        "value": float(round(value, 6)),
+        "source": (f"calibrated {today}: least-squares fit to {fitted_to}{start_note} "
+                   f"({quality}); history source: {sources}"),
+        "range": list(calibration.ranges[key]),
+        "note": (f"was {calibration.start_values[key]:g} before calibration; "
+                 f"fitted together with {', '.join(calibration.params)}"),
+    } for key, value in calibration.params.items()}
+    return variants.variant_document(
+        extends, name or f"{scenario.meta.name}-calibrated",
+        comments=[f"Calibrated variant of {extends}, written by `innosim calibrate` on {today}.",
+                  "Parameters fitted by least squares (scipy) to the history below; ranges "
+                  "kept from the original."],
+        sections={"parameters": parameters})

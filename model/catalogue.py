@@ -75,6 +75,15 @@ ALLOCATION_SHARES = (
     "share_tech_market",
     "share_public_research",
 )
+# The allocation shares split fiscal S&T spending: they sum to SHARE_TOTAL per cent, up to
+# SHARE_TOLERANCE percentage points (rounding in a plan's or a planner's numbers).
+SHARE_TOTAL = 100.0
+SHARE_TOLERANCE = 0.01
+
+
+def shares_sum_off(total: float) -> bool:
+    """Whether allocation shares summing to ``total`` (per cent) do not make 100 %."""
+    return abs(total - SHARE_TOTAL) > SHARE_TOLERANCE
 
 _FISCAL_BASELINES = (
     Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),

@@ -2,8 +2,9 @@
 
 Levers, parameters and baseline values are compared by key on their effective values (a key
 a scenario does not set takes the model's default), with the source of each side; meta
-fields by name; targets matched by (indicator, kind, year, from_year); events and yearly
-paths by (year, key).
+fields by name; targets matched by their label (indicator, kind and span, as
+:func:`model.targets.label` gives) and worded by :func:`model.targets.describe`;
+events and yearly paths by (year, key).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from .catalogue import BASELINES, INPUTS, LEVERS, PARAMETERS
 from .scenario import Entry, Event, Scenario, Target, YearlyPath
+from .targets import describe, label
 
 
 @dataclass(frozen=True)
@@ -108,24 +110,15 @@ def _entries(section: str, a: dict[str, Entry], b: dict[str, Entry], declared,
     return changes
 
 
-def _target_key(t: Target) -> str:
-    span = f"{t.from_year}-{t.year}" if t.from_year is not None else str(t.year)
-    kind = "" if t.kind == "level" else f" {t.kind}"
-    return f"{t.indicator}{kind} {span}"
-
-
 def _target_text(t: Target) -> str:
     if not t.tracked:
         return f"not modelled ({t.reason})"
-    if t.kind == "rises":
-        return "rises every year"
-    tolerance = f" ± {t.tolerance:g}" if t.op == "about" and t.tolerance is not None else ""
-    return f"{t.op} {t.value:g}{tolerance}"
+    return describe(t, plain=True)
 
 
 def _targets(a: list[Target], b: list[Target]) -> list[Change]:
-    keyed_a = {_target_key(t): t for t in a}
-    keyed_b = {_target_key(t): t for t in b}
+    keyed_a = {label(t): t for t in a}
+    keyed_b = {label(t): t for t in b}
     changes = []
     for key in [*keyed_a, *(k for k in keyed_b if k not in keyed_a)]:
         ta, tb = keyed_a.get(key), keyed_b.get(key)

@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import INDICATORS
+from .results import quantile_name
 from .scenario import Scenario, Target
 from .simulate import evaluate
 from .targets import Verdict, holds, measured, summarise
@@ -79,7 +80,7 @@ class EnsembleResult:
             row = verdict.record()
             row.pop("first_year")
             for q, value in self.target_quantiles.get(i, {}).items():
-                row[_column(q)] = value
+                row[quantile_name(q)] = value
             rows.append(row)
         return rows
 
@@ -93,10 +94,6 @@ class EnsembleResult:
             "targets": self.records(),
             "quantiles": self.quantiles.to_dict(orient="records"),
         }
-
-
-def _column(q: float) -> str:
-    return f"q{round(q * 100):02d}"
 
 
 def sketch(values: np.ndarray) -> np.ndarray:
@@ -174,7 +171,8 @@ def summarise_block(scenario: Scenario, laws: Sequence[Uncertain], seed: int, me
 
     ``policy`` is (lever changes from the first plan year, inputs held fixed)."""
     levers, fixed = policy
-    inputs = {**draw(laws, seed, method, start, stop, total), **fixed}
+    inputs: dict[str, np.ndarray | float] = {**draw(laws, seed, method, start, stop, total),
+                                             **fixed}
     results = evaluate(scenario, inputs, levers=levers)
     targets = tracked_targets(scenario)
     compared = np.array([measured(t, results, t.year) for _, t in targets]).reshape(
@@ -269,7 +267,7 @@ def _combine(scenario: Scenario, runs: int, seed: int, method: str,
     first = summaries[0]
     table = merge_quantiles([s.sketch for s in summaries], weights, QUANTILES)
     n_years = len(first.years)
-    frame = pd.DataFrame(table, columns=[_column(q) for q in QUANTILES])
+    frame = pd.DataFrame(table, columns=[quantile_name(q) for q in QUANTILES])
     frame.insert(0, "year", np.tile(first.years, len(first.indicators)))
     frame.insert(0, "unit", np.repeat([_unit(k) for k in first.indicators], n_years))
     frame.insert(0, "indicator", np.repeat(first.indicators, n_years))

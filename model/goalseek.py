@@ -1,12 +1,11 @@
 """What would it take? The smallest (or largest) lever value that reaches one target.
 
-A target's *margin* is how far the deterministic run clears it: positive when the target
-is reached, negative when missed (``measured - goal`` for ``>``/``>=``, ``goal - measured``
-for ``<``/``<=``, ``tolerance - |measured - goal|`` for ``about``, the smallest rise for
-``rises``). Over a lever's range the margin responds monotonically for the plan's levers, so
-the lever value where it crosses zero is found with :func:`scipy.optimize.brentq`. When the
-margins at both ends of the range have the same sign the target is either reached across
-the whole range or not reachable within it; no root is searched then.
+A target's *margin* (:func:`model.targets.margin`) is how far the deterministic run clears
+it: positive when the target is reached, negative when missed. Over a lever's range the
+margin responds monotonically for the plan's levers, so the lever value where it crosses
+zero is found with :func:`scipy.optimize.brentq`. When the margins at both ends of the
+range have the same sign the target is either reached across the whole range or not
+reachable within it; no root is searched then.
 
 Allocation shares are moved with :func:`model.levers.set_lever`, so the other shares are
 rescaled and the five still sum to 100 %.
@@ -24,7 +23,7 @@ from .catalogue import LEVERS
 from .levers import changed_levers, lever_range, plan_levers, set_lever
 from .scenario import Scenario, Target
 from .simulate import evaluate, sample
-from .targets import DEFAULT_ABOUT_TOLERANCE, measured
+from .targets import margin, measured
 
 REACHABLE, ALWAYS_REACHED, NOT_REACHABLE = "reachable", "always reached", "not reachable"
 
@@ -46,20 +45,6 @@ class GoalSeek:
     @property
     def reachable(self) -> bool:
         return self.status != NOT_REACHABLE
-
-
-def margin(target: Target, measured_value: np.ndarray) -> np.ndarray:
-    """How far ``measured_value`` clears the target: > 0 reached, < 0 missed."""
-    if target.kind == "rises":
-        return measured_value
-    goal = float(target.value)
-    if target.op in (">", ">="):
-        return measured_value - goal
-    if target.op in ("<", "<="):
-        return goal - measured_value
-    tolerance = target.tolerance if target.tolerance is not None else abs(goal) * (
-        DEFAULT_ABOUT_TOLERANCE)
-    return tolerance - np.abs(measured_value - goal)
 
 
 def target_margin(scenario: Scenario, target: Target, levers: Mapping[str, float],

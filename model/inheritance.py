@@ -84,7 +84,8 @@ def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = {k: v for k, v in parent.items() if k != "extends"}
     parent_levers, parent_baseline = parent.get("levers"), parent.get("baseline")
     child_levers, child_baseline = child.get("levers"), child.get("baseline")
-    if all(isinstance(t, dict) for t in (parent_levers, parent_baseline, child_levers)):
+    if (isinstance(parent_levers, dict) and isinstance(parent_baseline, dict)
+            and isinstance(child_levers, dict)):
         history = {key: entry for key, entry in parent_levers.items()
                    if key in child_levers and key not in parent_baseline
                    and not (isinstance(child_baseline, dict) and key in child_baseline)}

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .catalogue import ALLOCATION_SHARES, LEVERS
+from .catalogue import ALLOCATION_SHARES, LEVERS, SHARE_TOTAL
 from .scenario import Scenario
-
-SHARE_TOTAL = 100.0  # per cent
 
 
 def plan_levers(scenario: Scenario) -> dict[str, float]:

@@ -1,26 +1,47 @@
-"""Charts written as PNG files (matplotlib, Agg backend): fan, tornado and backtest charts.
+"""Fan, tornado and backtest charts: as matplotlib figures, or written as PNG files.
+
+Figures are made with :class:`matplotlib.figure.Figure` directly, not through pyplot, so
+importing this module changes nothing in matplotlib (a notebook keeps its inline backend)
+and writing a file needs no display. ``fan_figure`` and ``tornado_figure`` give a figure to
+show (Jupyter shows it as PNG by itself: ``display(figure)``, or the cell's last value);
+``fan_chart`` and ``tornado_chart`` write the PNG.
 
 Labels are in English: the default matplotlib fonts have no Chinese glyphs.
 """
 
 from __future__ import annotations
 
+import io
 import math
 from collections.abc import Sequence
 from pathlib import Path
 
-import matplotlib
+import pandas as pd
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
+from .catalogue import INDICATORS
+from .untrusted import figure_text
 
-from .catalogue import INDICATORS  # noqa: E402
-from .untrusted import figure_text  # noqa: E402
+DPI = 110
+
+
+class Chart(Figure):
+    """A figure that Jupyter shows as PNG by itself, without pyplot or ``%matplotlib``."""
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", dpi=DPI)
+        return buffer.getvalue()
 
 
 def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,
               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Path:
+    """:func:`fan_figure` written to ``path`` as PNG."""
+    return write_png(fan_figure(quantiles, indicators, targets, title), path)
+
+
+def fan_figure(quantiles: pd.DataFrame, indicators: Sequence[str],
+               targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Chart:
     """Median with 25-75 % and 5-95 % bands per indicator; targets as markers.
 
     ``quantiles``: columns indicator, year, q05, q25, q50, q75, q95 (as
@@ -29,8 +50,8 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
     indicators = list(dict.fromkeys(indicators))
     columns = min(3, len(indicators)) or 1
     rows = max(1, math.ceil(len(indicators) / columns))
-    figure, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 3.0 * rows),
-                                squeeze=False)
+    figure = Chart(figsize=(4.2 * columns, 3.0 * rows))
+    axes = figure.subplots(rows, columns, squeeze=False)
     for ax, key in zip(axes.flat, indicators, strict=False):
         data = quantiles[quantiles.indicator == key]
         ax.fill_between(data.year, data.q05, data.q95, alpha=0.25, color="tab:blue",
@@ -52,11 +73,17 @@ def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Pa
     if title:
         figure.suptitle(figure_text(title), fontsize=10)  # the region: "$" is no math
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
-    return _save(figure, path)
+    return figure
 
 
 def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str = "",
                   error: str | None = None, top: int = 12) -> Path:
+    """:func:`tornado_figure` written to ``path`` as PNG."""
+    return write_png(tornado_figure(table, index, title, error, top), path)
+
+
+def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str | None = None,
+                   top: int = 12) -> Chart:
     """Horizontal bars of ``table[index]`` per input, one panel per target.
 
     ``table``: columns target, input, ``index`` (and optionally ``error``), as
@@ -65,8 +92,8 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
     targets = list(dict.fromkeys(table.target))
     columns = min(2, len(targets)) or 1
     rows = max(1, math.ceil(len(targets) / columns))
-    figure, axes = plt.subplots(rows, columns, figsize=(6.0 * columns, 0.28 * top * rows + 1),
-                                squeeze=False)
+    figure = Chart(figsize=(6.0 * columns, 0.28 * top * rows + 1))
+    axes = figure.subplots(rows, columns, squeeze=False)
     for ax, target in zip(axes.flat, targets, strict=False):
         data = table[table.target == target].sort_values(index, ascending=False).head(top)
         data = data.iloc[::-1]
@@ -80,47 +107,13 @@ def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str 
     if title:
         figure.suptitle(figure_text(title), fontsize=10)  # the region: "$" is no math
     figure.tight_layout(rect=(0, 0, 1, 0.97) if title else (0, 0, 1, 1))
-    return _save(figure, path)
+    return figure
 
 
-def backtest_chart(fit, band: pd.DataFrame, central: pd.Series, path: str | Path,
-                   title: str = "") -> Path:
-    """One indicator's backtest: the ensemble's 5-95 % band and central run over the run's
-    years, the history (scored points filled, earlier ones hollow) and both naive forecasts.
 
-    ``fit`` is a :class:`model.backtest.IndicatorBacktest`; ``band`` has columns q05 and q95
-    indexed by year; ``central`` is the central run indexed by year.
-    """
-    figure, ax = plt.subplots(figsize=(6.0, 3.6))
-    ax.fill_between(band.index, band.q05, band.q95, alpha=0.25, color="tab:blue",
-                    label="model 5-95 %")
-    ax.plot(central.index, central.values, color="tab:blue", label="model, central run")
-    if fit.before:
-        ax.plot(list(fit.before), list(fit.before.values()), marker="o", color="black",
-                markerfacecolor="white", linestyle="none", label="history (not scored)")
-    ax.plot(fit.years, fit.observed, marker="o", color="black", linestyle="none",
-            label="history (scored)")
-    years = central.index.to_numpy(dtype=float)   # the naive forecasts over the whole run
-    ax.plot(years, [fit.start_value] * len(years), color="tab:grey", linestyle=":",
-            label="naive: start value held")
-    if fit.growth is not None:
-        ax.plot(years, fit.start_value * (1.0 + fit.growth) ** (years - years[0]),
-                color="tab:orange", linestyle="--",
-                label=f"naive: {fit.growth:+.1%}/yr since {fit.growth_from} continued")
-    spec = INDICATORS.get(fit.indicator)
-    unit = spec.unit if spec and spec.unit.isascii() else ""  # no CJK glyphs
-    name = spec.en if spec else fit.indicator
-    ax.set_title((f"{title}: " if title else "") + name + (f" [{unit}]" if unit else ""),
-                 fontsize=9)
-    ax.tick_params(labelsize=7)
-    ax.legend(fontsize=6)
-    figure.tight_layout()
-    return _save(figure, path)
-
-
-def _save(figure, path: str | Path) -> Path:
+def write_png(figure: Figure, path: str | Path) -> Path:
+    """Write ``figure`` to ``path`` (folders made as needed) as PNG; returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=110)
-    plt.close(figure)
+    figure.savefig(path, dpi=DPI)  # a figure without pyplot renders with Agg for PNG
     return path

@@ -42,7 +42,7 @@ def numbers(scenario: Scenario) -> list[Number]:
     for key, entry in scenario.baseline.items():
         rows.append(Number("baseline", key, entry.value, (BASELINES.get(key) or LEVERS[key]).unit,
                            None if entry.assumption else entry.source,
-                           tuple(entry.range) if entry.range else None,
+                           _bounds(entry.range),
                            origin.get(("baseline", key), Path(scenario.path).name)))
     for section, declared in (("levers", LEVERS), ("parameters", PARAMETERS)):
         table = getattr(scenario, section)
@@ -51,10 +51,11 @@ def numbers(scenario: Scenario) -> list[Number]:
                 entry = table[key]
                 rows.append(Number(section, key, entry.value, spec.unit,
                                    None if entry.assumption else entry.source,
-                                   tuple(entry.range) if entry.range else None,
+                                   _bounds(entry.range),
                                    origin.get((section, key), Path(scenario.path).name)))
             else:
-                rows.append(Number(section, key, float(spec.default), spec.unit, spec.source,
+                rows.append(Number(section, key, float(spec.default_value), spec.unit,
+                                   spec.source,
                                    spec.range, MODEL_DEFAULT))
     for i, event in enumerate(scenario.events):
         rows.append(Number("events", f"[{i}] {event.year} {event.lever}", event.value,
@@ -67,6 +68,10 @@ def numbers(scenario: Scenario) -> list[Number]:
                                None if path.assumption or not path.source else path.source,
                                None, origin.get(("paths", key), Path(scenario.path).name)))
     return rows
+
+
+def _bounds(entry_range: list[float] | None) -> tuple[float, float] | None:
+    return (entry_range[0], entry_range[1]) if entry_range else None
 
 
 def assumption_share(rows: list[Number]) -> float:

@@ -30,6 +30,14 @@ class Spec:
     doc: str = ""
 
     @property
+    def default_value(self) -> float:
+        """``default``, which every lever and parameter declares (indicators and baseline
+        values have none: a run computes them, a scenario gives them)."""
+        if self.default is None:
+            raise ValueError(f"{self.key!r} has no default value")
+        return self.default
+
+    @property
     def is_assumption(self) -> bool:
         return self.source is None
 

@@ -13,6 +13,11 @@ from .quantities import Spec
 from .untrusted import write_csv
 
 
+def quantile_name(q: float) -> str:
+    """The column name of quantile ``q`` in every table of quantiles: 0.05 -> "q05"."""
+    return f"q{round(q * 100):02d}"
+
+
 @dataclass(frozen=True)
 class Results:
     """``values[indicator, year, run]`` with the labels to read it by name.
@@ -55,7 +60,7 @@ class Results:
     def quantiles(self, indicator: str, q: Sequence[float] = (0.05, 0.5, 0.95)) -> pd.DataFrame:
         """Quantiles across runs, one row per year, one column per quantile."""
         data = np.quantile(self.sel(indicator), q, axis=1).T
-        return pd.DataFrame(data, index=self.years, columns=[f"q{round(x * 100):02d}" for x in q])
+        return pd.DataFrame(data, index=self.years, columns=[quantile_name(x) for x in q])
 
     def to_dataframe(self) -> pd.DataFrame:
         """Long format: indicator, unit, year, run, value."""

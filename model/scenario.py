@@ -26,14 +26,22 @@ from typing import Annotated, Any, Literal, NamedTuple
 from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
-from .catalogue import ALLOCATION_SHARES, BASELINES, INDICATORS, INPUTS, LEVERS, PARAMETERS
+from .catalogue import (
+    ALLOCATION_SHARES,
+    BASELINES,
+    INDICATORS,
+    INPUTS,
+    LEVERS,
+    PARAMETERS,
+    shares_sum_off,
+)
+from .catalogue import SHARE_TOLERANCE as SHARE_TOLERANCE  # for callers that import it here
 from .errors import ScenarioError
 from .inheritance import resolve
 from .quantities import Spec
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NESTING = 8
-SHARE_TOLERANCE = 0.01  # percentage points
 
 Year = Annotated[int, Field(ge=1949, le=2100)]
 Range = Annotated[list[float], Len(2, 2)]
@@ -195,6 +203,29 @@ class Target(_Strict):
     reason: str | None = None
     note: str | None = None
 
+    # Validation guarantees op and value for every tracked target but "rises", and from_year
+    # for every kind but "level": these give them typed, and say so when misused.
+    @property
+    def goal(self) -> float:
+        """The target's value (``value``), for a target that has one."""
+        if self.value is None:
+            raise ValueError(f"a {self.kind} target for {self.indicator!r} has no value")
+        return self.value
+
+    @property
+    def relation(self) -> Op:
+        """The comparison (``op``), for a target that has one."""
+        if self.op is None:
+            raise ValueError(f"a {self.kind} target for {self.indicator!r} has no op")
+        return self.op
+
+    @property
+    def start_year(self) -> int:
+        """The first year of the target's span (``from_year``), for a target that has one."""
+        if self.from_year is None:
+            raise ValueError(f"a {self.kind} target for {self.indicator!r} has no from_year")
+        return self.from_year
+
     @model_validator(mode="after")
     def _shape(self) -> Target:
         if not self.tracked:
@@ -262,7 +293,7 @@ class Scenario(_Strict):
         if key in table:
             return table[key].value
         spec = LEVERS.get(key) or PARAMETERS[key]
-        return float(spec.default)
+        return float(spec.default_value)
 
     def input_entry(self, key: str) -> tuple[float, tuple[float, float] | None, str]:
         """(value, range, provenance) of a lever or parameter, scenario first, then model."""
@@ -270,9 +301,11 @@ class Scenario(_Strict):
         if key in table:
             entry = table[key]
             prov = entry.source or "assumption"
-            return entry.value, tuple(entry.range) if entry.range else None, prov
+            bounds = (entry.range[0], entry.range[1]) if entry.range else None
+            return entry.value, bounds, prov
         spec = LEVERS.get(key) or PARAMETERS[key]
-        return float(spec.default), spec.range, spec.source or f"assumption: {spec.doc}".strip()
+        return (float(spec.default_value), spec.range,
+                spec.source or f"assumption: {spec.doc}".strip())
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -534,7 +567,7 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
     for section, shares in (("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES]),
                             ("baseline", start_shares)):
         total = sum(shares)
-        if abs(total - 100.0) > SHARE_TOLERANCE:
+        if shares_sum_off(total):
             listed = " + ".join(f"{share:g}" for share in shares)
             raise ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
                                 f"allocation shares sum to {total:g} % ({listed})",

@@ -1,8 +1,9 @@
 """Global sensitivity of each target's margin to the uncertain inputs (SALib).
 
-The output analysed is a target's *margin* at its year: simulated minus target, signed so
-that a positive margin means reached (``<``/``<=``: target minus simulated; ``about``:
-tolerance minus the distance; ``rises``: the smallest year-on-year rise).
+The output analysed is a target's *margin* at its year (:func:`model.targets.margin`):
+simulated minus target, signed so that a positive margin means reached (``<``/``<=``: target
+minus simulated; ``about``: tolerance minus the distance; ``rises``: the smallest
+year-on-year rise). Targets are named by :func:`model.targets.label`.
 
 * Sobol (Saltelli's scheme, ``SALib.sample.sobol`` then ``SALib.analyze.sobol``, without
   second-order indices): ``N * (D + 2)`` runs; S1 and ST with bootstrap 95 % intervals.
@@ -18,13 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .scenario import Scenario, Target
+from .scenario import Scenario
 from .simulate import evaluate
-from .targets import DEFAULT_ABOUT_TOLERANCE, measured
+from .targets import label as target_label
+from .targets import margin, measured
 from .uncertainty import BLOCK_RUNS, Uncertain, resolve_seed, uncertain
 
 METHODS = ("sobol", "morris")
@@ -49,26 +52,6 @@ class SensitivityResult:
     warnings: list[str] = field(default_factory=list)
     index: str = "ST"          # the column the table is ranked by
     error: str = "ST_conf"
-
-
-def target_label(target: Target) -> str:
-    if target.kind == "level":
-        return f"{target.indicator} {target.year}"
-    mark = {"cumulative": "sum", "growth": "growth", "flow": "every year", "rises": "rises"}
-    return f"{target.indicator} {mark[target.kind]} {target.from_year}-{target.year}"
-
-
-def margin(target: Target, value: np.ndarray) -> np.ndarray:
-    """Signed distance to the target: positive = reached (see the module doc)."""
-    if target.kind == "rises":
-        return value
-    if target.op in (">", ">="):
-        return value - target.value
-    if target.op in ("<", "<="):
-        return target.value - value
-    tolerance = target.tolerance if target.tolerance is not None else abs(target.value) * (
-        DEFAULT_ABOUT_TOLERANCE)
-    return tolerance - np.abs(value - target.value)
 
 
 def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
@@ -112,7 +95,8 @@ def sensitivity(
     design on; only margins come back. ``progress(done, total)`` after each block.
     """
     laws = uncertain(scenario, params)
-    problem = {"num_vars": len(laws), "names": [law.key for law in laws],
+    names = [law.key for law in laws]
+    problem: dict[str, Any] = {"num_vars": len(laws), "names": names,
                "bounds": [[0.0, 1.0]] * len(laws)}
     reason = check_design(method, n, len(laws))
     if reason:
@@ -147,7 +131,7 @@ def sensitivity(
             warnings.append(f"{label}: {warning}")
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     index, error = ("ST", "ST_conf") if method == "sobol" else ("mu_star", "mu_star_conf")
-    return SensitivityResult(method, n, len(unit), seed, tuple(problem["names"]), table,
+    return SensitivityResult(method, n, len(unit), seed, tuple(names), table,
                              warnings, index, error)
 
 

@@ -13,12 +13,21 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
-from .catalogue import ALLOCATION_SHARES, BASELINES, DERIVED, INDICATORS, INPUTS, LEVERS, Derived
+from .catalogue import (
+    ALLOCATION_SHARES,
+    BASELINES,
+    DERIVED,
+    INDICATORS,
+    INPUTS,
+    LEVERS,
+    SHARE_TOLERANCE,
+    Derived,
+)
 from .engine import Engine
 from .errors import ScenarioError
 from .quantities import Spec
 from .results import Results
-from .scenario import SHARE_TOLERANCE, Scenario, load_scenario
+from .scenario import Scenario, load_scenario
 from .schedule import LeverEvent
 from .system import InconsistentBaseline, InnovationModel
 from .uncertainty import Method, draw, resolve_seed, uncertain

@@ -10,6 +10,12 @@ Target kinds (the plans use all of them):
               (its reported value is the smallest year-on-year change)
 ``about`` holds when ``|value - target| <= tolerance``; the tolerance defaults to 5 % of the
 target (assumption: plans say 左右 without a band).
+
+This module holds every rule about targets, so the app, the CLI, goal seeking and the
+sensitivity analysis cannot disagree: the verdict (:func:`holds`), the *margin*
+(:func:`margin`), the "about" tolerance (:func:`about_tolerance`), the unit of the compared
+quantity (:func:`compared_unit`), and a target's wording in Chinese and English
+(:func:`describe`, :func:`label`, :data:`KIND_WORDS`, :data:`VERDICT_WORDS`).
 """
 
 from __future__ import annotations
@@ -25,6 +31,91 @@ DEFAULT_ABOUT_TOLERANCE = 0.05
 EQUALITY_TOLERANCE = 1e-9  # relative; floating-point rounding, not a policy margin
 
 REACHED, MISSED, NOT_MODELLED = "reached", "missed", "not modelled"
+
+# --- wording ---------------------------------------------------------------------------
+
+KIND_WORDS: dict[str, dict[str, str]] = {
+    "level": {"zh": "水平", "en": "level"},
+    "cumulative": {"zh": "累计", "en": "cumulative"},
+    "growth": {"zh": "年均增速", "en": "average growth"},
+    "flow": {"zh": "每年", "en": "every year"},
+    "rises": {"zh": "逐年提高", "en": "rises every year"},
+}
+VERDICT_WORDS: dict[str, dict[str, str]] = {
+    REACHED: {"zh": "达成", "en": "reached"},
+    MISSED: {"zh": "未达成", "en": "missed"},
+    NOT_MODELLED: {"zh": "未建模", "en": "not modelled"},
+}
+# Typographic symbols for pages (where a plain ">" would start a Markdown quote) and plain
+# ones for terminals and diffs of files (as written in the scenario file).
+SYMBOLS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
+PLAIN_SYMBOLS = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "about": "about"}
+# Short marks of a target's kind in its label (a key for tables, in English).
+LABEL_MARKS = {"cumulative": "sum", "growth": "growth", "flow": "every year", "rises": "rises"}
+
+
+def kind_word(kind: str, language: str) -> str:
+    """A target kind (level, cumulative, ...) in ``language`` (``zh`` or ``en``)."""
+    return KIND_WORDS.get(kind, {}).get(language, kind)
+
+
+def verdict_word(verdict: str, language: str) -> str:
+    """A verdict (reached, missed, not modelled) in ``language``."""
+    return VERDICT_WORDS.get(verdict, {}).get(language, verdict)
+
+
+def describe(target: Target, language: str = "en", *, year: bool = False,
+             plain: bool = False) -> str:
+    """The plan's target as a short phrase in ``language``.
+
+    "≥ 250", "≥ 400 (Σ 2023-2027)", "≥ 80 (2021-2025 每年)", "＞ 10 (average growth
+    2020-2025)", "逐年提高 (2020-2025)"; an "about" target with its own tolerance adds
+    "± 5". ``year=True`` also gives a level target's year ("≥ 250 (2027)"), for a listing
+    without a year column; ``plain=True`` writes the operators as the scenario file does
+    (">=", "about"), for terminals and diffs. A target without op and value (one the model
+    does not judge) is only its span.
+    """
+    span = f"{target.from_year}-{target.year}"
+    if target.kind == "rises":
+        return f"{kind_word('rises', language)} ({span})"
+    goal = ""
+    if target.op is not None and target.value is not None:
+        symbol = (PLAIN_SYMBOLS if plain else SYMBOLS)[target.op]
+        goal = f"{symbol} {target.value:g}"
+        if target.op == "about" and target.tolerance is not None:
+            goal += f" ± {target.tolerance:g}"
+    if target.kind == "cumulative":
+        goal += f" (Σ {span})"
+    elif target.kind == "flow":
+        goal += f" ({span} {kind_word('flow', language)})"
+    elif target.kind == "growth":
+        goal += f" ({kind_word('growth', language)} {span})"
+    elif year:
+        goal += f" ({target.year})"
+    return goal.strip()
+
+
+def label(target: Target) -> str:
+    """A target's key in tables: "rd_intensity 2027", "patents sum 2023-2027"."""
+    if target.kind == "level":
+        return f"{target.indicator} {target.year}"
+    return f"{target.indicator} {LABEL_MARKS[target.kind]} {target.from_year}-{target.year}"
+
+
+def compared_unit(kind: str, indicator_unit: str) -> str:
+    """The unit of the quantity a target of ``kind`` compares, from its indicator's unit.
+
+    Growth is in %/年; a sum over years of a per-year flow is a count ("件/年" -> "件"); the
+    smallest year-on-year rise of a share is in percentage points ("%" -> "百分点").
+    """
+    if kind == "growth":
+        return "%/年"
+    if kind == "cumulative" and indicator_unit.endswith("/年"):
+        return indicator_unit[:-2]
+    if kind == "rises" and indicator_unit == "%":
+        return "百分点"
+    return indicator_unit
+
 
 
 @dataclass(frozen=True)
@@ -65,39 +156,64 @@ def measured(target: Target, results: Results, year: int) -> np.ndarray:
     end = year - first
     if target.kind == "level":
         return series[end]
-    start = target.from_year - first
+    start = target.start_year - first
     if target.kind == "cumulative":
         return series[start:end + 1].sum(axis=0)
     if target.kind == "growth":
-        span = year - target.from_year
+        span = year - target.start_year
         return ((series[end] / series[start]) ** (1.0 / span) - 1.0) * 100.0
     window = series[start:end + 1]
     if target.kind == "flow":
-        worst = np.min if target.op in (">", ">=") else np.max
-        return worst(window, axis=0) if target.op != "about" else window[
-            np.argmax(np.abs(window - target.value), axis=0), np.arange(window.shape[1])]
+        if target.relation == "about":  # the year furthest from the goal
+            return window[np.argmax(np.abs(window - target.goal), axis=0),
+                          np.arange(window.shape[1])]
+        worst = np.min if target.relation in (">", ">=") else np.max
+        return worst(window, axis=0)
     # rises
     return np.diff(window, axis=0).min(axis=0)
+
+
+def about_tolerance(target: Target) -> float:
+    """How far from its value an "about" (左右) target may be: its own ``tolerance``, or
+    :data:`DEFAULT_ABOUT_TOLERANCE` of the value."""
+    if target.tolerance is not None:
+        return target.tolerance
+    return abs(target.goal) * DEFAULT_ABOUT_TOLERANCE
 
 
 def holds(target: Target, value: np.ndarray) -> np.ndarray:
     if target.kind == "rises":
         return value > 0
-    goal = target.value
+    goal, op = target.goal, target.relation
     # Values equal up to floating-point rounding count as equal: 100 * 1.15**3 grown at
     # "15 %/year" must reach a 15 % growth target, and must not exceed it.
     rounding = EQUALITY_TOLERANCE * max(1.0, abs(goal))
-    if target.op == ">":
+    if op == ">":
         return value > goal + rounding
-    if target.op == ">=":
+    if op == ">=":
         return value >= goal - rounding
-    if target.op == "<":
+    if op == "<":
         return value < goal - rounding
-    if target.op == "<=":
+    if op == "<=":
         return value <= goal + rounding
-    tolerance = target.tolerance if target.tolerance is not None else abs(goal) * (
-        DEFAULT_ABOUT_TOLERANCE)
-    return np.abs(value - goal) <= tolerance
+    return np.abs(value - goal) <= about_tolerance(target)
+
+
+def margin(target: Target, value: np.ndarray) -> np.ndarray:
+    """How far ``value`` (the compared quantity) clears the target: > 0 reached, < 0 missed.
+
+    ``value - goal`` for ``>``/``>=``, ``goal - value`` for ``<``/``<=``, ``tolerance -
+    |value - goal|`` for ``about``, the smallest rise itself for ``rises``. Goal seeking
+    finds where it crosses zero; the sensitivity analysis explains its variance.
+    """
+    if target.kind == "rises":
+        return value
+    goal, op = target.goal, target.relation
+    if op in (">", ">="):
+        return value - goal
+    if op in ("<", "<="):
+        return goal - value
+    return about_tolerance(target) - np.abs(value - goal)
 
 
 def judge(target: Target, results: Results) -> Verdict:
@@ -106,7 +222,7 @@ def judge(target: Target, results: Results) -> Verdict:
     value = measured(target, results, target.year)
     reached = holds(target, value)
     median = float(np.median(value))
-    earliest = (target.from_year + 1) if target.kind in ("growth", "rises") else (
+    earliest = (target.start_year + 1) if target.kind in ("growth", "rises") else (
         target.from_year if target.from_year is not None else int(results.years[0]))
     first_year = None
     median_run = int(np.argsort(value)[len(value) // 2])
@@ -121,10 +237,10 @@ def judge(target: Target, results: Results) -> Verdict:
 def summarise(target: Target, median: float, probability: float, first_year: int | None,
               indicator_unit: str) -> Verdict:
     """The verdict on a target whose compared quantity has this median over the runs."""
-    gap = median - target.value if target.kind != "rises" else median
-    unit = "%/年" if target.kind == "growth" else indicator_unit
+    gap = median - target.goal if target.kind != "rises" else median
     verdict = REACHED if bool(holds(target, np.array([median]))[0]) else MISSED
-    return Verdict(target, median, gap, probability, verdict, first_year, unit)
+    return Verdict(target, median, gap, probability, verdict, first_year,
+                   compared_unit(target.kind, indicator_unit))
 
 
 def check(scenario: Scenario, results: Results) -> list[Verdict]:

@@ -49,16 +49,24 @@ class Uncertain:
         if self.distribution == "uniform":
             return low + u * (high - low)
         if self.distribution == "triangular":
-            mode = self.mode if self.mode is not None else self.centre
+            mode = self._given("mode", self.mode if self.mode is not None else self.centre)
             return stats.triang.ppf(u, (mode - low) / (high - low), loc=low, scale=high - low)
         if self.distribution == "truncnormal":
-            a, b = (low - self.centre) / self.sd, (high - self.centre) / self.sd
-            return stats.truncnorm.ppf(u, a, b, loc=self.centre, scale=self.sd)
+            centre, sd = self._given("centre", self.centre), self._given("sd", self.sd)
+            a, b = (low - centre) / sd, (high - centre) / sd
+            return stats.truncnorm.ppf(u, a, b, loc=centre, scale=sd)
         if self.distribution == "lognormal":
-            law = stats.lognorm(self.sd, scale=self.centre)
+            law = stats.lognorm(self._given("sd", self.sd),
+                                scale=self._given("centre", self.centre))
             cdf_low, cdf_high = law.cdf(low), law.cdf(high)
             return np.clip(law.ppf(cdf_low + u * (cdf_high - cdf_low)), low, high)
         raise ValueError(f"unknown distribution {self.distribution!r}")
+
+    def _given(self, name: str, value: float | None) -> float:
+        """A field the distribution needs (scenario validation guarantees it)."""
+        if value is None:
+            raise ValueError(f"{self.key}: a {self.distribution} distribution needs {name}")
+        return value
 
 
 def uncertain(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Uncertain]:
@@ -135,7 +143,10 @@ def draw(inputs: Sequence[Uncertain], seed: int, method: Method, start: int, sto
 def resolve_seed(seed: int | None) -> int:
     """A concrete seed: the given one, or fresh entropy (then report it to rerun)."""
     if seed is None:
-        return int(np.random.SeedSequence().entropy % 2**63)
+        entropy = np.random.SeedSequence().entropy  # an int when drawn fresh
+        if not isinstance(entropy, int):
+            raise TypeError(f"unexpected entropy {entropy!r}")
+        return entropy % 2**63
     if seed < 0:
         raise ValueError(f"seed must be >= 0 (got {seed})")
     return int(seed)

@@ -1,24 +1,32 @@
-"""Saving scenarios: edited levers as a policy variant, or in place, with tomlkit.
+"""Writing scenario files: variants of a plan, edits in place, copies; one writer for all.
 
-* :func:`save_variant` writes ``extends = "<base file>"`` plus the edited levers (each with
-  its own ``source``), the way the app saves a planner's edits. Saving again over an existing
-  variant of the same base updates only the levers given; the rest of that file (comments,
-  key order, other entries) is kept as it was.
+* :func:`variant_document` builds a new variant: ``extends = "<base file>"``, a
+  ``[scenario]`` name, and only the entries it sets, each with its own ``source``. The app's
+  download, :func:`save_variant` and ``innosim calibrate`` all build their files with it.
+* :func:`write_scenario` is the only function that writes a scenario file: through a
+  temporary file in the same folder that must load as a valid scenario (``check``), then
+  moved into place atomically (``os.replace``); it refuses to replace an existing file unless
+  told to (``overwrite=True``), without a window between looking and writing.
+* :func:`save_variant` writes ``extends = "<base file>"`` plus the edited levers, the way a
+  planner's edits are saved. Saving again over an existing variant of the same base updates
+  only the levers given; the rest of that file (comments, key order, other entries) is kept
+  as it was.
 * :func:`set_levers` changes lever values in a scenario file in place, keeping comments and
   the order of everything it does not touch.
 
-Both write through a temporary file that must load as a valid scenario before it replaces
-the target, so a failed save never destroys what a user saved before; problems are one-line
+A failed save never destroys what a user saved before; problems are one-line
 :class:`~model.errors.ScenarioError`\\ s as everywhere else.
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
-from collections.abc import Mapping
+import secrets
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import tomlkit
 from tomlkit.items import InlineTable, Table
@@ -26,6 +34,39 @@ from tomlkit.items import InlineTable, Table
 from .catalogue import LEVERS
 from .errors import ScenarioError
 from .scenario import Scenario, load_scenario
+
+Entries = Mapping[str, Mapping[str, Any]]
+
+
+def variant_document(base: str, name: str, *, comments: Sequence[str] = (),
+                     meta: Mapping[str, str] | None = None,
+                     sections: Mapping[str, Entries] | None = None) -> tomlkit.TOMLDocument:
+    """A new scenario document that ``extends`` the file named ``base`` (in its folder).
+
+    ``comments`` head the file; ``meta`` adds to ``[scenario]`` after its ``name``;
+    ``sections`` maps a table (``levers``, ``parameters``) to its entries, each a mapping
+    such as ``{"value": 12.0, "source": "..."}`` written as an inline table in that order.
+    An empty section is left out, so the variant inherits everything it does not set.
+    """
+    document = tomlkit.document()
+    for line in comments:
+        document.add(tomlkit.comment(line))
+    document.add("extends", base)
+    table = tomlkit.table()
+    table.add("name", name)
+    for key, value in (meta or {}).items():
+        table.add(key, value)
+    document.add("scenario", table)
+    for section, entries in (sections or {}).items():
+        if not entries:
+            continue
+        table = tomlkit.table()
+        for key, fields in entries.items():
+            entry = tomlkit.inline_table()
+            entry.update(dict(fields))
+            table.add(key, entry)
+        document.add(section, table)
+    return document
 
 
 def save_variant(
@@ -49,24 +90,22 @@ def save_variant(
                             f"a file in {base_path.parent}")
     load_scenario(base_path)  # the base must be valid before anything extends it
     source = source or f"policy variant, edited {date.today().isoformat()}"
-    if path.exists():
+    update = path.exists()
+    if update:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))
         if document.get("extends") != base_path.name:
             raise ScenarioError(path, "extends", f"file exists and extends "
                                 f"{document.get('extends')!r}, not {base_path.name!r}",
                                 "a new file name, or the variant of the same base")
+        if name is not None:
+            document["scenario"]["name"] = name
     else:
-        document = tomlkit.document()
-        document.add(tomlkit.comment(f"Policy variant of {base_path.name}: edited levers only; "
-                                     "everything else is inherited."))
-        document.add("extends", base_path.name)
-        meta = tomlkit.table()
-        meta.add("name", name or path.stem)
-        document.add("scenario", meta)
-    if name is not None:
-        document["scenario"]["name"] = name
+        document = variant_document(
+            base_path.name, name or path.stem,
+            comments=[f"Policy variant of {base_path.name}: edited levers only; "
+                      "everything else is inherited."])
     _set_entries(document, levers, source)
-    return _write_checked(document, path)
+    return _written(write_scenario(document, path, overwrite=update))
 
 
 def set_levers(path: str | Path, levers: Mapping[str, float],
@@ -81,15 +120,18 @@ def set_levers(path: str | Path, levers: Mapping[str, float],
     load_scenario(path)
     document = tomlkit.parse(path.read_text(encoding="utf-8"))
     _set_entries(document, levers, source or f"edited {date.today().isoformat()}")
-    return _write_checked(document, path)
+    return _written(write_scenario(document, path, overwrite=True))
 
 
-def save_scenario(path: str | Path, target: str | Path) -> Scenario:
-    """Copy a scenario file through tomlkit (parse -> dump) to ``target``, unchanged."""
+def save_scenario(path: str | Path, target: str | Path, *, overwrite: bool = False) -> Scenario:
+    """Copy a scenario file through tomlkit (parse -> dump) to ``target``, unchanged.
+
+    An existing ``target`` is replaced only with ``overwrite=True``.
+    """
     path = Path(path)
     load_scenario(path)
     document = tomlkit.parse(path.read_text(encoding="utf-8"))
-    return _write_checked(document, Path(target))
+    return _written(write_scenario(document, Path(target), overwrite=overwrite))
 
 
 def _check_levers(path: Path, levers: Mapping[str, float]) -> None:
@@ -119,21 +161,74 @@ def _set_entries(document, levers: Mapping[str, float], source: str) -> None:
         table[key] = entry
 
 
-def _write_checked(document, path: Path) -> Scenario:
-    """Write via a temporary file in the same folder; replace ``path`` only if it loads."""
+def write_scenario(document: tomlkit.TOMLDocument, path: str | Path, *,
+                   overwrite: bool = False, check: bool = True) -> Scenario | None:
+    """Write ``document`` to ``path`` atomically; the one writer of scenario files.
+
+    The text goes to a temporary file in the same folder (so an ``extends`` resolves as it
+    will for ``path``), which with ``check`` must load as a valid scenario; only then does it
+    take ``path``'s place, in one step (``os.replace``, or a hard link when ``path`` must
+    not exist yet). An existing ``path`` is replaced only with ``overwrite=True``; otherwise
+    a :class:`ScenarioError` says it exists. Returns the scenario as loaded (None without
+    ``check``, for a variant whose base is not in the folder it is written to).
+    """
+    path = Path(path)
     text = tomlkit.dumps(document)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".toml",
-                                         dir=path.parent)
+    temporary = _temporary_file(path, text)
+    saved = None
+    try:
+        if check:
+            try:
+                saved = load_scenario(temporary)
+            except ScenarioError as error:  # name the file the user asked for
+                raise ScenarioError(path, error.field, error.problem, error.expected) from None
+            saved._path = str(path)
+        if overwrite:
+            os.replace(temporary, path)
+        else:
+            _move_new(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return saved
+
+
+def _temporary_file(path: Path, text: str) -> Path:
+    """A new hidden file beside ``path`` holding ``text``; created with the usual
+    permissions (the process's umask), not the private ones of :func:`tempfile.mkstemp`."""
+    while True:
+        temporary = path.parent / f".{path.stem}.{secrets.token_hex(6)}.toml"
+        try:
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        break
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-        try:
-            saved = load_scenario(temporary)
-        except ScenarioError as error:  # name the file the user asked for, not the temporary
-            raise ScenarioError(path, error.field, error.problem, error.expected) from None
-        os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
-    saved._path = str(path)
+    return temporary
+
+
+def _move_new(temporary: Path, path: Path) -> None:
+    """Give ``temporary`` the name ``path``, which must not exist (checked atomically)."""
+    exists = ScenarioError(path, "", "file exists", "a new file name, or overwrite it on purpose")
+    try:
+        os.link(temporary, path)  # fails if path exists: no gap between looking and writing
+    except FileExistsError:
+        raise exists from None
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
+                               errno.EMLINK):
+            raise
+        if path.exists():  # a filesystem without hard links: look, then move
+            raise exists from None
+        os.replace(temporary, path)
+
+
+def _written(saved: Scenario | None) -> Scenario:
+    """The scenario :func:`write_scenario` loaded back (it was written with ``check``)."""
+    if saved is None:
+        raise RuntimeError("written without check: nothing was loaded back")
     return saved

@@ -36,12 +36,19 @@ SCHEDULER = os.environ.get("INNOSIM_SCHEDULER")
 OUT = ROOT / "out" / "notebooks"
 
 # %%
+# %matplotlib inline
+try:  # in Jupyter figures are shown in the notebook; run as a script, only written
+    from IPython.display import display
+except ImportError:
+    def display(*objects):
+        pass
+
 import pandas as pd  # noqa: E402
 
 from model import load_scenario  # noqa: E402
 from model.ensemble import ensemble  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
-from model.plots import fan_chart  # noqa: E402
+from model.plots import fan_figure, write_png  # noqa: E402
 
 client = None
 if SCHEDULER:
@@ -88,10 +95,10 @@ print(coin_flips.to_string())
 # %% Fan charts
 for name, result in results.items():
     tracked = [t for t in result.scenario.targets if t.tracked]
-    path = fan_chart(result.quantiles, [t.indicator for t in tracked],
-                     OUT / f"{name}-fan.png",
-                     [(t.indicator, t.year, t.value) for t in tracked if t.kind == "level"],
-                     title=f"{result.scenario.meta.region_en}: {RUNS:,} runs")
-    print("wrote", path)
+    figure = fan_figure(result.quantiles, [t.indicator for t in tracked],
+                        [(t.indicator, t.year, t.goal) for t in tracked if t.kind == "level"],
+                        title=f"{result.scenario.meta.region_en}: {RUNS:,} runs")
+    print("wrote", write_png(figure, OUT / f"{name}-fan.png"))
+    display(figure)
 if client is not None:
     client.close()

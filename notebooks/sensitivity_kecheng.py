@@ -38,10 +38,17 @@ SCHEDULER = os.environ.get("INNOSIM_SCHEDULER")  # e.g. "tcp://host:8786"; None:
 OUT = ROOT / "out" / "notebooks"
 
 # %%
+# %matplotlib inline
+try:  # in Jupyter figures are shown in the notebook; run as a script, only written
+    from IPython.display import display
+except ImportError:
+    def display(*objects):
+        pass
+
 import matplotlib.pyplot as plt  # noqa: E402
 
 from model import load_scenario  # noqa: E402
-from model.plots import tornado_chart  # noqa: E402
+from model.plots import tornado_figure, write_png  # noqa: E402
 from model.sensitivity import sensitivity  # noqa: E402
 
 scenario = load_scenario(SCENARIO)
@@ -73,9 +80,10 @@ overall = sobol.table.groupby("input")["ST"].sum().sort_values(ascending=False).
 print(overall.to_string())
 
 # %%
-path = tornado_chart(sobol.table, "ST", OUT / "kecheng-sobol-tornado.png",
-                     title="Kecheng 2027: Sobol ST", error="ST_conf", top=8)
-print("wrote", path)
+figure = tornado_figure(sobol.table, "ST", title="Kecheng 2027: Sobol ST", error="ST_conf",
+                        top=8)
+print("wrote", write_png(figure, OUT / "kecheng-sobol-tornado.png"))
+display(figure)
 
 # %% [markdown]
 # ## Morris screening as a cross-check

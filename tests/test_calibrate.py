@@ -103,3 +103,15 @@ def test_the_calibrated_variant_loads_back_with_its_fitted_values(tmp_path, caps
     fitted = variant.parameters["recertification_rate"]
     assert 80.0 <= fitted.value <= 98.0 and "rd_intensity" in fitted.source
     assert variant.baseline == load_scenario(parent).baseline
+
+
+def test_cli_force_replaces_the_variant_in_place(tmp_path, capsys):
+    from conftest import KECHENG
+
+    output = tmp_path / "variant.toml"
+    output.write_text("# an old file\n", encoding="utf-8")
+    assert main(["calibrate", str(KECHENG), "--params", "conversion_rate",
+                 "--output", str(output), "--force"]) == 0
+    capsys.readouterr()
+    assert output.read_text(encoding="utf-8").startswith("# Calibrated variant of")
+    assert [p.name for p in tmp_path.iterdir()] == ["variant.toml"]

@@ -20,9 +20,9 @@ def test_the_value_found_just_reaches_the_target(kecheng):
     assert answer.status == REACHABLE and answer.increasing
     assert answer.low < answer.value < answer.high
     levers = plan_levers(kecheng)
-    at_value = target_margin(kecheng, target, set_lever(levers, "hightech_investment_growth", answer.value))
-    just_below = target_margin(kecheng, target,
-                               set_lever(levers, "hightech_investment_growth", answer.value - 0.01))
+    lever = "hightech_investment_growth"
+    at_value = target_margin(kecheng, target, set_lever(levers, lever, answer.value))
+    just_below = target_margin(kecheng, target, set_lever(levers, lever, answer.value - 0.01))
     assert at_value >= 0 > just_below
 
 

@@ -23,7 +23,8 @@ def _with_parameters(scenario, **values):
 def test_r3_enterprise_ladder_certified_firms_rd_certifies_more(kecheng):
     cut = simulate(_with_parameters(kecheng, certification_rd_uplift=0.0))
     closed = simulate(_with_parameters(kecheng, certification_rd_uplift=30.0))
-    grown = closed.sel("hightech_enterprises")[1:, 0] > kecheng.baseline["hightech_enterprises"].value
+    start = kecheng.baseline["hightech_enterprises"].value
+    grown = closed.sel("hightech_enterprises")[1:, 0] > start
     # Where high-tech enterprises outnumber the start, their extra R&D lifts firms' R&D,
     # and with it the firms that reach the certification thresholds.
     assert grown[-1]

@@ -115,3 +115,59 @@ def test_any_edit_saved_as_a_variant_loads_back_exactly(folder, growth, talent):
     assert reloaded.model_dump() == saved.model_dump()
     for key, value in edits.items():
         assert reloaded.levers[key].value == value
+
+
+def test_the_writer_refuses_an_existing_file_unless_told_and_leaves_no_temporary(folder):
+    from model.variants import variant_document, write_scenario
+
+    document = variant_document("kecheng-2027.toml", "mine", comments=["a test"], sections={
+        "levers": {"fiscal_st_growth": {"value": 21.0, "source": "test"}}, "parameters": {}})
+    path = folder / "mine.toml"
+    saved = write_scenario(document, path)
+    assert saved is not None and saved.path == str(path)
+    assert saved.levers["fiscal_st_growth"].value == 21.0
+    text = path.read_text("utf-8")
+    assert text.startswith('# a test\nextends = "kecheng-2027.toml"')
+    assert "[parameters]" not in text                  # an empty section is left out
+    document["scenario"]["name"] = "other"
+    with pytest.raises(ScenarioError, match="file exists"):
+        write_scenario(document, path)
+    assert path.read_text("utf-8") == text
+    write_scenario(document, path, overwrite=True)
+    assert load_scenario(path).meta.name == "other"
+    assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_writer_uses_the_usual_permissions(folder):
+    import os
+    import stat
+
+    from model.variants import save_variant
+
+    mask = os.umask(0o022)
+    try:
+        save_variant(folder / "kecheng-2027.toml", {"fiscal_st_growth": 20}, folder / "v.toml")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((folder / "v.toml").stat().st_mode) == 0o644
+
+
+def test_a_variant_written_away_from_its_base_is_written_unchecked(folder, tmp_path_factory):
+    from model.variants import variant_document, write_scenario
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "v.toml"
+    document = variant_document("kecheng-2027.toml", "v")
+    with pytest.raises(ScenarioError, match="extends"):
+        write_scenario(document, elsewhere)          # the base is not beside it: cannot load
+    assert not elsewhere.exists()
+    assert write_scenario(document, elsewhere, check=False) is None
+    assert 'extends = "kecheng-2027.toml"' in elsewhere.read_text("utf-8")
+
+
+def test_a_copy_does_not_replace_an_existing_file_unless_told(folder):
+    before = (folder / "xinhua-2025.toml").read_text("utf-8")
+    with pytest.raises(ScenarioError, match="file exists"):
+        save_scenario(folder / "kecheng-2027.toml", folder / "xinhua-2025.toml")
+    assert (folder / "xinhua-2025.toml").read_text("utf-8") == before
+    save_scenario(folder / "kecheng-2027.toml", folder / "xinhua-2025.toml", overwrite=True)
+    assert load_scenario(folder / "xinhua-2025.toml").meta.name == "kecheng-2027"

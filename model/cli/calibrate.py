@@ -3,7 +3,8 @@
 Prints the fitted values and the fit per indicator (MAPE, Theil's U with its bias /
 variance / covariance shares), and writes a variant scenario that ``extends`` the
 original with the calibrated values (default: ``<scenario>-calibrated.toml`` beside it;
-an existing file is never overwritten without ``--force``).
+an existing file is never overwritten without ``--force``), atomically, with the one writer
+of scenario files (:func:`model.variants.write_scenario`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import json
 import sys
 from pathlib import Path
 
-import tomlkit
-
 from ..calibrate import CalibrationError, calibrate, variant_document
 from ..errors import ScenarioError
 from ..scenario import load_scenario
+from ..variants import write_scenario
 from .table import number, render
 
 
@@ -49,7 +49,9 @@ def handle(args: argparse.Namespace) -> int:
             from None
     document = variant_document(scenario, result, extends=source.name)
     try:
-        output.write_text(tomlkit.dumps(document), encoding="utf-8")
+        # Checked by loading it back where its base is beside it (extends resolves there).
+        write_scenario(document, output, overwrite=args.force,
+                       check=output.parent.resolve() == source.parent.resolve())
     except OSError as error:
         raise ScenarioError(args.scenario, "--output", f"cannot write {output}: "
                             f"{error.strerror}", "a writable path") from None

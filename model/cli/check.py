@@ -8,10 +8,8 @@ import json
 from ..catalogue import INDICATORS
 from ..scenario import load_scenario
 from ..simulate import simulate
-from ..targets import MISSED, check
+from ..targets import MISSED, check, describe, verdict_word
 from .table import number, render
-
-VERDICT_ZH = {"reached": "达成", "missed": "未达成", "not modelled": "未建模"}
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -22,22 +20,6 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="ensemble size for probabilities (default: one central run)")
     parser.add_argument("--seed", type=int, default=None, help="random seed for --runs")
     parser.set_defaults(handler=handle)
-
-
-def describe(verdict) -> str:
-    return describe_target(verdict.target)
-
-
-def describe_target(t) -> str:
-    """A target as one phrase, e.g. '>= 250 (2027)' or 'Σ >= 400 (2023–2027)'."""
-    if t.kind == "rises":
-        return f"rises {t.from_year}–{t.year}"
-    if t.op is None or t.value is None:  # an untracked target may give no number
-        return f"({t.year})"
-    span = f"{t.from_year}–{t.year}" if t.kind != "level" else str(t.year)
-    kind = {"level": "", "cumulative": "Σ ", "growth": "avg growth ", "flow": "every year "}[
-        t.kind]
-    return f"{kind}{t.op} {t.value:g} ({span})"
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -65,8 +47,9 @@ def handle(args: argparse.Namespace) -> int:
             # An untracked target has no model indicator: show the plan's own words.
             name = f"{spec.zh} / {spec.en}" if spec and v.target.tracked else _short(
                 v.target.quote)
-            row = [name, describe(v), number(v.value), number(v.gap), v.unit,
-                   f"{VERDICT_ZH[v.verdict]} {v.verdict}",
+            row = [name, describe(v.target, year=True, plain=True), number(v.value),
+                   number(v.gap), v.unit,
+                   f"{verdict_word(v.verdict, 'zh')} {v.verdict}",
                    str(v.first_year) if v.first_year else "–"]
             if args.runs:
                 row.insert(6, number(v.probability) if v.probability is not None else "–")

@@ -17,11 +17,11 @@ from pathlib import Path
 from ..catalogue import INDICATORS
 from ..ensemble import ensemble
 from ..errors import ScenarioError
+from ..results import quantile_name
 from ..scenario import load_scenario
-from ..targets import MISSED
+from ..targets import MISSED, describe, verdict_word
 from ..uncertainty import METHODS
 from ..untrusted import safe_key, write_csv
-from .check import VERDICT_ZH, describe
 from .cluster import add_scheduler_option, connect
 from .progress import progress_bar
 from .table import number, render
@@ -82,7 +82,7 @@ def handle(args: argparse.Namespace) -> int:
         from ..plots import fan_chart
 
         tracked = [t for t in scenario.targets if t.tracked]
-        fan_targets = [(t.indicator, t.year, t.value) for t in tracked if t.kind == "level"]
+        fan_targets = [(t.indicator, t.year, t.goal) for t in tracked if t.kind == "level"]
         written.append(fan_chart(result.quantiles, [t.indicator for t in tracked],
                                  folder / f"{name}-fan.png", fan_targets,
                                  title=f"{scenario.meta.region_en}: {args.runs:,} runs"))
@@ -93,16 +93,17 @@ def handle(args: argparse.Namespace) -> int:
     else:
         print(f"{scenario.meta.region} · {scenario.meta.plan} · {args.runs:,} runs "
               f"({args.method}, seed {result.seed}) · {len(result.inputs)} uncertain inputs")
-        header = ["indicator", "target", "P(reach)", "q05", "median", "q95", "unit",
-                  "median verdict"]
+        header = ["indicator", "target", "P(reach)", quantile_name(0.05), "median",
+                  quantile_name(0.95), "unit", "median verdict"]
         rows = []
         for i, v in enumerate(result.verdicts):
             spec = INDICATORS.get(v.target.indicator)
             name_cell = f"{spec.zh} / {spec.en}" if spec else v.target.indicator
             q = result.target_quantiles.get(i, {})
-            rows.append([name_cell, describe(v), number(v.probability), number(q.get(0.05)),
+            rows.append([name_cell, describe(v.target, year=True, plain=True),
+                         number(v.probability), number(q.get(0.05)),
                          number(v.value), number(q.get(0.95)), v.unit,
-                         f"{VERDICT_ZH[v.verdict]} {v.verdict}"])
+                         f"{verdict_word(v.verdict, 'zh')} {v.verdict}"])
         print(render(header, rows, [False, False, True, True, True, True, False, False]))
         for path in written:
             print(f"wrote {path}")

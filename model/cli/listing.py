@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import ScenarioError
 from ..scenario import load_scenario
@@ -30,11 +31,12 @@ def handle(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     if not folder.is_dir():
         raise ScenarioError(folder, "", "is not a folder", "a folder of .toml scenarios")
-    rows, bad = [], 0
+    rows: list[dict[str, Any]] = []
+    bad = 0
     for path in sorted(folder.glob("*.toml")):
         try:
             scenario = load_scenario(path)
-            counts = None
+            counts: dict[str, int] | None = None
             if not args.no_run:
                 verdicts = [v.verdict for v in check(scenario, simulate(scenario))]
                 counts = {k: verdicts.count(k) for k in (REACHED, MISSED, NOT_MODELLED)}

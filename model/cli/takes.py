@@ -10,7 +10,7 @@ from ..catalogue import INDICATORS, LEVERS
 from ..errors import ScenarioError
 from ..goalseek import NOT_REACHABLE, what_it_takes
 from ..scenario import Scenario, Target, load_scenario
-from .check import describe_target
+from ..targets import describe
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -60,14 +60,14 @@ def handle(args: argparse.Namespace) -> int:
     spec, indicator = LEVERS[args.lever], INDICATORS[target.indicator]
     if args.format == "json":
         print(json.dumps({
-            "indicator": target.indicator, "target": describe_target(target),
+            "indicator": target.indicator, "target": describe(target, year=True, plain=True),
             "lever": args.lever, "unit": spec.unit, "status": answer.status,
             "value": answer.value, "range": [answer.low, answer.high],
             "plan_value": scenario.input_value(args.lever),
             "direction": "at least" if answer.increasing else "at most",
         }, ensure_ascii=False, indent=1))
         return 0
-    goal = f"{indicator.zh} / {indicator.en} {describe_target(target)}"
+    goal = f"{indicator.zh} / {indicator.en} {describe(target, year=True, plain=True)}"
     basis = "the central run" if args.runs is None else f"the median of {args.runs} draws"
     if answer.status == NOT_REACHABLE:
         print(f"{goal}: not reachable within {spec.en}'s range "
