@@ -51,7 +51,7 @@ def mape(observed: Sequence[float], simulated: Sequence[float]) -> float:
     return float(np.mean(np.abs((sim - obs) / obs)) * 100.0)
 
 
-def theil(observed: Sequence[float], simulated: Sequence[float]
+def theil(observed: Sequence[float] | np.ndarray, simulated: Sequence[float] | np.ndarray
           ) -> tuple[float, float, float, float]:
     """Theil's inequality coefficient U and the bias, variance and covariance shares of the MSE.
 
@@ -164,9 +164,9 @@ class Backtest:
         points that have one), band coverage; counts of indicators the model beats."""
         scored = [i for i in self.indicators if i.n]
 
-        def pooled(pairs: list[tuple[list[float], list[float]]]) -> float:
+        def pooled(pairs: Sequence[tuple[list[float], list[float] | None]]) -> float:
             obs = [o for observed, _ in pairs for o in observed]
-            sim = [s for _, simulated in pairs for s in simulated]
+            sim = [s for _, simulated in pairs for s in simulated or ()]
             return mape(obs, sim)
 
         with_growth = [i for i in scored if i.naive is not None]
@@ -181,7 +181,8 @@ class Backtest:
             "inside_band": sum(i.inside for i in scored),
             "coverage": sum(i.inside for i in scored) / self.n if self.n else math.nan,
             "indicators": len(scored),
-            "beats_naive_growth": sum(i.model.mape < i.naive.mape for i in with_growth),
+            "beats_naive_growth": sum(i.model.mape < i.naive.mape for i in with_growth
+                                      if i.naive is not None),
             "with_naive_growth": len(with_growth),
             "beats_naive_flat": sum(i.model.mape < i.flat.mape for i in scored),
         }

@@ -91,13 +91,15 @@ _FISCAL_BASELINES = (
 
 _FISCAL_LEVERS = (
     Spec("fiscal_st_growth", "财政科技投入年增长率", "fiscal S&T spending growth", "%/年",
-         PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=100.0,
+         PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=50.0,
          doc="growth rule: annual growth of fiscal S&T spending (below the budget cap); "
+             "more than 50 %/yr year after year is not plausible; "
              "default an assumption"),
     Spec("fiscal_st_budget_share", "财政科技支出占一般公共预算支出比重",
          "fiscal S&T share of budget expenditure", "%", PERCENT, 3.0, (0.5, 10.0),
-         upper=30.0, doc="share rule: target share of the budget; default an assumption; "
-         "above 30 % is not plausible (China's local average is about 4 %)"),
+         upper=20.0, doc="share rule: target share of the budget; default an assumption; "
+         "above 20 % is not plausible (China's local average is about 4 %, the highest "
+         "cities 10-15 %)"),
     Spec("share_rd_subsidies", "企业研发补助占比", "share: enterprise R&D subsidies", "%",
          PERCENT, 40.0, (0.0, 100.0), upper=100.0,
          doc="assumption: a typical county allocation; each scenario sets its own"),
@@ -166,8 +168,8 @@ _RD_PARAMETERS = (
     Spec("rd_adjustment_time", "企业研发调整时间", "time for firms to adjust R&D", "年", 1.0,
          2.0, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
     Spec("super_deduction_saturation", "加计扣除激励最大效应", "largest relative change of "
-         "firms' R&D the super-deduction can cause", "%", PERCENT, 50.0, (30.0, 100.0),
-         lower=1.0, upper=200.0,
+         "firms' R&D the super-deduction can cause", "%", PERCENT, 40.0, (20.0, 60.0),
+         lower=1.0, upper=100.0,
          doc="assumption: the user-cost elasticity (1.6-2.1) is measured for steps of 25-50 "
              "points; larger changes saturate (Chen et al. 2021 find +18.8 % from the 15 % "
              "high-tech tax notch)"),
@@ -177,7 +179,7 @@ _RD_PARAMETERS = (
          "16,922 亿元 of business R&D (83 %); counties with more services: up to 35 %"),
     Spec("hightech_rd_intensity_ratio", "高新技术产业与其他工业R&D强度之比", "R&D per unit "
          "of value added in high-tech industry relative to the rest of above-scale industry",
-         "1", 1.0, 2.0, (1.5, 3.0), lower=1.0, upper=10.0,
+         "1", 1.0, 2.0, (1.5, 2.5), lower=1.0, upper=10.0,
          source="NBS 2019 R&D bulletin: R&D / revenue 2.41 % in high-tech manufacturing, "
                 "1.32 % in all above-scale industry, so about 1.1 % in the rest (ratio ~2)"),
     Spec("certification_rd_uplift", "认定高企的研发增量", "extra R&D of a newly certified "
@@ -356,13 +358,12 @@ _KNOWLEDGE_PARAMETERS = (
          12.0, (8.0, 16.0), upper=100.0,
          source="CNIPA 2022: high-value invention patents kept 8.3 years on average"),
     Spec("turnover_patent_elasticity", "技术合同额对有效发明专利的弹性", "elasticity of "
-         "technology-contract turnover to valid patents", "1", 1.0, 1.5, (0.8, 2.0), upper=5.0,
-         source=f"{FIT}: 1.48 (turnover grew 23 %/yr, patents in force 20 %/yr)"),
+         "technology-contract turnover to valid patents", "1", 1.0, 0.85, (0.6, 1.3), upper=5.0,
+         source=f"{FIT}: 0.83 (turnover grew 23 %/yr, patents in force 20 %/yr, while the "
+                "support index stood still)"),
     Spec("market_support_share", "技术合同额中财政支持带动部分", "share of contract turnover "
          "that moves with fiscal technology-market support", "%", PERCENT, 15.0, (5.0, 30.0),
          upper=100.0, doc="assumption"),
-    Spec("turnover_adjustment_time", "技术合同额调整时间", "technology-market adjustment time",
-         "年", 1.0, 1.5, (1.0, 3.0), lower=0.25, upper=10.0, doc="assumption"),
     Spec("achievements_per_100m_yuan", "每亿元技术合同转化成果数", "achievements transformed "
          "per 亿元 of contract turnover", "项/亿元", 1.0, 5.0, (2.0, 10.0), doc="assumption"),
 )
@@ -395,17 +396,21 @@ _HIGHTECH_BASELINES = (
 
 _HIGHTECH_LEVERS = (
     Spec("hightech_investment_growth", "高新技术产业投资增速", "high-tech industry investment "
-         "growth", "%/年", PERCENT, 10.0, (-10.0, 40.0), lower=-50.0, upper=200.0,
-         doc="assumption for the default; plans set it (Kecheng 18 %, Pinghu 16 %)"),
+         "growth", "%/年", PERCENT, 10.0, (-10.0, 30.0), lower=-50.0, upper=40.0,
+         doc="assumption for the default; plans set it (Kecheng 18 %, Pinghu 16 %); China's "
+             "high-tech manufacturing investment grew 10-22 %/yr in 2016-2023 (NBS "
+             "communiqués): more than 40 %/yr year after year is not plausible"),
 )
 
 _HIGHTECH_PARAMETERS = (
     Spec("investment_elasticity", "高新产业增加值对投资增速的弹性", "high-tech value-added growth "
-         "per unit of investment growth", "1", 1.0, 0.75, (0.5, 1.0), upper=2.0,
-         source=f"{FIT}: 0.75 (high-tech manufacturing share 11.8 -> 14.4 %)"),
+         "per unit of investment growth", "1", 1.0, 0.9, (0.6, 1.0), upper=2.0,
+         source=f"{FIT}: 0.75-1.0 (high-tech manufacturing share 11.8 -> 14.4 %), the "
+                "higher the smaller the R&D-capital effect"),
     Spec("knowledge_elasticity", "高新产业增加值对R&D资本增速的弹性", "high-tech value-added "
-         "growth per unit of R&D capital growth", "1", 1.0, 0.3, (0.0, 0.6), upper=2.0,
-         doc="assumption"),
+         "growth per unit of R&D capital growth", "1", 1.0, 0.1, (0.0, 0.3), upper=2.0,
+         source=f"{FIT}: about 0 in aggregate (with investment elasticity 1.0); kept small "
+                "and uncertain, since firm studies find returns to R&D"),
     Spec("new_product_elasticity", "新产品产值率对R&D资本的弹性", "elasticity of the "
          "new-product odds to R&D capital", "1", 1.0, 0.4, (0.1, 0.8), upper=5.0,
          doc="assumption"),

@@ -104,6 +104,8 @@ _FISCAL_TOTAL = {
                           "GDP rises only through the small knowledge effect"),
     "enterprise_rd": ("+", "subsidies add to firms' R&D (additionality 0.5-1.2 per yuan); "
                            "more certified firms and output add more"),
+    "industrial_rd": ("+", "subsidies add to firms' R&D (additionality 0.5-1.2 per yuan); "
+                           "more certified firms and output add more"),
     "industrial_rd_ratio": ("+", "subsidies add to industrial firms' R&D; revenue rises only "
                                  "through knowledge, with R&D following it"),
     "rd_capital": ("+", _CAPITAL),
@@ -147,6 +149,7 @@ _SUPER_DEDUCTION = {
     "rd_intensity": ("+", "firms' R&D rises through the user cost; GDP only through the small "
                           "knowledge effect"),
     "enterprise_rd": ("+", "a larger deduction lowers the user cost of firms' R&D"),
+    "industrial_rd": ("+", "a larger deduction lowers the user cost of firms' R&D"),
     "industrial_rd_ratio": ("+", "industrial firms' R&D rises through the user cost; revenue "
                                  "only through knowledge"),
     "rd_capital": ("+", _CAPITAL),
@@ -189,14 +192,19 @@ _INVESTMENT = {
                                           "share rule"),
     "rd_expenditure": ("+", "firms' R&D follows their output, and high-tech firms must spend "
                             "3-5 % of sales on R&D (国科发火〔2016〕32号)"),
-    "rd_intensity": ("+", "firms' R&D follows output and high-tech firms must spend 3-5 % of "
-                          "sales (10-25 % of value added) on R&D, far above any region's R&D "
-                          "/ GDP (国科发火〔2016〕32号)"),
+    "rd_intensity": (AMBIGUOUS, "firms' R&D follows output, high-tech industry's most (R1), "
+                                "but output also raises GDP: intensity rises where high-tech "
+                                "industry's R&D per unit of value added exceeds the region's "
+                                "R&D / GDP, falls where fiscal money does most of the R&D; "
+                                "tests/test_loops.py checks it rises in every shipped plan"),
     "enterprise_rd": ("+", "firms' R&D follows their output; high-tech firms must spend 3-5 % "
                            "of sales on R&D"),
-    "industrial_rd_ratio": ("+", "high-tech industry's R&D / revenue is above other industry's "
-                                 "(2022 national bulletin: 2.91 % vs 1.39 % for all above-scale "
-                                 "industry), so its growth raises the average"),
+    "industrial_rd": ("+", "firms' R&D follows their output; high-tech firms must spend 3-5 % "
+                           "of sales on R&D"),
+    "industrial_rd_ratio": (AMBIGUOUS, "high-tech industry's R&D / revenue is above other "
+                                       "industry's (NBS 2019: 2.41 % vs 1.32 % for all), so its "
+                                       "growth raises the average, but R&D that does not follow "
+                                       "output (subsidies, certification) is diluted"),
     "rd_capital": ("+", _CAPITAL),
     "rd_personnel": ("+", _STAFF),
     "rd_personnel_per_10k_employed": ("+", _STAFF_PER_10K),
@@ -244,6 +252,7 @@ _RELOCATIONS = {
     "rd_intensity": ("+", "a certified firm's R&D is 3-5 % of sales, 10-25 % of its value "
                           "added: above any region's R&D / GDP"),
     "enterprise_rd": ("+", "each certified firm must spend 3-5 % of sales on R&D"),
+    "industrial_rd": ("+", "each certified firm must spend 3-5 % of sales on R&D"),
     "industrial_rd_ratio": (AMBIGUOUS, "a relocated firm's R&D / sales (3-5 % threshold) may be "
                                        "above or below the region's industrial average"),
     "rd_capital": ("+", _CAPITAL),
@@ -284,6 +293,8 @@ def _share(direct: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
 
 _SHARE_RD_SUBSIDIES = _share({
     "enterprise_rd": ("+", "subsidies are added to firms' R&D at once (additionality 0.5-1.2 "
+                           "per yuan); the cut uses reach firms' R&D only slowly, at a fraction"),
+    "industrial_rd": ("+", "subsidies are added to firms' R&D at once (additionality 0.5-1.2 "
                            "per yuan); the cut uses reach firms' R&D only slowly, at a fraction"),
     "industrial_rd_ratio": ("+", "subsidies add to industrial firms' R&D at once; revenue moves "
                                  "only through knowledge"),

@@ -236,18 +236,18 @@ class Engine:
                     incidence[i, flow_names.index(flow)] -= dt
             flows = np.empty((len(flow_names), stocks.shape[1]))
 
-            def advance(rates: Mapping[str, np.ndarray]) -> None:
+            def dense(rates: Mapping[str, np.ndarray]) -> None:
                 for row, name in enumerate(flow_names):
                     flows[row] = rates[name]  # assignment broadcasts a scalar rate
                 stocks[...] += incidence @ flows
 
-            return advance
+            return dense
 
         plan = [(state[name], spec.inflows, spec.outflows) for name, spec in specs.items()]
 
         def advance(rates: Mapping[str, np.ndarray]) -> None:
             for level, inflows, outflows in plan:
-                net = 0.0
+                net: float | np.ndarray = 0.0
                 for name in inflows:
                     net = net + rates[name]
                 for name in outflows:
@@ -271,7 +271,7 @@ class Engine:
         for i, name in enumerate(outputs):
             if name in state:
                 record[i, year_index] = state[name]
-            elif name in flow_rows:
+            elif name in flow_rows and annual is not None:
                 record[i, year_index] = annual[flow_rows[name]]
             elif name in discrete:
                 record[i, year_index] = discrete[name]

@@ -19,3 +19,12 @@ class ScenarioError(ValueError):
     def line(self) -> str:
         text = f"{self.path}: {self.field or '(file)'}: {self.problem}"
         return f"{text} ({self.expected})" if self.expected else text
+
+
+class InputError(ValueError):
+    """A value given through the Python API (or a slider, or the address) that the model
+    cannot use: ``str(error)`` is one line, ``field: problem (expected)``."""
+
+    def __init__(self, field: str, problem: str, expected: str = "") -> None:
+        self.field, self.problem, self.expected = field, problem, expected
+        super().__init__(f"{field}: {problem}" + (f" ({expected})" if expected else ""))

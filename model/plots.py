@@ -111,6 +111,42 @@ def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str 
 
 
 
+def backtest_chart(fit, band: pd.DataFrame, central: pd.Series, path: str | Path,
+                   title: str = "") -> Path:
+    """One indicator's backtest: the ensemble's 5-95 % band and central run over the run's
+    years, the history (scored points filled, earlier ones hollow) and both naive forecasts.
+
+    ``fit`` is a :class:`model.backtest.IndicatorBacktest`; ``band`` has columns q05 and q95
+    indexed by year; ``central`` is the central run indexed by year.
+    """
+    figure = Chart(figsize=(6.0, 3.6))
+    ax = figure.subplots()
+    ax.fill_between(band.index, band.q05, band.q95, alpha=0.25, color="tab:blue",
+                    label="model 5-95 %")
+    ax.plot(central.index, central.values, color="tab:blue", label="model, central run")
+    if fit.before:
+        ax.plot(list(fit.before), list(fit.before.values()), marker="o", color="black",
+                markerfacecolor="white", linestyle="none", label="history (not scored)")
+    ax.plot(fit.years, fit.observed, marker="o", color="black", linestyle="none",
+            label="history (scored)")
+    years = central.index.to_numpy(dtype=float)   # the naive forecasts over the whole run
+    ax.plot(years, [fit.start_value] * len(years), color="tab:grey", linestyle=":",
+            label="naive: start value held")
+    if fit.growth is not None:
+        ax.plot(years, fit.start_value * (1.0 + fit.growth) ** (years - years[0]),
+                color="tab:orange", linestyle="--",
+                label=f"naive: {fit.growth:+.1%}/yr since {fit.growth_from} continued")
+    spec = INDICATORS.get(fit.indicator)
+    unit = spec.unit if spec and spec.unit.isascii() else ""  # no CJK glyphs
+    name = spec.en if spec else fit.indicator
+    ax.set_title((f"{title}: " if title else "") + name + (f" [{unit}]" if unit else ""),
+                 fontsize=9)
+    ax.tick_params(labelsize=7)
+    ax.legend(fontsize=6)
+    figure.tight_layout()
+    return write_png(figure, path)
+
+
 def write_png(figure: Figure, path: str | Path) -> Path:
     """Write ``figure`` to ``path`` (folders made as needed) as PNG; returns the path."""
     path = Path(path)

@@ -24,7 +24,7 @@ from .catalogue import (
     Derived,
 )
 from .engine import Engine
-from .errors import ScenarioError
+from .errors import InputError, ScenarioError
 from .quantities import Spec
 from .results import Results
 from .scenario import Scenario, load_scenario
@@ -82,10 +82,10 @@ def evaluate(
     step stay in the processor's cache; the numbers do not depend on the chunking.
     """
     policy = _checked_policy(scenario, levers or {})
-    columns = _input_columns(scenario, inputs or {})
-    n_runs = max((np.size(v) for v in columns.values()), default=1)
+    given = _input_columns(scenario, inputs or {})
+    n_runs = max((np.size(v) for v in given.values()), default=1)
     columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
-               for k, v in columns.items()}
+               for k, v in given.items()}
     meta = scenario.meta
     engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt,
                     integration or meta.integration)
@@ -108,6 +108,20 @@ def evaluate(
     return _label(recorded, derived, years, buffer, columns)
 
 
+def check_domain(field: str, value: float | np.ndarray, spec: Spec) -> None:
+    """Refuse values outside the domain where the equations hold (the same bounds a scenario
+    file is checked against), NaN and infinities: one line, raised as :class:`InputError`."""
+    values = np.asarray(value, dtype=float)
+    if not np.isfinite(values).all():
+        raise InputError(field, "not a finite number", f"a number in {spec.unit}")
+    if spec.lower is not None and (values < spec.lower).any():
+        raise InputError(field, f"{values.min():g} is below {spec.lower:g}",
+                         f"a value >= {spec.lower:g} {spec.unit} for {spec.en}")
+    if spec.upper is not None and (values > spec.upper).any():
+        raise InputError(field, f"{values.max():g} is above {spec.upper:g}",
+                         f"a value <= {spec.upper:g} {spec.unit} for {spec.en}")
+
+
 def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
                     ) -> dict[str, float | np.ndarray]:
     """A planner's lever values, checked: known levers, allocation shares summing to 100 %."""
@@ -115,6 +129,8 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
     unknown_levers = [k for k in policy if k not in LEVERS]
     if unknown_levers:
         raise KeyError(f"unknown levers: {', '.join(unknown_levers)}")
+    for key, value in policy.items():
+        check_domain(f"levers.{key}", value, LEVERS[key])
     if any(k in policy for k in ALLOCATION_SHARES):
         total = sum(np.asarray(policy.get(k, scenario.input_value(k)), dtype=float)
                     for k in ALLOCATION_SHARES)
@@ -131,6 +147,11 @@ def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
     unknown = [k for k in inputs if k not in values]
     if unknown:
         raise KeyError(f"unknown inputs: {', '.join(unknown)}")
+    for key, value in inputs.items():
+        spec = (BASELINES.get(key.removeprefix("baseline.")) if key.startswith("baseline.")
+                else INPUTS[key])
+        if spec is not None:  # a lever's start value (baseline.<lever>) is a lever's
+            check_domain(f"inputs.{key}", value, spec)
     values.update(inputs)
     return values
 
@@ -196,7 +217,7 @@ def simulate(
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
-    inputs: dict[str, float | np.ndarray] = (
+    inputs: Mapping[str, float | np.ndarray] = (
         sample(scenario, runs, seed, method) if runs is not None else {})
     return evaluate(scenario, inputs, dt=dt, levers=levers, progress=progress)
 

@@ -32,7 +32,7 @@ ROOT = Path.cwd() if (Path.cwd() / "scenarios").exists() else Path.cwd().parent
 SCENARIO = ROOT / "scenarios" / "kecheng-2027.toml"
 N_SOBOL = int(os.environ.get("INNOSIM_NOTEBOOK_N", 1024))   # power of 2; runs = N (D + 2)
 N_MORRIS = max(4, N_SOBOL // 16)                            # trajectories; runs = N (D + 1)
-PARAMS = None            # None: every uncertain input; or a list such as ["conversion_rate"]
+PARAMS = None            # None: every uncertain input; or a list such as ["recertification_rate"]
 SEED = 1
 SCHEDULER = os.environ.get("INNOSIM_SCHEDULER")  # e.g. "tcp://host:8786"; None: in-process
 OUT = ROOT / "out" / "notebooks"

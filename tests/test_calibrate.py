@@ -110,7 +110,7 @@ def test_cli_force_replaces_the_variant_in_place(tmp_path, capsys):
 
     output = tmp_path / "variant.toml"
     output.write_text("# an old file\n", encoding="utf-8")
-    assert main(["calibrate", str(KECHENG), "--params", "conversion_rate",
+    assert main(["calibrate", str(KECHENG), "--params", "recertification_rate",
                  "--output", str(output), "--force"]) == 0
     capsys.readouterr()
     assert output.read_text(encoding="utf-8").startswith("# Calibrated variant of")

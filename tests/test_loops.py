@@ -81,3 +81,18 @@ def test_b5_recertification_drains_the_expiring_cohort(kecheng):
     strict = simulate(_with_parameters(kecheng, recertification_rate=60.0))
     lenient = simulate(_with_parameters(kecheng, recertification_rate=90.0))
     assert (strict.sel("hightech_enterprises")[1:] < lenient.sel("hightech_enterprises")[1:]).all()
+
+
+def test_r1_more_investment_raises_rd_intensity_in_every_shipped_plan():
+    # Declared ambiguous in model/effects.py (a region whose R&D is mostly fiscal money can see
+    # it diluted); in every shipped plan, as written, the composition effect wins.
+    from pathlib import Path
+
+    from model import load_scenario
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.toml")):
+        scenario = load_scenario(path)
+        year = scenario.meta.target_year
+        low, high = (simulate(scenario, levers={"hightech_investment_growth": g})
+                     .sel("rd_intensity", year)[0] for g in (0.0, 25.0))
+        assert high > low, path.name

@@ -66,8 +66,8 @@ def test_a_scenario_without_paths_or_events_has_no_changes(kecheng):
      "p.toml: paths.fiscal_st_growth.years[1]: 2031 lies outside the run "
      "(a year from 2023 to 2030)"),
     ('[paths.fiscal_st_growth]\nsource = "s"\nyears = [2024, 2025]\nvalues = [5, 150]\n',
-     "p.toml: paths.fiscal_st_growth.values[1]: 150 is above 100 "
-     "(a value <= 100 %/年 for fiscal S&T spending growth)"),
+     "p.toml: paths.fiscal_st_growth.values[1]: 150 is above 50 "
+     "(a value <= 50 %/年 for fiscal S&T spending growth)"),
     ('[paths.patent_lapse]\nsource = "s"\nyears = [2024]\nvalues = [-1]\n',
      "p.toml: paths.patent_lapse.values[0]: -1 is negative "
      "(a value >= 0 %/年 for invention patent lapse)"),
@@ -123,11 +123,6 @@ def test_a_parameter_path_read_every_step_changes_the_run(kecheng):
     assert pathed.sel(key, 2026)[0] < plain.sel(key, 2026)[0] * 0.9
 
 
-# Parameters turned into a rate once in a sector's initial() (here economy: ln(1 + g) for
-# nonindustrial_growth) do not follow a path yet; the engine refactor running in parallel
-# recomputes them from the parameters at every step. Remove the marker when it lands.
-@pytest.mark.xfail(reason="economy.initial turns nonindustrial_growth into a rate once",
-                   strict=False)
 def test_a_gdp_growth_path_changes_gdp_from_its_year(kecheng):
     pathed = simulate(_with('[paths.nonindustrial_growth]\nsource = "test"\nyears = [2025]\n'
                             'values = [-5]\n'))

@@ -67,15 +67,15 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     spending = s["fiscal_st_spending"]
-    share = spending / v["budget_expenditure"]
-    v["fiscal_st_share"] = share
+    budget_share = spending / v["budget_expenditure"]
+    v["fiscal_st_share"] = budget_share
     if p.fiscal_rule == "share":
         # First-order adjustment over one year towards the budget share.
         v["fiscal_st_change"] = p.fiscal_st_budget_share * v["budget_expenditure"] - spending
     else:
         rate = np.log1p(p.fiscal_st_growth)
         # Growth slows as S&T spending nears the most of the budget it can take; cuts do not.
-        room = 1.0 - np.minimum(share / p.fiscal_st_max_budget_share, 1.0) ** 4
+        room = 1.0 - np.minimum(budget_share / p.fiscal_st_max_budget_share, 1.0) ** 4
         v["fiscal_st_change"] = np.where(rate > 0.0, rate * room, rate) * spending
     for line, share in ALLOCATED.items():
         v[line] = spending * getattr(p, share)

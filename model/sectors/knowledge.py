@@ -4,7 +4,6 @@ Stocks
   inventions_in_examination [件]     applications that will be granted, under examination
   valid_invention_patents   [件]     valid invention patents held in the region
   high_value_patents        [件]     valid high-value invention patents (a subset of the above)
-  tech_contract_turnover    [亿元/年] technology-contract turnover (a level)
   achievements_transformed  [项]     S&T achievements transformed since the start year
 Flows (per year)
   invention_applications   = patent_productivity * rd_expenditure**alpha * rd_personnel**beta
@@ -14,10 +13,9 @@ Flows (per year)
   invention_patent_lapses  = patent_lapse * valid_invention_patents            (loop B2)
   high_value_patent_grants = high_value_share * invention_patent_grants
   high_value_patent_lapses = high_value_lapse * high_value_patents
-  turnover_adjustment      = (desired turnover - tech_contract_turnover) / turnover_adjustment_time
   achievements_transformation = achievements_per_100m_yuan * tech_contract_turnover
 Auxiliaries
-  desired turnover = T0 * (V / V0)**turnover_patent_elasticity
+  tech_contract_turnover = T0 * (V / V0)**turnover_patent_elasticity
                      * (1 - market_support_share + market_support_share * support index)
                      (support index = technology-market support / its start value)  [亿元/年]
   invention_patents_per_10k, high_value_patents_per_10k = stock / population(万人) [件/万人]
@@ -50,7 +48,6 @@ STOCKS = {
     "high_value_patents": StockSpec(
         "件", inflows=("high_value_patent_grants",), outflows=("high_value_patent_lapses",)
     ),
-    "tech_contract_turnover": StockSpec("亿元/年", inflows=("turnover_adjustment",)),
     "achievements_transformed": StockSpec("项", inflows=("achievements_transformation",)),
 }
 
@@ -68,16 +65,13 @@ FLOWS = {
                                          ("invention_patent_grants",)),
     "high_value_patent_lapses": Variable("件/年", "high_value_lapse * high_value_patents",
                                          ("high_value_patents",), ("high_value_lapse",)),
-    "turnover_adjustment": Variable(
-        "亿元/年/年", "(desired_turnover - tech_contract_turnover) / turnover_adjustment_time",
-        ("desired_turnover", "tech_contract_turnover"), ("turnover_adjustment_time",)),
     "achievements_transformation": Variable(
         "项/年", "achievements_per_100m_yuan * tech_contract_turnover",
         ("tech_contract_turnover",), ("achievements_per_100m_yuan",)),
 }
 
 AUXILIARIES = {
-    "desired_turnover": Variable(
+    "tech_contract_turnover": Variable(
         "亿元/年", "turnover at start * (valid_invention_patents / start) ** "
         "turnover_patent_elasticity * (1 - market_support_share + market_support_share * "
         "tech_market_support / its start value)",
@@ -155,7 +149,6 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
         "inventions_in_examination": b.invention_patent_grants * p.patent_lag,
         "valid_invention_patents": c.valid_patents_start,
         "high_value_patents": b.high_value_patents_per_10k * b.population,
-        "tech_contract_turnover": b.tech_contract_turnover,
         "achievements_transformed": 0.0,
     }
 
@@ -171,11 +164,9 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["high_value_patent_lapses"] = p.high_value_lapse * s["high_value_patents"]
     patent_index = s["valid_invention_patents"] / c.valid_patents_start
     support_index = v["tech_market_support"] * c.support_index_scale + c.support_index_offset
-    desired = c.turnover_start * patent_index ** p.turnover_patent_elasticity * (
+    turnover = c.turnover_start * patent_index ** p.turnover_patent_elasticity * (
         1.0 - p.market_support_share + p.market_support_share * support_index)
-    turnover = s["tech_contract_turnover"]
-    v["desired_turnover"] = desired
-    v["turnover_adjustment"] = (desired - turnover) / p.turnover_adjustment_time
+    v["tech_contract_turnover"] = turnover
     v["achievements_transformation"] = p.achievements_per_100m_yuan * turnover
     population = s["population"]
     v["invention_patents_per_10k"] = s["valid_invention_patents"] / population
