@@ -1,8 +1,9 @@
 """Uncertain inputs and their sampling design: distributions, Latin hypercube, Sobol.
 
 Every baseline value or parameter with a ``range`` (levers are the planner's choices and
-stay fixed) is uncertain. Its distribution is uniform on the range unless the scenario
-says otherwise (see :class:`model.scenario.Entry`); all are truncated to the range.
+stay fixed, and so do start-year allocation shares, which must sum to 100 %) is uncertain.
+Its distribution is uniform on the range unless the scenario says otherwise (see
+:class:`model.scenario.Entry`); all are truncated to the range.
 
 A design is drawn in the unit hypercube (``scipy.stats.qmc``) and mapped through each
 input's inverse CDF. Designs are cut into fixed blocks of :data:`BLOCK_RUNS` runs, each
@@ -22,7 +23,7 @@ import numpy as np
 from scipy import stats
 from scipy.stats import qmc
 
-from .catalogue import PARAMETERS
+from .catalogue import ALLOCATION_SHARES, PARAMETERS
 from .scenario import Scenario
 
 BLOCK_RUNS = 32_768
@@ -76,6 +77,10 @@ def uncertain(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Unc
     """
     found: dict[str, Uncertain] = {}
     for key, entry in scenario.baseline.items():
+        # Start-year allocation shares are one split of one budget: drawn one by one they
+        # would not sum to 100 %, so they stay at their stated values.
+        if key in ALLOCATION_SHARES:
+            continue
         if entry.range is not None and entry.range[0] < entry.range[1]:
             found[f"baseline.{key}"] = _from_entry(f"baseline.{key}", entry)
     for key in PARAMETERS:
