@@ -117,3 +117,18 @@ def test_a_distribution_on_a_lever_is_refused():
     document["levers"]["share_talent"]["distribution"] = "uniform"
     with pytest.raises(ScenarioError, match=r"levers\.share_talent\.distribution"):
         validate_document(document, "k.toml")
+
+
+def test_start_year_allocation_shares_are_drawn_as_one_split():
+    from pathlib import Path
+
+    from model import load_scenario, sample
+    from model.catalogue import ALLOCATION_SHARES
+
+    path = Path(__file__).resolve().parents[1] / "scenarios" / "kecheng-2027-accelerated.toml"
+    scenario = load_scenario(path)
+    assert any(k in scenario.baseline for k in ALLOCATION_SHARES)  # start-year shares stated
+    draws = sample(scenario, 50, seed=2)
+    total = sum(draws[f"baseline.{k}"] if f"baseline.{k}" in draws
+                else draws[k] for k in ALLOCATION_SHARES)
+    assert abs(total - 100.0).max() < 1e-9
