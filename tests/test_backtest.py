@@ -154,3 +154,18 @@ def test_bad_input_is_one_line_and_exit_2(args, line, capsys, monkeypatch):
     assert main(["backtest", *args]) == 2
     err = capsys.readouterr().err.strip()
     assert err.endswith(line) and "\n" not in err
+
+
+def test_the_national_replay_beats_both_naive_forecasts_on_most_indicators():
+    # In sample: seven parameters were fitted on these years (model/catalogue.py says which),
+    # so this is the least the model must do; 2020-2023 is the out-of-sample test.
+    result = backtest(load_scenario(CHINA), runs=200, seed=0)
+    total = result.total()
+    for fit in result.indicators:
+        naive = f"{fit.naive.mape:5.1f} %" if fit.naive is not None else "  –  "
+        print(f"{fit.indicator:32} MAPE model {fit.model.mape:5.1f} %  naive growth {naive}  "
+              f"flat {fit.flat.mape:5.1f} %  in band {fit.inside}/{fit.n}")
+    print(f"coverage {total['coverage']:.0%}")
+    assert total["beats_naive_growth"] > total["with_naive_growth"] / 2
+    assert total["beats_naive_flat"] > total["indicators"] / 2
+    assert total["mape_model"] < min(total["mape_naive_flat"], total["mape_naive_growth"])
