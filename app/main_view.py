@@ -141,18 +141,23 @@ def goalseek_section(choice: Choice, language: str) -> None:
         return f"{specs[tg.indicator].label(language)} {describe(tg, language, year=True)}"
 
     levers = shown_levers(choice.scenario)
+    # Keys carry the scenario as well as the language: a select box keeps its options per
+    # key, and another scenario's targets must never show after a switch.
+    scope = f"{choice.name}:{language}"
+    target_picked, lever_picked = (f"goal_target_picked:{choice.name}",
+                                   f"goal_lever_picked:{choice.name}")
     left, right = st.columns(2)
     index = left.selectbox(t("goal_target", language), tracked, format_func=target_label,
-                           index=tracked.index(ss.get("goal_target_picked", tracked[0]))
-                           if ss.get("goal_target_picked") in tracked else 0,
-                           key=f"goal_target:{language}")
+                           index=tracked.index(ss[target_picked])
+                           if ss.get(target_picked) in tracked else 0,
+                           key=f"goal_target:{scope}")
     lever = right.selectbox(t("goal_lever", language), levers,
-                            index=levers.index(ss.get("goal_lever_picked", levers[0]))
-                            if ss.get("goal_lever_picked") in levers else 0,
+                            index=levers.index(ss[lever_picked])
+                            if ss.get(lever_picked) in levers else 0,
                             format_func=lambda k: LEVERS[k].label(language),
-                            key=f"goal_lever:{language}")
-    ss["goal_target_picked"], ss["goal_lever_picked"] = index, lever
-    if not st.button(t("goal_run", language), key="goal_run"):
+                            key=f"goal_lever:{scope}")
+    ss[target_picked], ss[lever_picked] = index, lever
+    if not st.button(t("goal_run", language), key=f"goal_run:{choice.name}"):
         return
     answer = what_it_takes(choice.scenario, targets[index], lever,
                            levers=choice.levers, parameters=choice.parameters,
@@ -177,7 +182,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
     picked = st.multiselect(t("compare_pick", language), options,
                             default=[current if o == "" else o for o in stored],
-                            max_selections=MAX_COMPARED, key=f"compare:{language}")
+                            max_selections=MAX_COMPARED, key=f"compare:{choice.name}:{language}")
     ss["compare_picked"] = ["" if o == current else o for o in picked]
     columns: dict[str, pd.Series] = {}
     views: dict[str, View] = {}
@@ -214,7 +219,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     indicator = st.selectbox(t("indicator", language), options,
                              index=options.index("rd_intensity") if "rd_intensity" in options
                              else 0, format_func=lambda k: specs[k].label(language),
-                             key=f"compare_indicator:{language}")
+                             key=f"compare_indicator:{choice.name}:{language}")
     figure = comparison_figure({k: (v.central, v.bands[indicator]) for k, v in views.items()
                                 if indicator in v.bands}, indicator, language)
     st.image(figure_png(figure), width="stretch")

@@ -191,3 +191,23 @@ def test_charts_show_the_scenarios_history_points(kecheng):
     observed = dict(zip(points[0].get_xdata(), points[0].get_ydata(), strict=True))
     history = {p.year: p.value for p in kecheng.history if p.indicator == "rd_intensity"}
     assert len(history) >= 2 and observed == history
+
+
+def test_set_lever_on_a_grid_keeps_the_moved_share_and_rounds_the_others(kecheng):
+    plan = plan_levers(kecheng)
+    shares = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
+              "share_public_research")
+    levers = plan
+    for value in (30.0, 31.0, 17.0, 23.0):
+        levers = set_lever(levers, "share_talent", value, grid=1.0)
+        assert levers["share_talent"] == value
+        assert sum(levers[k] for k in shares) == 100.0
+        assert all(levers[k] == round(levers[k]) for k in shares), levers
+    # without a grid the rule is the plain proportional one
+    assert set_lever(plan, "share_talent", 30.0)["share_incubation"] == pytest.approx(13.125)
+    # a saved variant holds the clean values
+    edited = set_lever(plan, "share_talent", 30.0, grid=1.0)
+    document = tomllib.loads(variant_toml(kecheng, changed_levers(kecheng, edited), {}, TODAY))
+    assert {k: v["value"] for k, v in document["levers"].items()} == {
+        "share_rd_subsidies": 35.0, "share_incubation": 13.0, "share_talent": 30.0,
+        "share_tech_market": 4.0, "share_public_research": 18.0}

@@ -86,6 +86,29 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         page.close()
 
 
+def test_quick_key_presses_on_a_share_slider_are_all_kept(browser):
+    """Ten quick ArrowRight presses on the R&D-subsidy share (40 %, step 1) end at 50: the
+    rescale of the other shares never sends the moved slider's value back mid-typing."""
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 1400})
+        page.goto(url)
+        _rd_row(page).wait_for(timeout=LOAD_TIMEOUT_MS)
+        slider = page.get_by_role("slider", name=re.compile("企业研发补助占比"))
+        playwright_api.expect(slider).to_have_value("40", timeout=LOAD_TIMEOUT_MS)
+        slider.focus()
+        for _ in range(10):
+            page.keyboard.press("ArrowRight")
+        playwright_api.expect(page).to_have_url(
+            re.compile(r"share_rd_subsidies=50(&|$)"), timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
+        playwright_api.expect(slider).to_have_value("50")
+        shares = [float(page.get_by_role("slider", name=re.compile(label)).input_value())
+                  for label in ("企业研发补助占比", "孵化器与平台占比", "人才计划占比",
+                                "技术市场支持占比", "公共研究占比")]
+        assert sum(shares) == 100 and all(v == round(v) for v in shares), shares
+        page.close()
+
+
 def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(browser):
     with streamlit_server() as url:
         page = browser.new_page(viewport={"width": 1500, "height": 1400})
