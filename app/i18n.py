@@ -58,6 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
     "band": {"zh": "5–95% 区间", "en": "5-95 % band"},
     "median": {"zh": "中位数（判断依据）", "en": "median (judged)"},
     "history": {"zh": "历史实际值", "en": "observed (history)"},
+    "assumed": {"zh": "假设值（非观测）", "en": "assumed (not observed)"},
     "target_marker": {"zh": "目标", "en": "target"},
     "download_png": {"zh": "下载图片 PNG", "en": "Download PNG"},
     "goalseek": {"zh": "需要怎样才能达成？", "en": "What would it take?"},

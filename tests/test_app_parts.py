@@ -10,7 +10,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from app.charts import figure_png, indicator_figure, use_cjk_font
+from app.charts import figure_png, indicator_figure, legend_figure, observations, use_cjk_font
 from app.compute import compute_view
 from app.exports import results_csv, results_xlsx, variant_toml, verdict_table
 from app.state import read_address, read_upload, write_address
@@ -211,3 +211,28 @@ def test_set_lever_on_a_grid_keeps_the_moved_share_and_rounds_the_others(kecheng
     assert {k: v["value"] for k, v in document["levers"].items()} == {
         "share_rd_subsidies": 35.0, "share_incubation": 13.0, "share_talent": 30.0,
         "share_tech_market": 4.0, "share_public_research": 18.0}
+
+
+def test_an_assumed_start_value_is_drawn_hollow_not_as_history(kecheng):
+    """Kecheng's 110 high-tech enterprises are an assumption with a range: not observed."""
+    assert kecheng.baseline["hightech_enterprises"].assumption
+    view = compute_view(kecheng, {}, {}, runs=50, seed=1)
+    figure = indicator_figure(kecheng, "hightech_enterprises", view.central,
+                              view.bands["hightech_enterprises"], view.central, "en")
+    lines = {line.get_label(): line for line in figure.axes[0].get_lines()}
+    assert "observed (history)" not in lines
+    assumed = lines["assumed (not observed)"]
+    assert list(assumed.get_xdata()) == [kecheng.meta.start]
+    assert list(assumed.get_ydata()) == [110]
+    assert assumed.get_markerfacecolor() == "white"
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "assumed (not observed)" in legend and "observed (history)" not in legend
+    strip = [text.get_text() for text in legend_figure("zh").legends[0].get_texts()]
+    assert "假设值（非观测）" in strip and "历史实际值" in strip
+
+
+def test_a_sourced_start_value_is_an_observation(kecheng):
+    entry = kecheng.baseline["invention_patent_grants"]
+    assert not entry.assumption and entry.source
+    observed, assumed = observations(kecheng, "invention_patent_grants")
+    assert observed == {kecheng.meta.start: entry.value} and assumed == {}
