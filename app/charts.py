@@ -95,7 +95,7 @@ def indicator_figure(
     axes = figure.subplots()
     axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
                       linewidth=0, label=t("band", language))
-    # The verdicts judge the ensemble's median, so it is drawn too.
+    # The ensemble's median: the table's simulated value.
     axes.plot(years, band["q50"], color=COLOURS["median"], linestyle=":", linewidth=1.6,
               label=t("median", language))
     if plan is not None:

@@ -67,7 +67,7 @@ def test_investment_slider_moves_rd_intensity_and_flips_its_verdict():
     at = _start()
     plan = _verdicts(at).iloc[RD_ROW]
     slider = at.slider(key="lever:hightech_investment_growth")
-    assert slider.value == 18.0 and plan["判断"] in ("达成", "未达成")
+    assert slider.value == 18.0 and plan["判断"] in ("很可能达成", "有风险", "很可能未达成")
     slider.set_value(slider.max).run()
     assert not at.exception
     high = _verdicts(at).iloc[RD_ROW]
@@ -76,8 +76,11 @@ def test_investment_slider_moves_rd_intensity_and_flips_its_verdict():
     low = _verdicts(at).iloc[RD_ROW]
     # Firms' R&D follows output, high-tech industry's most: intensity follows the slider ...
     assert low["模拟值"] < plan["模拟值"] < high["模拟值"]
-    # ... and across the slider's range the verdict flips.
-    assert (low["判断"], high["判断"]) == ("未达成", "达成")
+    # ... and across the slider's range the verdict, a likelihood, flips; the central run is
+    # shown beside it as a reference.
+    assert (low["判断"], high["判断"]) == ("很可能未达成", "很可能达成")
+    assert low["达成概率"] < 0.2 <= 0.8 <= high["达成概率"]
+    assert {low["中心情景（参考）"], high["中心情景（参考）"]} <= {"达成", "未达成"}
     assert at.query_params["hightech_investment_growth"] == f"{slider.min:g}"
 
 
@@ -103,7 +106,8 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     table = _verdicts(at)
     assert "Verdict" in table.columns and "判断" not in table.columns
     assert table.iloc[RD_ROW]["Indicator"] == "R&D intensity"
-    assert table.iloc[RD_ROW]["Verdict"] in ("reached", "missed")
+    assert table.iloc[RD_ROW]["Verdict"] in ("likely", "at risk", "unlikely")
+    assert table.iloc[RD_ROW]["Central run (reference)"] in ("reached", "missed")
     assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
     slider = at.slider(key="lever:fiscal_st_growth")
     assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
@@ -399,3 +403,15 @@ def test_model_structure_view_speaks_english():
     tab = _structure_tab(at, "Model structure")
     svg = base64.b64decode(tab.get("image")[0].value[0].split(",", 1)[1]).decode()
     assert "R&amp;D capital stock" in svg and "Legend" in svg
+
+
+def test_the_verdict_is_the_likelihood_band_of_the_probability_and_the_page_says_so(started):
+    table = _verdicts(started)
+    for _, row in table.iterrows():
+        p = row["达成概率"]
+        assert row["判断"] == ("很可能达成" if p >= 0.8 else "有风险" if p >= 0.2
+                             else "很可能未达成"), row
+    summary = next(m.value for m in started.markdown if "项目标很可能达成" in m.value)
+    assert "500 次模拟" in summary
+    captions = " ".join(c.value for c in started.caption)
+    assert "很可能达成：达成概率 ≥ 80 %；有风险：20–80 %；很可能未达成：< 20 %" in captions
