@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import tomllib
 import warnings
 
@@ -19,7 +20,7 @@ from model.errors import ScenarioError
 from model.levers import changed_levers, plan_levers, set_lever
 from model.scenario import MAX_FILE_BYTES
 
-from .conftest import KECHENG
+from .conftest import KECHENG, SCENARIOS
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -236,3 +237,19 @@ def test_a_sourced_start_value_is_an_observation(kecheng):
     assert not entry.assumption and entry.source
     observed, assumed = observations(kecheng, "invention_patent_grants")
     assert observed == {kecheng.meta.start: entry.value} and assumed == {}
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
+def test_the_app_and_check_give_the_same_likelihoods_for_the_same_seed(path, capsys):
+    """The page's 500 runs with its seed and `check --runs 500 --seed` agree, target by target."""
+    from app.compute import BAND_RUNS, BAND_SEED
+    from model.cli import main
+    from model.scenario import load_scenario
+
+    main(["check", str(path), "--runs", str(BAND_RUNS), "--seed", str(BAND_SEED),
+          "--format", "json"])
+    records = json.loads(capsys.readouterr().out)
+    scenario = load_scenario(path)
+    shown = compute_view(scenario, plan_levers(scenario))
+    assert [(r["probability"], r["likelihood"]) for r in records] == [
+        (v.probability, v.likelihood) for v in shown.verdicts]
