@@ -48,13 +48,15 @@ LABELS: dict[str, dict[str, str]] = {
               "unlikely ({runs} runs, fixed seed)"},
     "central_verdict": {"zh": "中心情景（参考）", "en": "Central run (reference)"},
     "likelihood_note": {
-        "zh": LIKELIHOOD_BANDS["zh"] + "。达成概率为 {runs} 次模拟中达成目标的比例；"
-              "模拟值为其中位数；中心情景（参数取中值的单次运行）仅供参考。"
+        # "＜" as on the page's targets: a plain "<" would be read as HTML in Markdown
+        "zh": LIKELIHOOD_BANDS["zh"].replace("<", "＜") + "。"
+              "达成概率为 {runs} 次模拟中达成目标的比例；模拟值为其中位数；"
+              "中心情景（参数取中值的单次运行）仅供参考。"
               "“≈”目标的 ± 为判断所用的容差。",
-        "en": LIKELIHOOD_BANDS["en"] + ". The probability is the share of {runs} runs that "
-              "reach the target; Simulated is their median; the central run (uncertain "
-              "inputs at their central values) is a reference only. The ± of an \"≈\" "
-              "target is the tolerance it is judged with."},
+        "en": LIKELIHOOD_BANDS["en"].replace("<", "＜") + ". The probability is the share "
+              "of {runs} runs that reach the target; Simulated is their median; the central "
+              "run (uncertain inputs at their central values) is a reference only. The ± of "
+              "an \"≈\" target is the tolerance it is judged with."},
     "reason": {"zh": "原因", "en": "Reason"},
     "untracked": {"zh": "模型未覆盖的目标（{count} 项）",
                   "en": "Targets the model does not cover ({count})"},

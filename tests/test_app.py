@@ -414,4 +414,4 @@ def test_the_verdict_is_the_likelihood_band_of_the_probability_and_the_page_says
     summary = next(m.value for m in started.markdown if "项目标很可能达成" in m.value)
     assert "500 次模拟" in summary
     captions = " ".join(c.value for c in started.caption)
-    assert "很可能达成：达成概率 ≥ 80 %；有风险：20–80 %；很可能未达成：< 20 %" in captions
+    assert "很可能达成：达成概率 ≥ 80 %；有风险：20–80 %；很可能未达成：＜ 20 %" in captions
