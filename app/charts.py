@@ -95,7 +95,7 @@ def indicator_figure(
     axes = figure.subplots()
     axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
                       linewidth=0, label=t("band", language))
-    # The verdicts judge the ensemble's median, so it is drawn too.
+    # The ensemble's median: the table's simulated value.
     axes.plot(years, band["q50"], color=COLOURS["median"], linestyle=":", linewidth=1.6,
               label=t("median", language))
     if plan is not None:
@@ -103,16 +103,20 @@ def indicator_figure(
                   linewidth=1.2, label=t("plan_run", language))
     axes.plot(years, central.sel(indicator)[:, 0], color=COLOURS["run"], linewidth=2.0,
               marker="o", markersize=3, label=t("simulation", language))
-    observed = {point.year: point.value for point in scenario.history
-                if point.indicator == indicator}
-    if indicator in scenario.baseline:
-        observed.setdefault(scenario.meta.start, scenario.baseline[indicator].value)
+    observed, assumed = observations(scenario, indicator)
     if observed:
-        # The scenario's [[history]] (e.g. Kecheng's 2020-2022 R&D intensity) and the
-        # start-year baseline: what the run starts from and was calibrated against.
+        # Observations only: the scenario's [[history]] (e.g. Kecheng's 2020-2022 R&D
+        # intensity) and a start-year baseline value with a source.
         axes.plot(sorted(observed), [observed[y] for y in sorted(observed)], linestyle="none",
                   marker="s", markersize=6, color=COLOURS["history"],
                   label=t("history", language))
+    if assumed:
+        # A start value the file assumes (assumption = true, with a range): what the run
+        # starts from, not something anybody observed. Hollow, and said so in the legend.
+        axes.plot(sorted(assumed), [assumed[y] for y in sorted(assumed)], linestyle="none",
+                  marker="s", markersize=6, markerfacecolor="white",
+                  markeredgecolor=COLOURS["history"], markeredgewidth=1.3,
+                  color=COLOURS["history"], label=t("assumed", language))
     for target in targets:
         if target.kind == "level" and target.value is not None:
             axes.plot([target.year], [target.value], linestyle="none", marker="*",
@@ -123,7 +127,7 @@ def indicator_figure(
     shown_unit = unit(spec.unit, language)
     axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
                    fontsize=10)
-    shown_years = sorted({*years.tolist(), *observed})
+    shown_years = sorted({*years.tolist(), *observed, *assumed})
     axes.set_xticks(shown_years[::2] if len(shown_years) > 8 else shown_years)
     axes.tick_params(labelsize=8)
     axes.grid(alpha=0.3)
@@ -132,6 +136,19 @@ def indicator_figure(
     if legend:
         _legend_below(figure, axes)
     return figure
+
+
+def observations(scenario: Scenario, indicator: str) -> tuple[dict[int, float],
+                                                               dict[int, float]]:
+    """(observed, assumed) values of ``indicator`` by year: [[history]] points and a sourced
+    baseline value are observed; a baseline value with ``assumption = true`` is assumed."""
+    observed = {point.year: point.value for point in scenario.history
+                if point.indicator == indicator}
+    assumed: dict[int, float] = {}
+    entry = scenario.baseline.get(indicator)
+    if entry is not None and scenario.meta.start not in observed:
+        (assumed if entry.assumption else observed)[scenario.meta.start] = entry.value
+    return observed, assumed
 
 
 def _legend_below(figure: Figure, axes) -> None:
@@ -157,6 +174,8 @@ def legend_figure(language: str) -> Figure:
                label=t("target_marker", language)),
         Line2D([], [], color=COLOURS["history"], marker="s", markersize=6, linestyle="none",
                label=t("history", language)),
+        Line2D([], [], color=COLOURS["history"], marker="s", markersize=6, linestyle="none",
+               markerfacecolor="white", markeredgewidth=1.3, label=t("assumed", language)),
     ]
     figure.legend(handles=handles, loc="center", ncol=len(handles), fontsize=8,
                   frameon=False)

@@ -7,7 +7,7 @@ calls; the page wraps them in ``st.cache_data``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -29,8 +29,10 @@ class View:
 
     central: Results                 # one deterministic run at the central values
     bands: dict[str, pd.DataFrame]   # indicator -> quantiles q05/q50/q95 by year
-    verdicts: list[Verdict]          # judged on the ensemble (median, probability)
+    verdicts: list[Verdict]          # judged on the ensemble: likelihood, median
     runs: int
+    # the central run's verdicts, a reference shown beside the likelihood, never the verdict
+    central_verdicts: list[Verdict] = field(default_factory=list)
 
 
 def ensemble_inputs(scenario: Scenario, parameters: Mapping[str, float], runs: int,
@@ -65,7 +67,7 @@ def compute_view(scenario: Scenario, levers: Mapping[str, float],
         key: pd.DataFrame(quantiles[:, i, :].T, index=ensemble.years, columns=columns)
         for i, key in enumerate(ensemble.indicators)
     }
-    return View(central, bands, check(scenario, ensemble), runs)
+    return View(central, bands, check(scenario, ensemble), runs, check(scenario, central))
 
 
 def verdict_rows(view: View) -> list[dict]:

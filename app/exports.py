@@ -84,7 +84,8 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
     reason), ``None`` all of them.
     """
     rows = []
-    for verdict in view.verdicts:
+    central = dict(enumerate(view.central_verdicts))
+    for i, verdict in enumerate(view.verdicts):
         target = verdict.target
         if modelled is not None and target.tracked != modelled:
             continue
@@ -99,8 +100,11 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
             t("simulated", language): verdict.value,
             t("gap", language): verdict.gap,
             t("unit", language): shown_unit,
-            t("verdict", language): t(verdict.verdict, language),
+            # the verdict is the likelihood from the ensemble (model.targets.likelihood)
+            t("verdict", language): t(verdict.likelihood or verdict.verdict, language),
             t("probability", language): verdict.probability,
+            **({} if modelled is False else {t("central_verdict", language): t(
+                central[i].verdict, language) if i in central else "—"}),
             t("first_year", language): verdict.first_year,
             **({} if modelled else {t("reason", language): target.reason or ""}),
         })

@@ -7,7 +7,7 @@ labels and English unit names.
 
 from __future__ import annotations
 
-from model.targets import KIND_WORDS, VERDICT_WORDS, kind_word
+from model.targets import KIND_WORDS, LIKELIHOOD_BANDS, VERDICT_WORDS, kind_word
 
 LANGUAGES = {"zh": "中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh"
@@ -40,10 +40,23 @@ LABELS: dict[str, dict[str, str]] = {
     "probability": {"zh": "达成概率", "en": "Probability"},
     "first_year": {"zh": "首次达成年份", "en": "First year reached"},
     "unit": {"zh": "单位", "en": "Unit"},
-    **VERDICT_WORDS,   # reached, missed, not modelled (model/targets.py)
+    **VERDICT_WORDS,   # reached, missed, not modelled, likely, at risk, unlikely (model/targets.py)
     "summary": {
-        "zh": "{reached}/{total} 项目标达成（中位数，{runs} 次模拟）",
-        "en": "{reached} of {total} targets reached (median of {runs} runs)"},
+        "zh": "{likely}/{total} 项目标很可能达成，{at_risk} 项有风险，{unlikely} 项很可能未达成"
+              "（{runs} 次模拟，随机种子固定）",
+        "en": "{likely} of {total} targets likely reached, {at_risk} at risk, {unlikely} "
+              "unlikely ({runs} runs, fixed seed)"},
+    "central_verdict": {"zh": "中心情景（参考）", "en": "Central run (reference)"},
+    "likelihood_note": {
+        # "＜" as on the page's targets: a plain "<" would be read as HTML in Markdown
+        "zh": LIKELIHOOD_BANDS["zh"].replace("<", "＜") + "。"
+              "达成概率为 {runs} 次模拟中达成目标的比例；模拟值为其中位数；"
+              "中心情景（参数取中值的单次运行）仅供参考。"
+              "“≈”目标的 ± 为判断所用的容差。",
+        "en": LIKELIHOOD_BANDS["en"].replace("<", "＜") + ". The probability is the share "
+              "of {runs} runs that reach the target; Simulated is their median; the central "
+              "run (uncertain inputs at their central values) is a reference only. The ± of "
+              "an \"≈\" target is the tolerance it is judged with."},
     "reason": {"zh": "原因", "en": "Reason"},
     "untracked": {"zh": "模型未覆盖的目标（{count} 项）",
                   "en": "Targets the model does not cover ({count})"},
@@ -56,8 +69,9 @@ LABELS: dict[str, dict[str, str]] = {
     "simulation": {"zh": "当前情景（中心值）", "en": "this scenario (central)"},
     "plan_run": {"zh": "规划原值", "en": "plan as written"},
     "band": {"zh": "5–95% 区间", "en": "5-95 % band"},
-    "median": {"zh": "中位数（判断依据）", "en": "median (judged)"},
+    "median": {"zh": "中位数", "en": "median"},
     "history": {"zh": "历史实际值", "en": "observed (history)"},
+    "assumed": {"zh": "假设值（非观测）", "en": "assumed (not observed)"},
     "target_marker": {"zh": "目标", "en": "target"},
     "download_png": {"zh": "下载图片 PNG", "en": "Download PNG"},
     "goalseek": {"zh": "需要怎样才能达成？", "en": "What would it take?"},

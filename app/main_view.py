@@ -13,7 +13,7 @@ from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
-from model.targets import MISSED, REACHED, describe
+from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
 from . import cache, exports
@@ -24,7 +24,8 @@ from .sidebar import Choice, load, shown_levers
 
 MAX_COMPARED = 3
 ss = st.session_state
-VERDICT_COLOURS = {REACHED: "background-color: #d7f0d8", MISSED: "background-color: #f8d7d7"}
+VERDICT_COLOURS = {LIKELY: "background-color: #d7f0d8", AT_RISK: "background-color: #fbeccb",
+                   UNLIKELY: "background-color: #f8d7d7"}
 
 
 def _items(values: dict[str, float]) -> tuple[tuple[str, float], ...]:
@@ -38,19 +39,21 @@ def current_view(choice: Choice) -> View:
 
 def verdict_section(choice: Choice, shown: View, language: str) -> None:
     st.subheader(t("verdicts", language))
-    verdicts = [v for v in shown.verdicts if v.verdict != "not modelled"]
-    reached = sum(v.verdict == REACHED for v in verdicts)
-    st.markdown(t("summary", language, reached=reached, total=len(verdicts), runs=shown.runs))
+    verdicts = [v for v in shown.verdicts if v.target.tracked]
+    counts = {band: sum(v.likelihood == band for v in verdicts)
+              for band in (LIKELY, AT_RISK, UNLIKELY)}
+    st.markdown(t("summary", language, likely=counts[LIKELY], at_risk=counts[AT_RISK],
+                  unlikely=counts[UNLIKELY], total=len(verdicts), runs=shown.runs))
     table = exports.verdict_table(shown, language, modelled=True)
     verdict_column = t("verdict", language)
-    words = {t(REACHED, language): VERDICT_COLOURS[REACHED],
-             t(MISSED, language): VERDICT_COLOURS[MISSED]}
+    words = {t(band, language): colour for band, colour in VERDICT_COLOURS.items()}
     styled = table.style.map(lambda w: words.get(w, ""), subset=[verdict_column]).format({
         t("simulated", language): "{:.4g}", t("gap", language): "{:+.3g}",
         t("probability", language): "{:.0%}", t("first_year", language): "{:.0f}",
     }, na_rep="—")
     # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
     st.table(styled.hide(axis="index"))
+    st.caption(t("likelihood_note", language, runs=shown.runs))
     larger_ensemble(choice, language)
     untracked = exports.verdict_table(shown, language, modelled=False)
     if len(untracked):
@@ -141,18 +144,23 @@ def goalseek_section(choice: Choice, language: str) -> None:
         return f"{specs[tg.indicator].label(language)} {describe(tg, language, year=True)}"
 
     levers = shown_levers(choice.scenario)
+    # Keys carry the scenario as well as the language: a select box keeps its options per
+    # key, and another scenario's targets must never show after a switch.
+    scope = f"{choice.name}:{language}"
+    target_picked, lever_picked = (f"goal_target_picked:{choice.name}",
+                                   f"goal_lever_picked:{choice.name}")
     left, right = st.columns(2)
     index = left.selectbox(t("goal_target", language), tracked, format_func=target_label,
-                           index=tracked.index(ss.get("goal_target_picked", tracked[0]))
-                           if ss.get("goal_target_picked") in tracked else 0,
-                           key=f"goal_target:{language}")
+                           index=tracked.index(ss[target_picked])
+                           if ss.get(target_picked) in tracked else 0,
+                           key=f"goal_target:{scope}")
     lever = right.selectbox(t("goal_lever", language), levers,
-                            index=levers.index(ss.get("goal_lever_picked", levers[0]))
-                            if ss.get("goal_lever_picked") in levers else 0,
+                            index=levers.index(ss[lever_picked])
+                            if ss.get(lever_picked) in levers else 0,
                             format_func=lambda k: LEVERS[k].label(language),
-                            key=f"goal_lever:{language}")
-    ss["goal_target_picked"], ss["goal_lever_picked"] = index, lever
-    if not st.button(t("goal_run", language), key="goal_run"):
+                            key=f"goal_lever:{scope}")
+    ss[target_picked], ss[lever_picked] = index, lever
+    if not st.button(t("goal_run", language), key=f"goal_run:{choice.name}"):
         return
     answer = what_it_takes(choice.scenario, targets[index], lever,
                            levers=choice.levers, parameters=choice.parameters,
@@ -177,7 +185,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
     picked = st.multiselect(t("compare_pick", language), options,
                             default=[current if o == "" else o for o in stored],
-                            max_selections=MAX_COMPARED, key=f"compare:{language}")
+                            max_selections=MAX_COMPARED, key=f"compare:{choice.name}:{language}")
     ss["compare_picked"] = ["" if o == current else o for o in picked]
     columns: dict[str, pd.Series] = {}
     views: dict[str, View] = {}
@@ -202,8 +210,10 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
             if verdict.value is None:
                 cells[row] = t(verdict.verdict, language)
             else:
-                cells[row] = (f"{verdict.value:.4g} ({t(verdict.verdict, language)}, "
-                              f"{verdict.probability:.0%})")
+                chance = ("" if verdict.probability is None
+                          else f", {verdict.probability:.0%}")
+                cells[row] = (f"{verdict.value:.4g} "
+                              f"({t(verdict.likelihood or verdict.verdict, language)}{chance})")
         columns[label] = pd.Series(cells)
     if columns:
         st.dataframe(pd.DataFrame(columns).fillna("—"), width="stretch")
@@ -214,7 +224,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     indicator = st.selectbox(t("indicator", language), options,
                              index=options.index("rd_intensity") if "rd_intensity" in options
                              else 0, format_func=lambda k: specs[k].label(language),
-                             key=f"compare_indicator:{language}")
+                             key=f"compare_indicator:{choice.name}:{language}")
     figure = comparison_figure({k: (v.central, v.bands[indicator]) for k, v in views.items()
                                 if indicator in v.bands}, indicator, language)
     st.image(figure_png(figure), width="stretch")

@@ -69,20 +69,37 @@ def _on_upload() -> None:
     ss["scenario_name"] = name
 
 
-def _on_share_change(key: str) -> None:
-    """Rescale the other shares so the five still sum to 100 % (no silent clamp)."""
+def share_grid(scenario: Scenario) -> float:
+    """The grid the rescaled shares land on: the finest of the share sliders' steps."""
+    return min(slider_step(*lever_range(scenario, k)) for k in ALLOCATION_SHARES)
+
+
+def _on_share_change(key: str, grid: float) -> None:
+    """Rescale the other shares so the five still sum to 100 % (no silent clamp).
+
+    The moved slider's own state is never written here: writing it sends a value back to the
+    browser while the planner's next key presses are arriving, and those presses get lost.
+    A value written to another share comes back from the browser as if that share had been
+    moved (more so when quick key presses interrupt reruns): such an echo is ignored, or it
+    would rescale the share the planner is moving.
+    """
     current = {k: float(ss[f"lever:{k}"]) for k in ALLOCATION_SHARES}
+    written = ss.setdefault("share_written", {})
+    if written.get(key) == current[key]:
+        return
+    written.pop(key, None)
     previous = ss.get("levers_store", {})
     before = {k: previous.get(k, current[k]) for k in ALLOCATION_SHARES}
     before[key] = current[key]
     try:
-        updated = set_lever({**before}, key, current[key])
+        updated = set_lever({**before}, key, current[key], grid=grid)
     except ValueError:
         ss["share_message"] = "share_error"
         ss[f"lever:{key}"] = previous.get(key, current[key])
         return
     for other in ALLOCATION_SHARES:
-        ss[f"lever:{other}"] = round(updated[other], 6)
+        if other != key and updated[other] != current[other]:
+            ss[f"lever:{other}"] = written[other] = updated[other]
     ss["share_message"] = "share_rescaled"
 
 
@@ -187,6 +204,7 @@ def render(files: dict[str, Path]) -> Choice:
     if ss.get("share_message"):
         bar.caption(t(ss["share_message"], language))
     levers = dict(plan)
+    grid = share_grid(scenario)
     for lever in shown_levers(scenario):
         spec = LEVERS[lever]
         low, high = lever_range(scenario, lever)
@@ -198,7 +216,7 @@ def render(files: dict[str, Path]) -> Choice:
             f"{marker}{label}", min_value=low, max_value=high, step=slider_step(low, high),
             key=f"lever:{lever}",
             on_change=_on_share_change if lever in ALLOCATION_SHARES else None,
-            args=(lever,) if lever in ALLOCATION_SHARES else None,
+            args=(lever, grid) if lever in ALLOCATION_SHARES else None,
             help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}"))
         bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
     ss["levers_store"] = levers

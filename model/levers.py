@@ -7,6 +7,7 @@ moves one share, :func:`set_lever` rescales the other four in proportion so the 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from .catalogue import ALLOCATION_SHARES, LEVERS, SHARE_TOTAL
@@ -28,8 +29,13 @@ def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
     return float(min(ends)), float(max(ends))
 
 
-def set_lever(levers: Mapping[str, float], key: str, value: float) -> dict[str, float]:
+def set_lever(levers: Mapping[str, float], key: str, value: float,
+              grid: float | None = None) -> dict[str, float]:
     """``levers`` with ``key`` set to ``value``; other allocation shares rescaled to sum to 100.
+
+    The moved share keeps exactly the value given. With ``grid`` (e.g. the slider's step, 1 %)
+    the other shares are rounded to multiples of it by largest remainders, so they stay clean
+    numbers (a saved variant holds 13, not 13.125) and still sum to 100 % with the moved one.
 
     Raises ``ValueError`` for a share above 100 % or below 0 (the caller shows it and keeps
     the last valid state).
@@ -50,7 +56,24 @@ def set_lever(levers: Mapping[str, float], key: str, value: float) -> dict[str, 
         # if they were all zero, the remainder is split evenly.
         updated[other] = (levers[other] / rest * remaining) if rest > 0 else remaining / len(
             others)
+    if grid:
+        updated.update(_on_grid({k: updated[k] for k in others}, remaining, grid))
     return updated
+
+
+def _on_grid(shares: dict[str, float], total: float, grid: float) -> dict[str, float]:
+    """``shares`` rounded to multiples of ``grid`` summing to ``total`` (largest remainders);
+    when ``total`` itself is off the grid, the largest share takes the odd part."""
+    units = {k: v / grid for k, v in shares.items()}
+    floors = {k: math.floor(u + 1e-9) for k, u in units.items()}
+    left = round(total / grid) - sum(floors.values())
+    by_remainder = sorted(units, key=lambda k: (units[k] - floors[k], units[k]), reverse=True)
+    for k in by_remainder[:max(left, 0)]:
+        floors[k] += 1
+    rounded = {k: float(round(n * grid, 10)) for k, n in floors.items()}
+    largest = max(rounded, key=lambda k: rounded[k])
+    rounded[largest] = round(rounded[largest] + total - sum(rounded.values()), 10)
+    return rounded
 
 
 def changed_levers(scenario: Scenario, levers: Mapping[str, float],

@@ -32,6 +32,13 @@ EQUALITY_TOLERANCE = 1e-9  # relative; floating-point rounding, not a policy mar
 
 REACHED, MISSED, NOT_MODELLED = "reached", "missed", "not modelled"
 
+# The verdict a planner reads: how likely the target is reached, from the seeded ensemble
+# (the share of runs that reach it). Bands: P >= 80 % likely, 20-80 % at risk, < 20 %
+# unlikely. One run (the central run) gives no likelihood: it is a reference only.
+LIKELY, AT_RISK, UNLIKELY = "likely", "at risk", "unlikely"
+LIKELY_FROM = 0.8      # P >= 0.8: likely
+UNLIKELY_BELOW = 0.2   # P < 0.2: unlikely; in between: at risk
+
 # --- wording ---------------------------------------------------------------------------
 
 KIND_WORDS: dict[str, dict[str, str]] = {
@@ -45,7 +52,16 @@ VERDICT_WORDS: dict[str, dict[str, str]] = {
     REACHED: {"zh": "达成", "en": "reached"},
     MISSED: {"zh": "未达成", "en": "missed"},
     NOT_MODELLED: {"zh": "未建模", "en": "not modelled"},
+    LIKELY: {"zh": "很可能达成", "en": "likely"},
+    AT_RISK: {"zh": "有风险", "en": "at risk"},
+    UNLIKELY: {"zh": "很可能未达成", "en": "unlikely"},
 }
+# The bands as a sentence, for the page, the CLI and the README.
+LIKELIHOOD_BANDS: dict[str, str] = {
+    "zh": "很可能达成：达成概率 ≥ 80 %；有风险：20–80 %；很可能未达成：< 20 %",
+    "en": "likely: probability of reaching it ≥ 80 %; at risk: 20-80 %; unlikely: < 20 %",
+}
+
 # Typographic symbols for pages (where a plain ">" would start a Markdown quote) and plain
 # ones for terminals and diffs of files (as written in the scenario file).
 SYMBOLS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
@@ -60,8 +76,17 @@ def kind_word(kind: str, language: str) -> str:
 
 
 def verdict_word(verdict: str, language: str) -> str:
-    """A verdict (reached, missed, not modelled) in ``language``."""
+    """A verdict (reached, missed, not modelled, likely, at risk, unlikely) in ``language``."""
     return VERDICT_WORDS.get(verdict, {}).get(language, verdict)
+
+
+def likelihood(probability: float | None) -> str | None:
+    """The likelihood band of a probability of reaching a target; None when not computed."""
+    if probability is None:
+        return None
+    if probability >= LIKELY_FROM:
+        return LIKELY
+    return AT_RISK if probability >= UNLIKELY_BELOW else UNLIKELY
 
 
 def describe(target: Target, language: str = "en", *, year: bool = False,
@@ -69,10 +94,11 @@ def describe(target: Target, language: str = "en", *, year: bool = False,
     """The plan's target as a short phrase in ``language``.
 
     "≥ 250", "≥ 400 (Σ 2023-2027)", "≥ 80 (2021-2025 每年)", "＞ 10 (average growth
-    2020-2025)", "逐年提高 (2020-2025)"; an "about" target with its own tolerance adds
-    "± 5". ``year=True`` also gives a level target's year ("≥ 250 (2027)"), for a listing
-    without a year column; ``plain=True`` writes the operators as the scenario file does
-    (">=", "about"), for terminals and diffs. A target without op and value (one the model
+    2020-2025)", "逐年提高 (2020-2025)"; an "about" target shows the tolerance it is
+    judged with, its own or the default 5 % ("≈ 25 ± 1.25"). ``year=True`` also gives a
+    level target's year ("≥ 250 (2027)"), for a listing without a year column;
+    ``plain=True`` writes the operators as the scenario file does (">=", "about"), for
+    terminals and diffs. A target without op and value (one the model
     does not judge) is only its span.
     """
     span = f"{target.from_year}-{target.year}"
@@ -82,8 +108,8 @@ def describe(target: Target, language: str = "en", *, year: bool = False,
     if target.op is not None and target.value is not None:
         symbol = (PLAIN_SYMBOLS if plain else SYMBOLS)[target.op]
         goal = f"{symbol} {target.value:g}"
-        if target.op == "about" and target.tolerance is not None:
-            goal += f" ± {target.tolerance:g}"
+        if target.op == "about":
+            goal += f" ± {about_tolerance(target):g}"
     if target.kind == "cumulative":
         goal += f" (Σ {span})"
     elif target.kind == "flow":
@@ -123,10 +149,15 @@ class Verdict:
     target: Target
     value: float | None          # median over runs of the quantity compared
     gap: float | None            # value - target (for rises: the smallest rise)
-    probability: float | None    # share of runs that reach the target
+    probability: float | None    # share of runs that reach the target; None from one run
     verdict: str                 # reached / missed / not modelled, judged on the median run
     first_year: int | None       # first year the target's condition holds (median run)
     unit: str = ""
+
+    @property
+    def likelihood(self) -> str | None:
+        """likely / at risk / unlikely from the probability; None when not computed."""
+        return likelihood(self.probability) if self.target.tracked else None
 
     def record(self) -> dict:
         t = self.target
@@ -142,6 +173,7 @@ class Verdict:
             "unit": self.unit,
             "verdict": self.verdict,
             "probability": self.probability,
+            "likelihood": self.likelihood,
             "first_year": self.first_year,
             "quote": t.quote,
             "seed": t.seed,
@@ -230,12 +262,14 @@ def judge(target: Target, results: Results) -> Verdict:
         if bool(holds(target, measured(target, results, year)[median_run:median_run + 1])[0]):
             first_year = year
             break
-    return summarise(target, median, float(reached.mean()), first_year,
+    # One run (the central run) says nothing about how likely the target is.
+    probability = float(reached.mean()) if reached.size > 1 else None
+    return summarise(target, median, probability, first_year,
                      results.specs[target.indicator].unit)
 
 
-def summarise(target: Target, median: float, probability: float, first_year: int | None,
-              indicator_unit: str) -> Verdict:
+def summarise(target: Target, median: float, probability: float | None,
+              first_year: int | None, indicator_unit: str) -> Verdict:
     """The verdict on a target whose compared quantity has this median over the runs."""
     gap = median - target.goal if target.kind != "rises" else median
     verdict = REACHED if bool(holds(target, np.array([median]))[0]) else MISSED

@@ -14,6 +14,8 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
 TIMEOUT_S = 120
 RD_ROW = 0  # the Kecheng file's first target: R&D intensity > 3.2 % in 2027
+SHARES = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
+          "share_public_research")
 
 
 def _start(**query: str) -> AppTest:
@@ -65,7 +67,7 @@ def test_investment_slider_moves_rd_intensity_and_flips_its_verdict():
     at = _start()
     plan = _verdicts(at).iloc[RD_ROW]
     slider = at.slider(key="lever:hightech_investment_growth")
-    assert slider.value == 18.0 and plan["判断"] in ("达成", "未达成")
+    assert slider.value == 18.0 and plan["判断"] in ("很可能达成", "有风险", "很可能未达成")
     slider.set_value(slider.max).run()
     assert not at.exception
     high = _verdicts(at).iloc[RD_ROW]
@@ -74,8 +76,11 @@ def test_investment_slider_moves_rd_intensity_and_flips_its_verdict():
     low = _verdicts(at).iloc[RD_ROW]
     # Firms' R&D follows output, high-tech industry's most: intensity follows the slider ...
     assert low["模拟值"] < plan["模拟值"] < high["模拟值"]
-    # ... and across the slider's range the verdict flips.
-    assert (low["判断"], high["判断"]) == ("未达成", "达成")
+    # ... and across the slider's range the verdict, a likelihood, flips; the central run is
+    # shown beside it as a reference.
+    assert (low["判断"], high["判断"]) == ("很可能未达成", "很可能达成")
+    assert low["达成概率"] < 0.2 <= 0.8 <= high["达成概率"]
+    assert {low["中心情景（参考）"], high["中心情景（参考）"]} <= {"达成", "未达成"}
     assert at.query_params["hightech_investment_growth"] == f"{slider.min:g}"
 
 
@@ -101,14 +106,15 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     table = _verdicts(at)
     assert "Verdict" in table.columns and "判断" not in table.columns
     assert table.iloc[RD_ROW]["Indicator"] == "R&D intensity"
-    assert table.iloc[RD_ROW]["Verdict"] in ("reached", "missed")
+    assert table.iloc[RD_ROW]["Verdict"] in ("likely", "at risk", "unlikely")
+    assert table.iloc[RD_ROW]["Central run (reference)"] in ("reached", "missed")
     assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
     slider = at.slider(key="lever:fiscal_st_growth")
     assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
     charts = at.multiselect(key="charts:kecheng-2027.toml:en")
     assert charts.value == ["rd_intensity", "industrial_rd_ratio"]  # the picks survive
     assert charts.format_func("rd_intensity") == "R&D intensity"
-    assert at.selectbox(key="goal_lever:en").format_func("fiscal_st_growth") == (
+    assert at.selectbox(key="goal_lever:kecheng-2027.toml:en").format_func("fiscal_st_growth") == (
         "fiscal S&T spending growth")
     assert at.query_params["lang"] == "en"
 
@@ -122,6 +128,30 @@ def test_a_share_slider_rescales_the_other_shares_to_100():
     assert values["share_talent"] == 30.0
     assert sum(values.values()) == pytest.approx(100.0)
     assert values["share_rd_subsidies"] < 40.0
+    # The others land on the slider's grid (1 %), so a saved variant holds clean values.
+    assert all(v == round(v) for v in values.values()), values
+
+
+def test_share_moves_keep_the_moved_value_and_a_clean_grid():
+    at = _start()
+    for value in (41.0, 42.0, 43.0, 47.0, 50.0):
+        at.slider(key="lever:share_rd_subsidies").set_value(value).run()
+        values = {k: at.slider(key=f"lever:{k}").value for k in SHARES}
+        assert values["share_rd_subsidies"] == value
+        assert sum(values.values()) == pytest.approx(100.0, abs=1e-9)
+        assert all(v == round(v) for v in values.values()), values
+
+
+def test_the_goal_seek_shows_only_the_picked_scenarios_targets():
+    at = _start()
+    kecheng = at.selectbox(key="goal_target:kecheng-2027.toml:zh")
+    kecheng_labels = set(kecheng.options)  # the labels shown
+    at.selectbox(key="scenario_name").set_value("bozhou-hitech-2025.toml").run()
+    assert not at.exception
+    boxes = [b for b in at.selectbox if str(b.key).startswith("goal_target:")]
+    assert [b.key for b in boxes] == ["goal_target:bozhou-hitech-2025.toml:zh"]
+    shown = set(boxes[0].options)
+    assert shown and not shown & kecheng_labels, shown & kecheng_labels
 
 
 def test_reset_returns_every_lever_to_the_plan():
@@ -156,9 +186,9 @@ def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
 
 def test_what_would_it_take_gives_the_growth_needed():
     at = _start()
-    at.selectbox(key="goal_target:zh").set_value(RD_ROW)
-    at.selectbox(key="goal_lever:zh").set_value("hightech_investment_growth")
-    at.button(key="goal_run").click().run()
+    at.selectbox(key="goal_target:kecheng-2027.toml:zh").set_value(RD_ROW)
+    at.selectbox(key="goal_lever:kecheng-2027.toml:zh").set_value("hightech_investment_growth")
+    at.button(key="goal_run:kecheng-2027.toml").click().run()
     assert not at.exception
     answers = [s.value for s in at.success]
     assert any(a.startswith("高新技术产业投资增速 至少需要") for a in answers), answers
@@ -167,23 +197,23 @@ def test_what_would_it_take_gives_the_growth_needed():
 def test_an_unreachable_target_says_so():
     at = _start()
     smes = next(i for i, row in enumerate(_verdicts(at)["指标"]) if row == "科技型中小企业")
-    at.selectbox(key="goal_target:zh").set_value(smes)
-    at.selectbox(key="goal_lever:zh").set_value("fiscal_st_growth")
-    at.button(key="goal_run").click().run()
+    at.selectbox(key="goal_target:kecheng-2027.toml:zh").set_value(smes)
+    at.selectbox(key="goal_lever:kecheng-2027.toml:zh").set_value("fiscal_st_growth")
+    at.button(key="goal_run:kecheng-2027.toml").click().run()
     assert any("无法达成" in w.value for w in at.warning)
 
 
 def test_comparison_shows_a_column_per_pick():
     at = _start()
     at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
-    at.multiselect(key="compare:zh").select("kecheng-2027.toml").run()
+    at.multiselect(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
     assert not at.exception
     compared = at.dataframe[-1].value
     assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
     rd = compared.iloc[RD_ROW]
     assert rd["当前编辑"] != rd["kecheng-2027.toml"]
     assert compared.index[RD_ROW] == "全社会R&D经费投入占GDP比重 · 水平 · 2027"
-    assert at.selectbox(key="compare_indicator:zh").value == "rd_intensity"
+    assert at.selectbox(key="compare_indicator:kecheng-2027.toml:zh").value == "rd_intensity"
 
 
 def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, monkeypatch):
@@ -373,3 +403,15 @@ def test_model_structure_view_speaks_english():
     tab = _structure_tab(at, "Model structure")
     svg = base64.b64decode(tab.get("image")[0].value[0].split(",", 1)[1]).decode()
     assert "R&amp;D capital stock" in svg and "Legend" in svg
+
+
+def test_the_verdict_is_the_likelihood_band_of_the_probability_and_the_page_says_so(started):
+    table = _verdicts(started)
+    for _, row in table.iterrows():
+        p = row["达成概率"]
+        assert row["判断"] == ("很可能达成" if p >= 0.8 else "有风险" if p >= 0.2
+                             else "很可能未达成"), row
+    summary = next(m.value for m in started.markdown if "项目标很可能达成" in m.value)
+    assert "500 次模拟" in summary
+    captions = " ".join(c.value for c in started.caption)
+    assert "很可能达成：达成概率 ≥ 80 %；有风险：20–80 %；很可能未达成：＜ 20 %" in captions

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import tomllib
 import warnings
 
 import pandas as pd
 import pytest
 
-from app.charts import figure_png, indicator_figure, use_cjk_font
+from app.charts import figure_png, indicator_figure, legend_figure, observations, use_cjk_font
 from app.compute import compute_view
 from app.exports import results_csv, results_xlsx, variant_toml, verdict_table
 from app.state import read_address, read_upload, write_address
@@ -19,7 +20,7 @@ from model.errors import ScenarioError
 from model.levers import changed_levers, plan_levers, set_lever
 from model.scenario import MAX_FILE_BYTES
 
-from .conftest import KECHENG
+from .conftest import KECHENG, SCENARIOS
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -191,3 +192,64 @@ def test_charts_show_the_scenarios_history_points(kecheng):
     observed = dict(zip(points[0].get_xdata(), points[0].get_ydata(), strict=True))
     history = {p.year: p.value for p in kecheng.history if p.indicator == "rd_intensity"}
     assert len(history) >= 2 and observed == history
+
+
+def test_set_lever_on_a_grid_keeps_the_moved_share_and_rounds_the_others(kecheng):
+    plan = plan_levers(kecheng)
+    shares = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
+              "share_public_research")
+    levers = plan
+    for value in (30.0, 31.0, 17.0, 23.0):
+        levers = set_lever(levers, "share_talent", value, grid=1.0)
+        assert levers["share_talent"] == value
+        assert sum(levers[k] for k in shares) == 100.0
+        assert all(levers[k] == round(levers[k]) for k in shares), levers
+    # without a grid the rule is the plain proportional one
+    assert set_lever(plan, "share_talent", 30.0)["share_incubation"] == pytest.approx(13.125)
+    # a saved variant holds the clean values
+    edited = set_lever(plan, "share_talent", 30.0, grid=1.0)
+    document = tomllib.loads(variant_toml(kecheng, changed_levers(kecheng, edited), {}, TODAY))
+    assert {k: v["value"] for k, v in document["levers"].items()} == {
+        "share_rd_subsidies": 35.0, "share_incubation": 13.0, "share_talent": 30.0,
+        "share_tech_market": 4.0, "share_public_research": 18.0}
+
+
+def test_an_assumed_start_value_is_drawn_hollow_not_as_history(kecheng):
+    """Kecheng's 110 high-tech enterprises are an assumption with a range: not observed."""
+    assert kecheng.baseline["hightech_enterprises"].assumption
+    view = compute_view(kecheng, {}, {}, runs=50, seed=1)
+    figure = indicator_figure(kecheng, "hightech_enterprises", view.central,
+                              view.bands["hightech_enterprises"], view.central, "en")
+    lines = {line.get_label(): line for line in figure.axes[0].get_lines()}
+    assert "observed (history)" not in lines
+    assumed = lines["assumed (not observed)"]
+    assert list(assumed.get_xdata()) == [kecheng.meta.start]
+    assert list(assumed.get_ydata()) == [110]
+    assert assumed.get_markerfacecolor() == "white"
+    legend = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "assumed (not observed)" in legend and "observed (history)" not in legend
+    strip = [text.get_text() for text in legend_figure("zh").legends[0].get_texts()]
+    assert "假设值（非观测）" in strip and "历史实际值" in strip
+
+
+def test_a_sourced_start_value_is_an_observation(kecheng):
+    entry = kecheng.baseline["invention_patent_grants"]
+    assert not entry.assumption and entry.source
+    observed, assumed = observations(kecheng, "invention_patent_grants")
+    assert observed == {kecheng.meta.start: entry.value} and assumed == {}
+
+
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
+def test_the_app_and_check_give_the_same_likelihoods_for_the_same_seed(path, capsys):
+    """The page's 500 runs with its seed and `check --runs 500 --seed` agree, target by target."""
+    from app.compute import BAND_RUNS, BAND_SEED
+    from model.cli import main
+    from model.scenario import load_scenario
+
+    main(["check", str(path), "--runs", str(BAND_RUNS), "--seed", str(BAND_SEED),
+          "--format", "json"])
+    records = json.loads(capsys.readouterr().out)
+    scenario = load_scenario(path)
+    shown = compute_view(scenario, plan_levers(scenario))
+    assert [(r["probability"], r["likelihood"]) for r in records] == [
+        (v.probability, v.likelihood) for v in shown.verdicts]

@@ -51,8 +51,8 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         page.goto(url)
         row = _rd_row(page)
         row.wait_for(timeout=LOAD_TIMEOUT_MS)
-        playwright_api.expect(row).not_to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
-        summary_before = page.get_by_text(re.compile(r"项目标达成")).inner_text()
+        playwright_api.expect(row).to_contain_text("很可能达成", timeout=LOAD_TIMEOUT_MS)
+        summary_before = page.get_by_text(re.compile(r"项目标很可能达成")).inner_text()
 
         slider = page.get_by_role("slider", name=re.compile("高新技术产业投资增速"))
         slider.focus()
@@ -63,8 +63,8 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         # The last rerun has finished when the address holds it: the link reproduces it.
         playwright_api.expect(page).to_have_url(
             re.compile(r"hightech_investment_growth=-10(&|$)"), timeout=LOAD_TIMEOUT_MS)
-        playwright_api.expect(row).to_contain_text("未达成", timeout=LOAD_TIMEOUT_MS)
-        assert page.get_by_text(re.compile(r"项目标达成")).inner_text() != summary_before
+        playwright_api.expect(row).to_contain_text("很可能未达成", timeout=LOAD_TIMEOUT_MS)
+        assert page.get_by_text(re.compile(r"项目标很可能达成")).inner_text() != summary_before
         _settled(page)
         shot = tmp_path / "innosim-zh.png"
         page.screenshot(path=str(shot))
@@ -74,7 +74,9 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         playwright_api.expect(page.get_by_role("heading", name="Target verdicts")).to_be_visible(
             timeout=LOAD_TIMEOUT_MS)
         english_row = page.get_by_role("row").filter(has_text="R&D intensity").first
-        playwright_api.expect(english_row).to_contain_text("missed", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(english_row).to_contain_text("unlikely", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(page.get_by_text(re.compile(r"likely: probability of reaching it")
+                                               )).to_be_visible()
         playwright_api.expect(page.get_by_role("tab", name="What would it take?")).to_be_visible(
             timeout=LOAD_TIMEOUT_MS)
         _settled(page)
@@ -83,6 +85,29 @@ def test_move_a_slider_and_see_the_verdicts_change(browser, tmp_path):
         shot_en = tmp_path / "innosim-en.png"
         page.screenshot(path=str(shot_en))
         shutil.copy(shot_en, SHARED_SCREENSHOT.replace(".png", "-en.png"))
+        page.close()
+
+
+def test_quick_key_presses_on_a_share_slider_are_all_kept(browser):
+    """Ten quick ArrowRight presses on the R&D-subsidy share (40 %, step 1) end at 50: the
+    rescale of the other shares never sends the moved slider's value back mid-typing."""
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 1400})
+        page.goto(url)
+        _rd_row(page).wait_for(timeout=LOAD_TIMEOUT_MS)
+        slider = page.get_by_role("slider", name=re.compile("企业研发补助占比"))
+        playwright_api.expect(slider).to_have_value("40", timeout=LOAD_TIMEOUT_MS)
+        slider.focus()
+        for _ in range(10):
+            page.keyboard.press("ArrowRight")
+        playwright_api.expect(page).to_have_url(
+            re.compile(r"share_rd_subsidies=50(&|$)"), timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
+        playwright_api.expect(slider).to_have_value("50")
+        shares = [float(page.get_by_role("slider", name=re.compile(label)).input_value())
+                  for label in ("企业研发补助占比", "孵化器与平台占比", "人才计划占比",
+                                "技术市场支持占比", "公共研究占比")]
+        assert sum(shares) == 100 and all(v == round(v) for v in shares), shares
         page.close()
 
 

@@ -64,6 +64,29 @@ def test_check_with_runs_reports_probabilities(capsys):
     assert any(r["probability"] is not None for r in records)
 
 
+def test_check_without_runs_computes_no_probability(capsys):
+    """One central run says nothing about how likely a target is: null, never 0 or 1."""
+    _code, out, _ = run_cli(capsys, "check", str(KECHENG), "--format", "json")
+    records = json.loads(out)
+    assert records and all(r["probability"] is None and r["likelihood"] is None
+                           for r in records)
+    _code, out, _ = run_cli(capsys, "check", str(KECHENG))
+    assert "central run" in out and "likely" not in out.replace("likelihood", "")
+
+
+def test_check_with_runs_states_the_likelihood_by_its_band(capsys):
+    _code, out, _ = run_cli(capsys, "check", str(KECHENG), "--runs", "100", "--seed", "1",
+                            "--format", "json")
+    for record in json.loads(out):
+        p = record["probability"]
+        expected = None if p is None else (
+            "likely" if p >= 0.8 else "at risk" if p >= 0.2 else "unlikely")
+        assert record["likelihood"] == expected
+    _code, out, _ = run_cli(capsys, "check", str(KECHENG), "--runs", "100", "--seed", "1")
+    assert "很可能达成 likely" in out and "有风险" in out and "P >=" not in out
+    assert "unlikely: < 20 %" in out
+
+
 def _write(tmp_path, text: str | bytes, name: str = "bad.toml"):
     path = tmp_path / name
     if isinstance(text, bytes):

@@ -8,7 +8,18 @@ import pytest
 from model.quantities import Spec
 from model.results import Results
 from model.scenario import Target
-from model.targets import MISSED, NOT_MODELLED, REACHED, judge
+from model.targets import (
+    AT_RISK,
+    LIKELY,
+    MISSED,
+    NOT_MODELLED,
+    REACHED,
+    UNLIKELY,
+    describe,
+    judge,
+    likelihood,
+    verdict_word,
+)
 
 START = 2020
 
@@ -131,3 +142,32 @@ def test_untracked_target_is_not_modelled_and_needs_no_indicator():
     assert v.verdict == NOT_MODELLED
     assert v.value is None and v.probability is None
     assert v.record()["reason"] == "no such quantity in the model"
+
+
+@pytest.mark.parametrize(("probability", "band"), [
+    (1.0, LIKELY), (0.8, LIKELY), (0.7999, AT_RISK), (0.5, AT_RISK), (0.2, AT_RISK),
+    (0.1999, UNLIKELY), (0.0, UNLIKELY), (None, None)])
+def test_likelihood_bands(probability, band):
+    assert likelihood(probability) == band
+
+
+def test_likelihood_words_in_both_languages():
+    assert [verdict_word(w, "zh") for w in (LIKELY, AT_RISK, UNLIKELY)] == [
+        "很可能达成", "有风险", "很可能未达成"]
+    assert [verdict_word(w, "en") for w in (LIKELY, AT_RISK, UNLIKELY)] == [
+        "likely", "at risk", "unlikely"]
+
+
+def test_one_run_gives_no_probability_and_no_likelihood():
+    v = judge(target(indicator="x", op=">=", value=1, year=2021), results(x=one_run([0, 2])))
+    assert v.verdict == REACHED and v.probability is None and v.likelihood is None
+    assert v.record()["probability"] is None and v.record()["likelihood"] is None
+    five = judge(target(indicator="x", op=">=", value=10, year=2021),
+                 results(x=[[0, 0, 0, 0, 0], [5, 10, 12, 8, 30]]))
+    assert five.likelihood == AT_RISK and five.record()["likelihood"] == "at risk"
+
+
+def test_an_about_target_shows_the_tolerance_it_is_judged_with():
+    about = {"indicator": "x", "year": 2021, "op": "about"}
+    assert describe(target(**about, value=25.0), "zh") == "≈ 25 ± 1.25"
+    assert describe(target(**about, value=1200.0, tolerance=120.0), "en") == "≈ 1200 ± 120"

@@ -8,7 +8,7 @@ import json
 from ..catalogue import INDICATORS
 from ..scenario import load_scenario
 from ..simulate import simulate
-from ..targets import MISSED, check, describe, verdict_word
+from ..targets import LIKELIHOOD_BANDS, MISSED, check, describe, verdict_word
 from .table import number, render
 
 
@@ -39,8 +39,10 @@ def handle(args: argparse.Namespace) -> int:
         print(json.dumps([v.record() for v in verdicts], ensure_ascii=False, indent=1))
     else:
         header = ["indicator", "target", "simulated", "gap", "unit", "verdict", "first year"]
-        if args.runs:
-            header.insert(6, "P(reach)")
+        if args.runs:   # the verdict is the likelihood; without runs, the central run's
+            header[5:6] = ["P(reach)", "likelihood"]
+        else:
+            header[5] = "central run"
         rows = []
         for v in verdicts:
             spec = INDICATORS.get(v.target.indicator)
@@ -51,13 +53,19 @@ def handle(args: argparse.Namespace) -> int:
                    number(v.gap), v.unit,
                    f"{verdict_word(v.verdict, 'zh')} {v.verdict}",
                    str(v.first_year) if v.first_year else "–"]
-            if args.runs:
-                row.insert(6, number(v.probability) if v.probability is not None else "–")
+            if args.runs and v.likelihood:
+                row[5:6] = [number(v.probability), f"{verdict_word(v.likelihood, 'zh')} "
+                            f"{v.likelihood}"]
+            elif args.runs:
+                row[5:6] = ["–", row[5]]
             rows.append(row)
         meta = scenario.meta
         print(f"{meta.region} · {meta.plan} · target year {meta.target_year}")
-        print(render(header, rows, [False, False, True, True, False, False, True, True][
-            :len(header)]))
+        print(render(header, rows, [h in ("simulated", "gap", "P(reach)", "first year")
+                                    for h in header]))
+        print(f"{LIKELIHOOD_BANDS['zh']}\n{LIKELIHOOD_BANDS['en']}" if args.runs else
+              "central run only, a reference: --runs 500 --seed 1 gives each target's "
+              "likelihood")
     return 1 if any(v.verdict == MISSED for v in verdicts) else 0
 
 
