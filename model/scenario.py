@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from .arguments import MAX_STEPS_PER_YEAR
 from .catalogue import (
     ALLOCATION_SHARES,
     BASELINES,
@@ -134,9 +135,10 @@ class Meta(_Strict):
         if not self.start < self.target_year <= self.end:
             raise ValueError(f"target_year {self.target_year} lies outside the run "
                              f"{self.start + 1}-{self.end}")
-        steps = round(1 / self.dt) if self.dt > 0 else 0
-        if steps < 1 or abs(steps * self.dt - 1) > 1e-9:
-            raise ValueError(f"dt {self.dt:g} must divide a year into whole steps (1, 0.5, 0.25…)")
+        steps = round(1 / self.dt) if math.isfinite(self.dt) and self.dt > 1e-6 else 0
+        if not 1 <= steps <= MAX_STEPS_PER_YEAR or abs(steps * self.dt - 1) > 1e-9:
+            raise ValueError(f"dt {self.dt:g} must divide a year into whole steps, at most "
+                             f"{MAX_STEPS_PER_YEAR} (1, 0.5, 0.25…)")
         return self
 
 

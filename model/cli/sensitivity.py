@@ -49,6 +49,9 @@ def handle(args: argparse.Namespace) -> int:
     params = None
     if args.params is not None:
         params = [p.strip() for p in args.params.split(",") if p.strip()]
+        if not params:
+            raise ScenarioError(args.scenario, "--params", "no names given",
+                                "comma-separated uncertain inputs, e.g. " + ",".join(available[:2]))
         for key in params:
             if key not in available:
                 raise ScenarioError(args.scenario, "--params", f"{key!r} is not an uncertain "
