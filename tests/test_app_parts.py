@@ -191,3 +191,35 @@ def test_charts_show_the_scenarios_history_points(kecheng):
     observed = dict(zip(points[0].get_xdata(), points[0].get_ydata(), strict=True))
     history = {p.year: p.value for p in kecheng.history if p.indicator == "rd_intensity"}
     assert len(history) >= 2 and observed == history
+
+
+def test_an_upload_that_loads_but_cannot_run_is_refused_in_one_line(monkeypatch):
+    """Issue 14: run-time failures of a new upload are caught before it replaces anything."""
+    import numpy as np
+
+    from app import sidebar
+    from model.errors import InputError, ScenarioError
+    from model.scenario import load_scenario
+
+    from .conftest import KECHENG
+
+    scenario = load_scenario(KECHENG)
+    sidebar.trial_run(scenario, "fine.toml")  # the shipped file runs
+    for failure in (ZeroDivisionError("division by zero"), InputError("dt", "too small"),
+                    ValueError("0.0 cannot be raised to a negative power")):
+        def fails(*_args, failure=failure, **_kwargs):
+            raise failure
+
+        monkeypatch.setattr(sidebar, "evaluate", fails)
+        with pytest.raises(ScenarioError, match=r"^bad\.toml: \(file\): does not run: "):
+            sidebar.trial_run(scenario, "bad.toml")
+    from model.simulate import evaluate
+
+    def nan_results(*args, **kwargs):
+        results = evaluate(*args, **kwargs)
+        results.values[0, 2:, :] = np.nan
+        return results
+
+    monkeypatch.setattr(sidebar, "evaluate", nan_results)
+    with pytest.raises(ScenarioError, match="not finite"):
+        sidebar.trial_run(scenario, "nan.toml")
