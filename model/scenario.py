@@ -399,6 +399,11 @@ def parse_document(data: bytes | str, path: str | Path = "<memory>") -> dict[str
             raise ScenarioError(path, "", f"a key or table is given twice {where}".strip(),
                                 "each key and table once") from None
         raise ScenarioError(path, "", f"broken TOML: {message}", "valid TOML") from None
+    except ValueError as error:  # Python's limit on digits in an integer
+        if "integer string conversion" not in str(error):
+            raise
+        raise ScenarioError(path, "", "a whole number with more than 4,300 digits",
+                            "numbers of a sensible length") from None
     except RecursionError:
         raise ScenarioError(path, "", "nested too deeply to read",
                             f"at most {MAX_NESTING} levels of tables and arrays") from None
