@@ -116,8 +116,17 @@ def test_calibrate_refuses_to_write_over_the_scenario_itself(tmp_path, capsys):
     shutil.copy(SCENARIOS / "china-2015.toml", source)
     before = source.read_bytes()
     for output in (str(source), str(tmp_path / "." / "china-2015.toml")):
-        code = main(["calibrate", str(source), "--params", "rd_personnel_elasticity",
+        code = main(["calibrate", str(source), "--params", "recertification_rate",
                      "--output", output, "--force"])
         err = capsys.readouterr().err
         assert code == 2 and "itself" in err, err
     assert source.read_bytes() == before
+
+
+def test_calibrate_into_another_folder_warns_that_extends_will_not_resolve(tmp_path, capsys):
+    output = tmp_path / "elsewhere.toml"
+    code = main(["calibrate", str(KECHENG), "--params", "recertification_rate",
+                 "--output", str(output)])
+    err = capsys.readouterr().err
+    assert code == 0 and output.exists()
+    assert "warning:" in err and "not in its folder" in err

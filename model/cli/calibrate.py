@@ -58,6 +58,9 @@ def handle(args: argparse.Namespace) -> int:
     except OSError as error:
         raise ScenarioError(args.scenario, "--output", f"cannot write {output}: "
                             f"{error.strerror}", "a writable path") from None
+    if output.parent.resolve() != source.parent.resolve():
+        print(f"warning: {output} extends {source.name!r}, which is not in its folder: copy "
+              f"{source.name} beside it for it to load", file=sys.stderr)
     for key in result.at_bounds:
         print(f"warning: {key} was fitted to an end of its range "
               f"{list(result.ranges[key])}: the history asks for more than the range allows",
