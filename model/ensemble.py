@@ -36,7 +36,7 @@ from . import arguments
 from .catalogue import INDICATORS
 from .results import quantile_name
 from .scenario import Scenario, Target
-from .simulate import evaluate
+from .simulate import check_method, evaluate
 from .targets import Verdict, holds, measured, summarise
 from .uncertainty import BLOCK_RUNS, Method, Uncertain, draw, resolve_seed, uncertain
 
@@ -207,6 +207,7 @@ def ensemble(
     runs = arguments.runs(runs)
     block_runs = arguments.whole_number("block_runs", block_runs, 1, 10**6)
     seed = resolve_seed(arguments.seed(seed))
+    check_method(method)
     fixed = dict(fixed or {})
     laws = [law for law in uncertain(scenario) if law.key not in fixed]
     bounds = [(lo, min(lo + block_runs, runs)) for lo in range(0, runs, block_runs)]

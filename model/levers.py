@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .catalogue import ALLOCATION_SHARES, LEVERS, SHARE_TOTAL
+from .errors import UnknownName
 from .scenario import Scenario
 
 
@@ -31,11 +32,15 @@ def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
 def set_lever(levers: Mapping[str, float], key: str, value: float) -> dict[str, float]:
     """``levers`` with ``key`` set to ``value``; other allocation shares rescaled to sum to 100.
 
-    Raises ``ValueError`` for a share above 100 % or below 0 (the caller shows it and keeps
-    the last valid state).
+    Raises :class:`~model.errors.InputError` (a ``ValueError``) for a value outside the
+    lever's domain or not finite, and for a share above 100 % or below 0 (the caller shows
+    it and keeps the last valid state).
     """
+    from .simulate import check_domain
+
     if key not in LEVERS:
-        raise KeyError(f"unknown lever {key!r}")
+        raise UnknownName("lever", f"unknown lever {key!r}", "a lever of the catalogue")
+    check_domain(f"levers.{key}", value, LEVERS[key])
     updated = dict(levers)
     updated[key] = float(value)
     if key not in ALLOCATION_SHARES:

@@ -31,7 +31,7 @@ from .results import Results
 from .scenario import Scenario, load_scenario
 from .schedule import LeverEvent
 from .system import InconsistentBaseline, InnovationModel
-from .uncertainty import Method, draw, resolve_seed, uncertain
+from .uncertainty import METHODS, Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
 LARGE_ARRAY_BYTES = 64 * 2**20
@@ -51,6 +51,7 @@ def sample(scenario: Scenario, runs: int, seed: int | None = None, method: Metho
     """
     runs = arguments.whole_number("runs", runs, 1)
     seed = arguments.seed(seed)
+    check_method(method)
     arguments.runs_in_memory("runs", runs, bytes_per_run(scenario))
     drawn = {key: np.full(runs, value) for key, value in central_inputs(scenario).items()}
     drawn.update(draw(uncertain(scenario), resolve_seed(seed), method, 0, runs, runs))
@@ -94,6 +95,9 @@ def evaluate(
     columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
                for k, v in given.items()}
     meta = scenario.meta
+    if integration is not None and integration not in ("euler", "rk4"):
+        raise InputError("integration", f"{str(integration)[:40]!r} is not a method",
+                         "euler or rk4")
     engine = Engine(meta.start, meta.end,
                     arguments.time_step(dt) if dt is not None else meta.dt,
                     integration or meta.integration)
@@ -114,6 +118,12 @@ def evaluate(
         if progress:
             progress(hi, n_runs)
     return _label(recorded, derived, years, buffer, columns)
+
+
+def check_method(method: object) -> None:
+    if method not in METHODS:
+        raise InputError("method", f"unknown sampling method {str(method)[:40]!r}",
+                         f"one of {', '.join(METHODS)}")
 
 
 def bytes_per_run(scenario: Scenario, outputs: tuple[str, ...] | None = None) -> int:

@@ -142,3 +142,21 @@ def test_the_cli_answers_bad_options_in_one_line_with_exit_2(capsys, tmp_path, a
     assert code == 2, err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_set_lever_sampling_method_and_integration_are_checked(pinghu):
+    from model.levers import plan_levers, set_lever
+
+    levers = plan_levers(pinghu)
+    with pytest.raises(InputError, match="not a finite number"):
+        set_lever(levers, "fiscal_st_growth", math.nan)
+    with pytest.raises(InputError, match="above"):
+        set_lever(levers, "fiscal_st_budget_share", 1e6)
+    with pytest.raises(KeyError, match="nope"):
+        set_lever(levers, "nope", 1.0)
+    with pytest.raises(InputError, match="method"):
+        sample(pinghu, 3, 1, method="nope")
+    with pytest.raises(InputError, match="method"):
+        ensemble(pinghu, 3, 1, method="nope")
+    with pytest.raises(InputError, match="integration"):
+        evaluate(pinghu, integration="nope")
