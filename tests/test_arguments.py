@@ -160,3 +160,9 @@ def test_set_lever_sampling_method_and_integration_are_checked(pinghu):
         ensemble(pinghu, 3, 1, method="nope")
     with pytest.raises(InputError, match="integration"):
         evaluate(pinghu, integration="nope")
+
+
+def test_too_many_ensemble_runs_say_how_to_go_on(capsys, tmp_path):
+    code = main(["ensemble", str(PINGHU), "--runs", "1000000000", "--out", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "100,000,000" in err and "--scheduler" in err

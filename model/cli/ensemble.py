@@ -50,8 +50,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def check_runs(path: str, runs: int, least: int = 1, option: str = "--runs") -> None:
     if not least <= runs <= MAX_RUNS:
+        beyond = ("; for more, run several seeds and pool them, or use --scheduler"
+                  if runs > MAX_RUNS else "")
         raise ScenarioError(path, option, f"{runs:,}",
-                            f"a whole number from {least:,} to {MAX_RUNS:,}")
+                            f"a whole number from {least:,} to {MAX_RUNS:,}{beyond}")
 
 
 def check_seed(path: str, seed: int | None) -> None:
