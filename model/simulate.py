@@ -107,8 +107,16 @@ def evaluate(
         return InnovationModel(baseline, start_inputs, meta.start, meta.end, hi - lo,
                                fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)
 
-    _check_start(scenario, build(0, n_runs), n_runs)
-    recorded = build(0, 1).outputs
+    try:
+        first = build(0, n_runs)
+    except (ZeroDivisionError, FloatingPointError) as error:
+        # A start value the calibration divides by (a zero GDP, R&D intensity, patent stock):
+        # the model cannot start from it.
+        raise ScenarioError(scenario.path, "baseline", f"the start values cannot be "
+                            f"calibrated ({error})", "non-zero baseline values the model "
+                            "divides by") from None
+    _check_start(scenario, first, n_runs)
+    recorded = first.outputs
     derived = [d for d in DERIVED if d.of in recorded]
     years = np.arange(meta.start, meta.end + 1)
     buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))

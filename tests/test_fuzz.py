@@ -45,3 +45,13 @@ def test_a_huge_relocation_count_is_refused():
     picks = [(730181, "1e308")]
     assert known_open(text, picks)
     assert outcome(name, mutate(text, picks)) in ("finite", "refused")
+
+
+@pytest.mark.parametrize("key", ["rd_intensity", "rd_personnel", "invention_patents_per_10k",
+                                 "invention_patent_grants"])
+def test_a_zero_baseline_the_calibration_divides_by_is_one_line(key):
+    name = "pinghu-2020.toml"
+    text = (SCENARIOS / name).read_text(encoding="utf-8")
+    start = text.index(f"\n{key} = {{ value = ") + len(f"\n{key} = {{ value = ")
+    end = text.index(",", start)
+    assert outcome(name, text[:start] + "0" + text[end:]) == "refused"
