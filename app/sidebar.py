@@ -6,17 +6,19 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import streamlit as st
 
 from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS, shares_sum_off
 from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
-from model.untrusted import display_name, plain_line
+from model.simulate import evaluate
+from model.untrusted import display_name, one_line, plain_line
 
 from . import cache
 from .i18n import LANGUAGES, t, unit
-from .state import check_in_range, read_upload
+from .state import URL, check_in_range, read_upload
 
 ss = st.session_state
 
@@ -56,9 +58,10 @@ def _on_upload() -> None:
         return
     data = uploaded.getvalue()
     try:
-        read_upload(uploaded.name, data, ss.get("scenario_folder"))
+        scenario = read_upload(uploaded.name, data, ss.get("scenario_folder"))
+        trial_run(scenario, display_name(uploaded.name))
     except ScenarioError as error:
-        ss["upload_error"] = error.line()   # previous scenario stays loaded
+        ss["upload_error"] = error.line()   # previous scenario and moved levers stay
         return
     ss["upload_error"] = None
     # Listed under a name fit to show; one named like a file of the folder is a different
@@ -72,6 +75,26 @@ def _on_upload() -> None:
 def share_grid(scenario: Scenario) -> float:
     """The grid the rescaled shares land on: the finest of the share sliders' steps."""
     return min(slider_step(*lever_range(scenario, k)) for k in ALLOCATION_SHARES)
+
+
+def trial_run(scenario: Scenario, shown: str) -> None:
+    """One deterministic run of a new scenario before it replaces the loaded one: a file
+    that loads but cannot run (a pole, an overflow, a value the model refuses) is refused
+    here, in one line, instead of on the page after the planner's levers were reset."""
+    try:
+        with np.errstate(all="ignore"):
+            results = evaluate(scenario)
+    except ScenarioError:
+        raise
+    except (ValueError, ArithmeticError) as error:  # InputError is a ValueError
+        raise ScenarioError(shown, "", f"does not run: {one_line(str(error))}",
+                            "values the model can run with") from None
+    bad = [k for i, k in enumerate(results.indicators)
+           if not np.isfinite(results.values[i, 1:, 0]).all()]
+    if bad:
+        raise ScenarioError(shown, "", f"runs to values that are not finite: "
+                            f"{', '.join(bad[:5])}", "baseline values and parameters that "
+                            "fit together")
 
 
 def _on_share_change(key: str, grid: float) -> None:
@@ -146,7 +169,13 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
     levers = dict(plan)
     parameters = {k: scenario.input_value(k) for k in tunable_parameters(scenario)}
     if pending is not None and pending.scenario in (None, name):
+        acting = shown_levers(scenario)
         for key, value in pending.levers.items():
+            if key not in acting:
+                ss.setdefault("address_problems", []).append(ScenarioError(
+                    URL, key, f"does not act under the {scenario.meta.fiscal_rule} rule of "
+                    "this scenario; not applied", f"one of {', '.join(acting)}").line())
+                continue
             problem = check_in_range(key, value, *lever_range(scenario, key))
             if problem:
                 ss.setdefault("address_problems", []).append(problem)
@@ -155,6 +184,9 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
                 **levers, key: value}
         for key, value in pending.parameters.items():
             if key not in parameters:
+                ss.setdefault("address_problems", []).append(ScenarioError(
+                    URL, f"p.{key}", "has no range in this scenario, so it cannot be edited; "
+                    "not applied", "p.<a parameter with a range>").line())
                 continue
             low, high = scenario.input_entry(key)[1]
             problem = check_in_range(f"p.{key}", value, low, high)

@@ -72,6 +72,9 @@ try:
 except ScenarioError as error:
     st.error(plain_line(error.line()))
     st.stop()
+except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
+    st.error(plain_line(f"{choice.name}: {error}"))
+    st.stop()
 
 main_view.verdict_section(choice, shown, language)
 main_view.chart_section(choice, shown, language)

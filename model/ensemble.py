@@ -32,10 +32,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import arguments
 from .catalogue import INDICATORS
 from .results import quantile_name
 from .scenario import Scenario, Target
-from .simulate import evaluate
+from .simulate import check_method, evaluate
 from .targets import Verdict, holds, measured, summarise
 from .uncertainty import BLOCK_RUNS, Method, Uncertain, draw, resolve_seed, uncertain
 
@@ -203,11 +204,10 @@ def ensemble(
     :func:`model.simulate.evaluate`). ``fixed``: inputs held at a value rather than drawn
     (a planner's edited parameters).
     """
-    if runs < 1:
-        raise ValueError(f"runs must be at least 1 (got {runs})")
-    if block_runs < 1:
-        raise ValueError(f"block_runs must be at least 1 (got {block_runs})")
-    seed = resolve_seed(seed)
+    runs = arguments.runs(runs)
+    block_runs = arguments.whole_number("block_runs", block_runs, 1, 10**6)
+    seed = resolve_seed(arguments.seed(seed))
+    check_method(method)
     fixed = dict(fixed or {})
     laws = [law for law in uncertain(scenario) if law.key not in fixed]
     bounds = [(lo, min(lo + block_runs, runs)) for lo in range(0, runs, block_runs)]

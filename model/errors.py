@@ -28,3 +28,11 @@ class InputError(ValueError):
     def __init__(self, field: str, problem: str, expected: str = "") -> None:
         self.field, self.problem, self.expected = field, problem, expected
         super().__init__(f"{field}: {problem}" + (f" ({expected})" if expected else ""))
+
+
+class UnknownName(InputError, KeyError):
+    """An unknown lever, input or parameter name: an :class:`InputError` that is also a
+    ``KeyError`` (as before), with the plain one-line message."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -13,16 +13,19 @@ rescaled and the five still sum to 100 %.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import brentq
 
+from . import arguments
 from .catalogue import LEVERS
+from .errors import InputError, UnknownName
 from .levers import changed_levers, lever_range, plan_levers, set_lever
 from .scenario import Scenario, Target
-from .simulate import evaluate, sample
+from .simulate import check_domain, evaluate, sample
 from .targets import margin, measured
 
 REACHABLE, ALWAYS_REACHED, NOT_REACHABLE = "reachable", "always reached", "not reachable"
@@ -83,11 +86,16 @@ def what_it_takes(
     judges an ensemble. ``parameters`` are edited parameter values, held fixed.
     """
     if lever not in LEVERS:
-        raise KeyError(f"unknown lever {lever!r}")
+        raise UnknownName("lever", f"unknown lever {lever!r}", "a lever of the catalogue")
+    tolerance = arguments.positive("tolerance", tolerance)
+    if runs is not None:
+        runs = arguments.runs(runs)
+    seed = arguments.seed(seed)
     if not target.tracked:
         raise ValueError(f"target for {target.indicator!r} is not modelled: {target.reason}")
     current = dict(levers) if levers is not None else plan_levers(scenario)
-    low, high = bounds if bounds is not None else lever_range(scenario, lever)
+    low, high = (_checked_bounds(lever, bounds) if bounds is not None
+                 else lever_range(scenario, lever))
 
     draws: dict[str, np.ndarray | float] = (
         dict(sample(scenario, runs, seed)) if runs is not None else {})
@@ -116,3 +124,19 @@ def what_it_takes(
         value += step
     return GoalSeek(target, lever, REACHABLE, value, low, high, margin_low, margin_high,
                     increasing)
+
+
+def _checked_bounds(lever: str, bounds: object) -> tuple[float, float]:
+    """``(low, high)``: two finite numbers, low < high, within the lever's domain."""
+    try:
+        low, high = (float(b) for b in bounds)  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        raise InputError("bounds", f"{str(bounds)[:40]} is not two numbers",
+                         "(low, high)") from None
+    spec = LEVERS[lever]
+    if not (math.isfinite(low) and math.isfinite(high)) or not low < high:
+        raise InputError("bounds", f"({low:g}, {high:g}) is not a range",
+                         "two finite numbers, low < high")
+    for value in (low, high):
+        check_domain("bounds", value, spec)
+    return low, high

@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 
 from .catalogue import ALLOCATION_SHARES, LEVERS, SHARE_TOTAL
+from .errors import UnknownName
 from .scenario import Scenario
 
 
@@ -37,11 +38,15 @@ def set_lever(levers: Mapping[str, float], key: str, value: float,
     the other shares are rounded to multiples of it by largest remainders, so they stay clean
     numbers (a saved variant holds 13, not 13.125) and still sum to 100 % with the moved one.
 
-    Raises ``ValueError`` for a share above 100 % or below 0 (the caller shows it and keeps
-    the last valid state).
+    Raises :class:`~model.errors.InputError` (a ``ValueError``) for a value outside the
+    lever's domain or not finite, and for a share above 100 % or below 0 (the caller shows
+    it and keeps the last valid state).
     """
+    from .simulate import check_domain
+
     if key not in LEVERS:
-        raise KeyError(f"unknown lever {key!r}")
+        raise UnknownName("lever", f"unknown lever {key!r}", "a lever of the catalogue")
+    check_domain(f"levers.{key}", value, LEVERS[key])
     updated = dict(levers)
     updated[key] = float(value)
     if key not in ALLOCATION_SHARES:

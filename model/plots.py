@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .catalogue import INDICATORS
+from .saving import save
 from .untrusted import figure_text
 
 DPI = 110
@@ -35,9 +36,10 @@ class Chart(Figure):
 
 
 def fan_chart(quantiles: pd.DataFrame, indicators: Sequence[str], path: str | Path,
-              targets: Sequence[tuple[str, int, float]] = (), title: str = "") -> Path:
+              targets: Sequence[tuple[str, int, float]] = (), title: str = "", *,
+              overwrite: bool = True) -> Path:
     """:func:`fan_figure` written to ``path`` as PNG."""
-    return write_png(fan_figure(quantiles, indicators, targets, title), path)
+    return write_png(fan_figure(quantiles, indicators, targets, title), path, overwrite)
 
 
 def fan_figure(quantiles: pd.DataFrame, indicators: Sequence[str],
@@ -77,9 +79,9 @@ def fan_figure(quantiles: pd.DataFrame, indicators: Sequence[str],
 
 
 def tornado_chart(table: pd.DataFrame, index: str, path: str | Path, title: str = "",
-                  error: str | None = None, top: int = 12) -> Path:
+                  error: str | None = None, top: int = 12, *, overwrite: bool = True) -> Path:
     """:func:`tornado_figure` written to ``path`` as PNG."""
-    return write_png(tornado_figure(table, index, title, error, top), path)
+    return write_png(tornado_figure(table, index, title, error, top), path, overwrite)
 
 
 def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str | None = None,
@@ -112,7 +114,7 @@ def tornado_figure(table: pd.DataFrame, index: str, title: str = "", error: str 
 
 
 def backtest_chart(fit, band: pd.DataFrame, central: pd.Series, path: str | Path,
-                   title: str = "") -> Path:
+                   title: str = "", *, overwrite: bool = True) -> Path:
     """One indicator's backtest: the ensemble's 5-95 % band and central run over the run's
     years, the history (scored points filled, earlier ones hollow) and both naive forecasts.
 
@@ -144,12 +146,14 @@ def backtest_chart(fit, band: pd.DataFrame, central: pd.Series, path: str | Path
     ax.tick_params(labelsize=7)
     ax.legend(fontsize=6)
     figure.tight_layout()
-    return write_png(figure, path)
+    return write_png(figure, path, overwrite)
 
 
-def write_png(figure: Figure, path: str | Path) -> Path:
-    """Write ``figure`` to ``path`` (folders made as needed) as PNG; returns the path."""
+def write_png(figure: Figure, path: str | Path, overwrite: bool = True) -> Path:
+    """Write ``figure`` to ``path`` (folders made as needed) as PNG, atomically (see
+    :mod:`model.saving`; an existing file is replaced only with ``overwrite``)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(path, dpi=DPI)  # a figure without pyplot renders with Agg for PNG
-    return path
+    # a figure without pyplot renders with Agg for PNG
+    return save(path, lambda stream: figure.savefig(stream, format="png", dpi=DPI),
+                overwrite=overwrite, binary=True)

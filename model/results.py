@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .quantities import Spec
-from .untrusted import write_csv
+from .untrusted import save_csv
 
 
 def quantile_name(q: float) -> str:
@@ -82,4 +82,5 @@ class Results:
         return frame
 
     def to_csv(self, path: str | Path) -> None:
-        write_csv(self.to_dataframe(), path, index=False)
+        """Write the values as CSV, atomically (replacing ``path`` if it exists)."""
+        save_csv(self.to_dataframe(), path, overwrite=True, index=False)

@@ -26,6 +26,7 @@ from typing import Annotated, Any, Literal, NamedTuple
 from annotated_types import Len
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
+from .arguments import MAX_STEPS_PER_YEAR
 from .catalogue import (
     ALLOCATION_SHARES,
     BASELINES,
@@ -134,9 +135,10 @@ class Meta(_Strict):
         if not self.start < self.target_year <= self.end:
             raise ValueError(f"target_year {self.target_year} lies outside the run "
                              f"{self.start + 1}-{self.end}")
-        steps = round(1 / self.dt) if self.dt > 0 else 0
-        if steps < 1 or abs(steps * self.dt - 1) > 1e-9:
-            raise ValueError(f"dt {self.dt:g} must divide a year into whole steps (1, 0.5, 0.25…)")
+        steps = round(1 / self.dt) if math.isfinite(self.dt) and self.dt > 1e-6 else 0
+        if not 1 <= steps <= MAX_STEPS_PER_YEAR or abs(steps * self.dt - 1) > 1e-9:
+            raise ValueError(f"dt {self.dt:g} must divide a year into whole steps, at most "
+                             f"{MAX_STEPS_PER_YEAR} (1, 0.5, 0.25…)")
         return self
 
 
@@ -397,6 +399,11 @@ def parse_document(data: bytes | str, path: str | Path = "<memory>") -> dict[str
             raise ScenarioError(path, "", f"a key or table is given twice {where}".strip(),
                                 "each key and table once") from None
         raise ScenarioError(path, "", f"broken TOML: {message}", "valid TOML") from None
+    except ValueError as error:  # Python's limit on digits in an integer
+        if "integer string conversion" not in str(error):
+            raise
+        raise ScenarioError(path, "", "a whole number with more than 4,300 digits",
+                            "numbers of a sensible length") from None
     except RecursionError:
         raise ScenarioError(path, "", "nested too deeply to read",
                             f"at most {MAX_NESTING} levels of tables and arrays") from None

@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import arguments
+from .errors import InputError, UnknownName
 from .scenario import Scenario
 from .simulate import evaluate
 from .targets import label as target_label
@@ -94,13 +96,29 @@ def sensitivity(
     raises ``KeyError``. ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
     design on; only margins come back. ``progress(done, total)`` after each block.
     """
-    laws = uncertain(scenario, params)
+    if isinstance(params, str):
+        params = [params]
+    try:
+        laws = uncertain(scenario, params)
+    except KeyError as unknown:
+        key = unknown.args[0] if unknown.args else "?"
+        raise UnknownName("params", f"{key!r} is not an uncertain input of this scenario",
+                          "names of inputs with a range") from None
+    n = arguments.whole_number("n", n, 1)
+    seed = arguments.seed(seed)
+    num_resamples = arguments.whole_number("num_resamples", num_resamples, 1, 100_000)
+    rows = n * (len(laws) + (2 if method == "sobol" else 1))
+    if rows > arguments.MAX_DESIGN_ROWS:
+        raise InputError("n", f"N = {n:,} with {len(laws)} inputs is a design of {rows:,} runs",
+                         f"at most {arguments.MAX_DESIGN_ROWS:,} runs (N × (inputs + "
+                         f"{2 if method == 'sobol' else 1})); vary fewer inputs (--params)")
     names = [law.key for law in laws]
     problem: dict[str, Any] = {"num_vars": len(laws), "names": names,
                "bounds": [[0.0, 1.0]] * len(laws)}
     reason = check_design(method, n, len(laws))
     if reason:
-        raise ValueError(reason)
+        raise InputError("n" if reason.startswith("N =") else
+                         "params" if "uncertain input" in reason else "method", reason)
     seed = resolve_seed(seed)
     if method == "sobol":
         from SALib.sample import sobol as sobol_sample

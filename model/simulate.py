@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from . import arguments
 from .catalogue import (
     ALLOCATION_SHARES,
     BASELINES,
@@ -24,13 +25,13 @@ from .catalogue import (
     Derived,
 )
 from .engine import Engine
-from .errors import InputError, ScenarioError
+from .errors import InputError, ScenarioError, UnknownName
 from .quantities import Spec
 from .results import Results
 from .scenario import Scenario, load_scenario
 from .schedule import LeverEvent
 from .system import InconsistentBaseline, InnovationModel
-from .uncertainty import Method, draw, resolve_seed, uncertain
+from .uncertainty import METHODS, Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
 LARGE_ARRAY_BYTES = 64 * 2**20
@@ -48,8 +49,10 @@ def sample(scenario: Scenario, runs: int, seed: int | None = None, method: Metho
     """Draw ``runs`` input sets (display units) by Latin hypercube, Sobol or plain random
     sampling, each uncertain input through its distribution (see :mod:`model.uncertainty`).
     """
-    if runs < 1:
-        raise ValueError(f"runs must be at least 1 (got {runs})")
+    runs = arguments.whole_number("runs", runs, 1)
+    seed = arguments.seed(seed)
+    check_method(method)
+    arguments.runs_in_memory("runs", runs, bytes_per_run(scenario))
     drawn = {key: np.full(runs, value) for key, value in central_inputs(scenario).items()}
     drawn.update(draw(uncertain(scenario), resolve_seed(seed), method, 0, runs, runs))
     return drawn
@@ -84,10 +87,19 @@ def evaluate(
     policy = _checked_policy(scenario, levers or {})
     given = _input_columns(scenario, inputs or {})
     n_runs = max((np.size(v) for v in given.values()), default=1)
+    arguments.runs_in_memory("inputs", n_runs, bytes_per_run(scenario, outputs))
+    sizes = sorted({np.size(v) for v in given.values()} - {1})
+    if len(sizes) > 1:
+        raise InputError("inputs", f"arrays of different lengths ({', '.join(map(str, sizes))})",
+                         "single numbers or arrays of one length, one value per run")
     columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
                for k, v in given.items()}
     meta = scenario.meta
-    engine = Engine(meta.start, meta.end, dt if dt is not None else meta.dt,
+    if integration is not None and integration not in ("euler", "rk4"):
+        raise InputError("integration", f"{str(integration)[:40]!r} is not a method",
+                         "euler or rk4")
+    engine = Engine(meta.start, meta.end,
+                    arguments.time_step(dt) if dt is not None else meta.dt,
                     integration or meta.integration)
 
     def build(lo: int, hi: int) -> InnovationModel:
@@ -95,8 +107,16 @@ def evaluate(
         return InnovationModel(baseline, start_inputs, meta.start, meta.end, hi - lo,
                                fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)
 
-    _check_start(scenario, build(0, n_runs), n_runs)
-    recorded = build(0, 1).outputs
+    try:
+        first = build(0, n_runs)
+    except (ZeroDivisionError, FloatingPointError) as error:
+        # A start value the calibration divides by (a zero GDP, R&D intensity, patent stock):
+        # the model cannot start from it.
+        raise ScenarioError(scenario.path, "baseline", f"the start values cannot be "
+                            f"calibrated ({error})", "non-zero baseline values the model "
+                            "divides by") from None
+    _check_start(scenario, first, n_runs)
+    recorded = first.outputs
     derived = [d for d in DERIVED if d.of in recorded]
     years = np.arange(meta.start, meta.end + 1)
     buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
@@ -106,6 +126,19 @@ def evaluate(
         if progress:
             progress(hi, n_runs)
     return _label(recorded, derived, years, buffer, columns)
+
+
+def check_method(method: object) -> None:
+    if method not in METHODS:
+        raise InputError("method", f"unknown sampling method {str(method)[:40]!r}",
+                         f"one of {', '.join(METHODS)}")
+
+
+def bytes_per_run(scenario: Scenario, outputs: tuple[str, ...] | None = None) -> int:
+    """Memory one run of :func:`evaluate` holds: its results and its inputs."""
+    years = scenario.meta.end - scenario.meta.start + 1
+    series = (len(outputs) if outputs is not None else len(INDICATORS)) + len(DERIVED)
+    return 8 * (series * years + 2 * len(INPUTS) + len(BASELINES))
 
 
 def check_domain(field: str, value: float | np.ndarray, spec: Spec) -> None:
@@ -128,7 +161,8 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
     policy = dict(levers)
     unknown_levers = [k for k in policy if k not in LEVERS]
     if unknown_levers:
-        raise KeyError(f"unknown levers: {', '.join(unknown_levers)}")
+        raise UnknownName("levers", f"unknown levers: {', '.join(unknown_levers)}",
+                          "names of levers")
     for key, value in policy.items():
         check_domain(f"levers.{key}", value, LEVERS[key])
     if any(k in policy for k in ALLOCATION_SHARES):
@@ -146,7 +180,8 @@ def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
     values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
     unknown = [k for k in inputs if k not in values]
     if unknown:
-        raise KeyError(f"unknown inputs: {', '.join(unknown)}")
+        raise UnknownName("inputs", f"unknown inputs: {', '.join(unknown)}",
+                          "baseline.<name>, levers and parameters of the catalogue")
     for key, value in inputs.items():
         spec = (BASELINES.get(key.removeprefix("baseline.")) if key.startswith("baseline.")
                 else INPUTS[key])
@@ -217,6 +252,8 @@ def simulate(
     """
     if not isinstance(scenario, Scenario):
         scenario = load_scenario(scenario)
+    if dt is not None:
+        dt = arguments.time_step(dt)
     inputs: Mapping[str, float | np.ndarray] = (
         sample(scenario, runs, seed, method) if runs is not None else {})
     return evaluate(scenario, inputs, dt=dt, levers=levers, progress=progress)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .errors import InputError
 from .results import Results
 from .scenario import Scenario, Target
 
@@ -278,4 +279,15 @@ def summarise(target: Target, median: float, probability: float | None,
 
 
 def check(scenario: Scenario, results: Results) -> list[Verdict]:
+    """Every target's verdict on ``results``, which must be a run of ``scenario``."""
+    first, last = int(results.years[0]), int(results.years[-1])
+    if (first, last) != (scenario.meta.start, scenario.meta.end):
+        raise InputError("results", f"cover {first}-{last}, but the scenario runs "
+                         f"{scenario.meta.start}-{scenario.meta.end}",
+                         "the results of simulate(scenario) for this scenario")
+    missing = sorted({t.indicator for t in scenario.targets if t.tracked}
+                     - set(results.indicators))
+    if missing:
+        raise InputError("results", f"no values of {', '.join(missing)}",
+                         "results holding every indicator a target compares")
     return [judge(target, results) for target in scenario.targets]

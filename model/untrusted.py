@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 import pandas as pd
 
@@ -81,6 +81,15 @@ def write_csv(frame: pd.DataFrame, target: str | Path | TextIO | None = None,
     would read the rest of the text, unprefixed, as the first cell of a new row.
     """
     return safe_cells(frame).to_csv(target, lineterminator="\r\n", **options)
+
+
+def save_csv(frame: pd.DataFrame, path: str | Path, *, overwrite: bool, **options: Any
+             ) -> Path:
+    """:func:`write_csv` into a file, atomically (see :mod:`model.saving`)."""
+    from .saving import save
+
+    return save(path, lambda stream: write_csv(frame, cast(TextIO, stream), **options),
+                overwrite=overwrite)
 
 
 def text_cells(workbook: Workbook) -> None:

@@ -20,9 +20,7 @@ A failed save never destroys what a user saved before; problems are one-line
 
 from __future__ import annotations
 
-import errno
 import os
-import secrets
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -33,6 +31,7 @@ from tomlkit.items import InlineTable, Table
 
 from .catalogue import LEVERS
 from .errors import ScenarioError
+from .saving import move_new, temporary_beside
 from .scenario import Scenario, load_scenario
 
 Entries = Mapping[str, Mapping[str, Any]]
@@ -193,15 +192,8 @@ def write_scenario(document: tomlkit.TOMLDocument, path: str | Path, *,
 
 
 def _temporary_file(path: Path, text: str) -> Path:
-    """A new hidden file beside ``path`` holding ``text``; created with the usual
-    permissions (the process's umask), not the private ones of :func:`tempfile.mkstemp`."""
-    while True:
-        temporary = path.parent / f".{path.stem}.{secrets.token_hex(6)}.toml"
-        try:
-            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        break
+    """A new hidden file beside ``path`` holding ``text`` (see :mod:`model.saving`)."""
+    handle, temporary = temporary_beside(path, ".toml")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -213,18 +205,8 @@ def _temporary_file(path: Path, text: str) -> Path:
 
 def _move_new(temporary: Path, path: Path) -> None:
     """Give ``temporary`` the name ``path``, which must not exist (checked atomically)."""
-    exists = ScenarioError(path, "", "file exists", "a new file name, or overwrite it on purpose")
-    try:
-        os.link(temporary, path)  # fails if path exists: no gap between looking and writing
-    except FileExistsError:
-        raise exists from None
-    except OSError as error:
-        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV,
-                               errno.EMLINK):
-            raise
-        if path.exists():  # a filesystem without hard links: look, then move
-            raise exists from None
-        os.replace(temporary, path)
+    move_new(temporary, path, ScenarioError(path, "", "file exists",
+                                            "a new file name, or overwrite it on purpose"))
 
 
 def _written(saved: Scenario | None) -> Scenario:

@@ -415,3 +415,56 @@ def test_the_verdict_is_the_likelihood_band_of_the_probability_and_the_page_says
     assert "500 次模拟" in summary
     captions = " ".join(c.value for c in started.caption)
     assert "很可能达成：达成概率 ≥ 80 %；有风险：20–80 %；很可能未达成：＜ 20 %" in captions
+
+
+def _kecheng_with(old: str, new: str) -> bytes:
+    text = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1).encode()
+
+
+EXTREME_UPLOADS = {  # issue 14: valid TOML, extreme values; parse, validation or run time
+    "gdp 0": ("gdp0.toml", _kecheng_with("gdp = { value = 280, assumption = true, range = "
+                                        "[250, 310],", "gdp = { value = 0,")),
+    "gdp 0 in range": ("gdp0r.toml", _kecheng_with("value = 280, assumption = true, range = "
+                                                  "[250, 310]", "value = 0, range = [0, 310]")),
+    "range 15 15": ("flat.toml", _kecheng_with("share_incubation = { value = 15, assumption = "
+                                               "true, range = [5, 25]",
+                                               "share_incubation = { value = 15, assumption = "
+                                               "true, range = [15, 15]")),
+    "dt 1e-9": ("tiny.toml", _kecheng_with("dt = 0.25", "dt = 1e-9")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EXTREME_UPLOADS))
+def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(case):
+    name, data = EXTREME_UPLOADS[case]
+    at = _start()
+    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    before = _verdicts(at)
+    at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
+    assert not at.exception, at.exception
+    errors = _errors(at.sidebar.error)
+    if at.selectbox(key="scenario_name").value == name:  # accepted: it must run cleanly
+        assert not errors and not at.error
+        return
+    assert len(errors) == 1 and errors[0].startswith(name), errors
+    assert "\n" not in errors[0] and len(errors[0]) < 600
+    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert at.slider(key="lever:fiscal_st_growth").value == 9.0
+    pd.testing.assert_frame_equal(_verdicts(at), before)
+
+
+def test_address_values_that_cannot_be_applied_are_reported_not_dropped():
+    # corporate_tax_rate has no range in Kecheng (no slider); the budget share does not act
+    # under Kecheng's growth rule.
+    at = _start(**{"p.corporate_tax_rate": "30", "fiscal_st_budget_share": "5"})
+    assert not at.exception
+    errors = _errors(at.error)
+    assert any(e.startswith("URL: p.corporate_tax_rate:") and "not applied" in e
+               for e in errors), errors
+    assert any(e.startswith("URL: fiscal_st_budget_share:") and "growth rule" in e
+               for e in errors), errors
+    assert all("\n" not in e for e in errors)
+    assert "p.corporate_tax_rate" not in at.query_params
+    assert "fiscal_st_budget_share" not in at.query_params

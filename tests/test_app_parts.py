@@ -253,3 +253,35 @@ def test_the_app_and_check_give_the_same_likelihoods_for_the_same_seed(path, cap
     shown = compute_view(scenario, plan_levers(scenario))
     assert [(r["probability"], r["likelihood"]) for r in records] == [
         (v.probability, v.likelihood) for v in shown.verdicts]
+
+
+def test_an_upload_that_loads_but_cannot_run_is_refused_in_one_line(monkeypatch):
+    """Issue 14: run-time failures of a new upload are caught before it replaces anything."""
+    import numpy as np
+
+    from app import sidebar
+    from model.errors import InputError, ScenarioError
+    from model.scenario import load_scenario
+
+    from .conftest import KECHENG
+
+    scenario = load_scenario(KECHENG)
+    sidebar.trial_run(scenario, "fine.toml")  # the shipped file runs
+    for failure in (ZeroDivisionError("division by zero"), InputError("dt", "too small"),
+                    ValueError("0.0 cannot be raised to a negative power")):
+        def fails(*_args, failure=failure, **_kwargs):
+            raise failure
+
+        monkeypatch.setattr(sidebar, "evaluate", fails)
+        with pytest.raises(ScenarioError, match=r"^bad\.toml: \(file\): does not run: "):
+            sidebar.trial_run(scenario, "bad.toml")
+    from model.simulate import evaluate
+
+    def nan_results(*args, **kwargs):
+        results = evaluate(*args, **kwargs)
+        results.values[0, 2:, :] = np.nan
+        return results
+
+    monkeypatch.setattr(sidebar, "evaluate", nan_results)
+    with pytest.raises(ScenarioError, match="not finite"):
+        sidebar.trial_run(scenario, "nan.toml")

@@ -183,8 +183,8 @@ def test_validate_many_files_reports_each(tmp_path, capsys):
     code, out, err = run_cli(capsys, "validate", str(good), str(bad))
     assert code == 2
     assert f"ok  {good}" in out
-    assert err.strip() == f"{bad}: scenario: dt 0.3 must divide a year into whole steps (1, 0.5, " \
-                          "0.25…)"
+    assert err.strip() == f"{bad}: scenario: dt 0.3 must divide a year into whole steps, " \
+                          "at most 64 (1, 0.5, 0.25…)"
 
 
 def test_inconsistent_baseline_is_a_user_error_not_a_traceback(tmp_path, capsys):

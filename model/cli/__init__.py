@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from ..errors import ScenarioError
+from ..errors import InputError, ScenarioError
 from . import (
     backtest,
     calibrate,
@@ -49,9 +49,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except ScenarioError as error:
-        print(error.line(), file=sys.stderr)
+        print(one_line(error.line()), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except InputError as error:  # an option the Python API refused (--dt, --runs, --n…)
+        print(one_line(f"{getattr(args, 'scenario', None) or 'innosim'}: {error}"),
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # e.g. `innosim run x | head`
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+
+
+MAX_LINE = 500
+
+
+def one_line(text: str) -> str:
+    """An error as one line of at most :data:`MAX_LINE` characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_LINE else text[:MAX_LINE - 1] + "…"

@@ -17,6 +17,7 @@ import json
 
 from ..backtest import BAND, Backtest, backtest
 from ..catalogue import INDICATORS
+from ..saving import refuse_existing
 from ..scenario import load_scenario
 from .ensemble import check_runs, check_seed, output_folder
 from .progress import progress_bar
@@ -31,6 +32,8 @@ def register(commands: argparse._SubParsersAction) -> None:
                         help="ensemble size for the 5-95 %% band (500)")
     parser.add_argument("--seed", type=int, default=0, help="random seed for --runs (0)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files of the same name in the folder (default: refuse)")
     parser.add_argument("--json", action="store_const", const="json", dest="format",
                         help="same as --format json")
     parser.add_argument("--out", default=None,
@@ -48,7 +51,7 @@ def handle(args: argparse.Namespace) -> int:
     folder = output_folder(args.scenario, args.out) if args.out else None
     with progress_bar(f"{args.runs:,} runs"):
         result = backtest(scenario, runs=args.runs, seed=args.seed, backcast=args.backcast)
-    written = _charts(result, folder, scenario.meta.region_en) if folder else []
+    written = _charts(result, folder, scenario.meta.region_en, args.force) if folder else []
     if args.format == "json":
         document = result.record()
         document["files"] = [str(p) for p in written]
@@ -115,15 +118,18 @@ def notes(result: Backtest) -> list[str]:
     return lines
 
 
-def _charts(result: Backtest, folder, region: str) -> list:
+def _charts(result: Backtest, folder, region: str, force: bool) -> list:
     from ..plots import backtest_chart
 
+    refuse_existing([folder / f"backtest-{fit.indicator}.png" for fit in result.indicators],
+                    force)
     written = []
     for fit in result.indicators:
         band = result.ensemble.quantiles(fit.indicator, BAND)
         band.columns = ["q05", "q95"]
         written.append(backtest_chart(fit, band, result.results.series(fit.indicator),
-                                      folder / f"backtest-{fit.indicator}.png", title=region))
+                                      folder / f"backtest-{fit.indicator}.png", title=region,
+                                      overwrite=force))
     return written
 
 

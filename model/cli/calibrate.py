@@ -38,6 +38,9 @@ def handle(args: argparse.Namespace) -> int:
     source = Path(args.scenario)
     output = Path(args.output) if args.output else source.with_name(
         f"{source.stem}-calibrated.toml")
+    if _same_file(output, [source, *map(Path, scenario.extends)]):
+        raise ScenarioError(args.scenario, "--output", f"{output} is the scenario itself or "
+                            "a file it extends", "a new file name for the calibrated variant")
     if output.exists() and not args.force:
         raise ScenarioError(args.scenario, "--output", f"{output} exists",
                             "a new file name, or --force to overwrite it")
@@ -55,6 +58,9 @@ def handle(args: argparse.Namespace) -> int:
     except OSError as error:
         raise ScenarioError(args.scenario, "--output", f"cannot write {output}: "
                             f"{error.strerror}", "a writable path") from None
+    if output.parent.resolve() != source.parent.resolve():
+        print(f"warning: {output} extends {source.name!r}, which is not in its folder: copy "
+              f"{source.name} beside it for it to load", file=sys.stderr)
     for key in result.at_bounds:
         print(f"warning: {key} was fitted to an end of its range "
               f"{list(result.ranges[key])}: the history asks for more than the range allows",
@@ -88,3 +94,18 @@ def handle(args: argparse.Namespace) -> int:
                  [False, False, True, True, True, True, True, True, True]))
     print(f"wrote {output}")
     return 0
+
+
+def _same_file(output: Path, files: list[Path]) -> bool:
+    """Whether ``output`` names one of ``files`` (through links and relative paths too)."""
+    try:
+        target = output.resolve()
+    except (OSError, RuntimeError):
+        return False
+    for path in files:
+        try:
+            if target == path.resolve() or (output.exists() and output.samefile(path)):
+                return True
+        except OSError:
+            continue
+    return False

@@ -3,7 +3,8 @@
 Prints per target the probability of reaching it and the 5/50/95 % quantiles of the
 compared quantity; writes quantiles (5/25/50/75/95 %) per indicator and year to
 ``OUT/<name>-quantiles.csv`` and fan charts to ``OUT/<name>-fan.png`` (``<name>``: the
-scenario's name as a safe file name, see :func:`model.untrusted.safe_key`).
+scenario's name as a safe file name, see :func:`model.saving.output_key`).
+Existing files are kept unless ``--force``; every file is written atomically.
 ``--format json`` prints the probabilities and quantiles as JSON instead of the table.
 """
 
@@ -18,10 +19,11 @@ from ..catalogue import INDICATORS
 from ..ensemble import ensemble
 from ..errors import ScenarioError
 from ..results import quantile_name
+from ..saving import output_key, refuse_existing
 from ..scenario import load_scenario
 from ..targets import MISSED, describe, verdict_word
 from ..uncertainty import METHODS
-from ..untrusted import safe_key, write_csv
+from ..untrusted import save_csv
 from .cluster import add_scheduler_option, connect
 from .progress import progress_bar
 from .table import number, render
@@ -40,14 +42,18 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", default="out", help="folder for the CSV and PNG (out)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument("--no-plot", action="store_true", help="do not write the fan chart")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files of the same name in the folder (default: refuse)")
     add_scheduler_option(parser)
     parser.set_defaults(handler=handle)
 
 
 def check_runs(path: str, runs: int, least: int = 1, option: str = "--runs") -> None:
     if not least <= runs <= MAX_RUNS:
+        beyond = ("; for more, run several seeds and pool them, or use --scheduler"
+                  if runs > MAX_RUNS else "")
         raise ScenarioError(path, option, f"{runs:,}",
-                            f"a whole number from {least:,} to {MAX_RUNS:,}")
+                            f"a whole number from {least:,} to {MAX_RUNS:,}{beyond}")
 
 
 def check_seed(path: str, seed: int | None) -> None:
@@ -70,13 +76,14 @@ def handle(args: argparse.Namespace) -> int:
     check_runs(args.scenario, args.runs)
     check_seed(args.scenario, args.seed)
     folder = output_folder(args.scenario, args.out)
+    name = output_key(scenario)  # the file's own text: never a path out of --out
+    csv_path, fan_path = folder / f"{name}-quantiles.csv", folder / f"{name}-fan.png"
+    refuse_existing([csv_path] + ([] if args.no_plot else [fan_path]), args.force)
     with connect(args.scheduler, args.scenario) as client, \
             progress_bar(f"{args.runs:,} runs") as progress:
         result = ensemble(scenario, args.runs, args.seed, args.method, client=client,
                           progress=progress)
-    name = safe_key(scenario.meta.name)  # the file's own text: never a path out of --out
-    csv_path = folder / f"{name}-quantiles.csv"
-    write_csv(result.quantiles, csv_path, index=False)
+    save_csv(result.quantiles, csv_path, overwrite=args.force, index=False)
     written = [csv_path]
     if not args.no_plot:
         from ..plots import fan_chart
@@ -84,8 +91,9 @@ def handle(args: argparse.Namespace) -> int:
         tracked = [t for t in scenario.targets if t.tracked]
         fan_targets = [(t.indicator, t.year, t.goal) for t in tracked if t.kind == "level"]
         written.append(fan_chart(result.quantiles, [t.indicator for t in tracked],
-                                 folder / f"{name}-fan.png", fan_targets,
-                                 title=f"{scenario.meta.region_en}: {args.runs:,} runs"))
+                                 fan_path, fan_targets,
+                                 title=f"{scenario.meta.region_en}: {args.runs:,} runs",
+                                 overwrite=args.force))
     if args.format == "json":
         document = result.to_json()
         document["files"] = [str(p) for p in written]

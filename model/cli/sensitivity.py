@@ -3,7 +3,7 @@
 Prints per target the inputs ranked by Sobol's total index ST (with S1 and their 95 %
 intervals) or by Morris' mu* (with sigma), writes the full table to
 ``OUT/<name>-<method>.csv`` and a tornado chart to ``OUT/<name>-<method>-tornado.png``
-(``<name>``: the scenario's name as a safe file name, see :func:`model.untrusted.safe_key`),
+(``<name>``: the scenario's name as a safe file name, see :func:`model.saving.output_key`),
 and warns on stderr when the sample is too small for stable indices.
 """
 
@@ -14,10 +14,11 @@ import json
 import sys
 
 from ..errors import ScenarioError
+from ..saving import output_key, refuse_existing
 from ..scenario import _suggest, load_scenario
 from ..sensitivity import METHODS, check_design, sensitivity
 from ..uncertainty import uncertain
-from ..untrusted import safe_key, write_csv
+from ..untrusted import save_csv
 from .cluster import add_scheduler_option, connect
 from .ensemble import check_seed, output_folder
 from .progress import progress_bar
@@ -38,6 +39,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--top", type=int, default=5, help="inputs shown per target (5)")
     parser.add_argument("--out", default="out", help="folder for the CSV and PNG (out)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files of the same name in the folder (default: refuse)")
     add_scheduler_option(parser)
     parser.set_defaults(handler=handle)
 
@@ -49,6 +52,9 @@ def handle(args: argparse.Namespace) -> int:
     params = None
     if args.params is not None:
         params = [p.strip() for p in args.params.split(",") if p.strip()]
+        if not params:
+            raise ScenarioError(args.scenario, "--params", "no names given",
+                                "comma-separated uncertain inputs, e.g. " + ",".join(available[:2]))
         for key in params:
             if key not in available:
                 raise ScenarioError(args.scenario, "--params", f"{key!r} is not an uncertain "
@@ -58,23 +64,26 @@ def handle(args: argparse.Namespace) -> int:
         raise ScenarioError(args.scenario, "--n", reason,
                             "sobol: a power of 2 such as 1024; morris: 4 or more trajectories")
     folder = output_folder(args.scenario, args.out)
+    name = output_key(scenario)  # the file's own text: never a path out of --out
+    csv_path = folder / f"{name}-{args.method}.csv"
+    tornado_path = folder / f"{name}-{args.method}-tornado.png"
+    refuse_existing([csv_path, tornado_path], args.force)
     with connect(args.scheduler, args.scenario) as client, \
             progress_bar(f"{args.method} N={args.n}") as progress:
         result = sensitivity(scenario, args.method, args.n, args.seed, params, client=client,
                              progress=progress)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    name = safe_key(scenario.meta.name)  # the file's own text: never a path out of --out
-    csv_path = folder / f"{name}-{args.method}.csv"
-    write_csv(result.table, csv_path, index=False)
+    save_csv(result.table, csv_path, overwrite=args.force, index=False)
     written = [csv_path]
     if len(result.table):
         from ..plots import tornado_chart
 
         written.append(tornado_chart(result.table, result.index,
-                                     folder / f"{name}-{args.method}-tornado.png",
+                                     tornado_path,
                                      title=f"{scenario.meta.region_en}: {args.method} "
-                                           f"N={args.n}", error=result.error))
+                                           f"N={args.n}", error=result.error,
+                                     overwrite=args.force))
     if args.format == "json":
         print(json.dumps({"scenario": scenario.meta.name, "method": args.method, "n": args.n,
                           "runs": result.runs, "seed": result.seed,
