@@ -4,7 +4,9 @@ The scenario layer, the app and the command line read this catalogue; none of th
 engine or the sectors. Each sector's group lists the baselines (start-year values) it is
 calibrated on, its levers (the planner's choices), its parameters (with sources or ranges) and
 the indicators it reports. A spec's unit is the display unit; ``scale`` turns model values
-(fractions) into display values (per cent).
+(fractions) into display values (per cent). Every input has bounds where the equations hold;
+a start value's upper bound is a plausibility limit above any Chinese region's (China's own
+for sums such as GDP; 10 % for R&D intensity).
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ class SectorCatalogue:
 
 # --- economy -----------------------------------------------------------------------------------
 _ECONOMY_BASELINES = (
-    Spec("gdp", "地区生产总值", "GDP", "亿元"),
-    Spec("population", "常住人口", "resident population", "万人"),
-    Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元"),
-    Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元"),
+    Spec("gdp", "地区生产总值", "GDP", "亿元", upper=2e6),
+    Spec("population", "常住人口", "resident population", "万人", upper=2e5),
+    Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元",
+         upper=1e6),
+    Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元",
+         upper=5e5),
 )
 
 _ECONOMY_PARAMETERS = (
@@ -86,7 +90,7 @@ def shares_sum_off(total: float) -> bool:
     return abs(total - SHARE_TOTAL) > SHARE_TOLERANCE
 
 _FISCAL_BASELINES = (
-    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元"),
+    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元", upper=5e4),
 )
 
 _FISCAL_LEVERS = (
@@ -140,7 +144,7 @@ FISCAL = SectorCatalogue(
 # --- rd ----------------------------------------------------------------------------------------
 _RD_BASELINES = (
     Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity (R&D / GDP)", "%",
-         PERCENT),
+         PERCENT, upper=10.0),
 )
 
 _RD_LEVERS = (
@@ -217,9 +221,9 @@ RD = SectorCatalogue(
 
 # --- talent ------------------------------------------------------------------------------------
 _TALENT_BASELINES = (
-    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年"),
+    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年", upper=2e7),
     Spec("high_level_recruits", "基期当年引进硕博士等高层次人才", "high-level talent recruited "
-         "in the start year", "人/年"),
+         "in the start year", "人/年", upper=5e6),
 )
 
 _TALENT_PARAMETERS = (
@@ -259,20 +263,23 @@ TALENT = SectorCatalogue(
 
 # --- incubation --------------------------------------------------------------------------------
 _INCUBATION_BASELINES = (
-    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家"),
+    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家", upper=1e6),
     Spec("hightech_new_certifications", "基期当年新认定(首次)高新技术企业",
-         "high-tech enterprises certified for the first time in the start year", "家/年"),
-    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家"),
+         "high-tech enterprises certified for the first time in the start year", "家/年",
+              upper=2e5),
+    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家", upper=2e6),
     Spec("tech_smes_new_per_year", "基期当年新增科技型中小企业", "new tech SMEs in the start "
-         "year", "家/年"),
-    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个"),
-    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家"),
+         "year", "家/年", upper=5e5),
+    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个", upper=1e7),
+    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家", upper=1e7),
 )
 
 _INCUBATION_LEVERS = (
     Spec("hightech_relocations_per_year", "每年引进(迁入)高新技术企业",
          "certified high-tech enterprises moving in per year", "家/年", 1.0, 2.0, (0.0, 30.0),
-         doc="assumption: certificates stay valid after a move (Liuzhou seed 001)"),
+         upper=100.0,
+         doc="assumption: certificates stay valid after a move (Liuzhou seed 001); more than "
+             "100 a year into one region is not plausible"),
 )
 
 _INCUBATION_PARAMETERS = (
@@ -331,12 +338,14 @@ INCUBATION = SectorCatalogue(
 
 # --- knowledge ---------------------------------------------------------------------------------
 _KNOWLEDGE_BASELINES = (
-    Spec("invention_patent_grants", "发明专利授权量", "invention patents granted", "件/年"),
+    Spec("invention_patent_grants", "发明专利授权量", "invention patents granted", "件/年",
+         upper=5e6),
     Spec("invention_patents_per_10k", "万人发明专利拥有量", "invention patents per 10k people",
-         "件/万人"),
+         "件/万人", upper=500.0),
     Spec("high_value_patents_per_10k", "每万人高价值发明专利拥有量",
-         "high-value invention patents per 10k people", "件/万人"),
-    Spec("tech_contract_turnover", "技术合同成交额", "technology-contract turnover", "亿元"),
+         "high-value invention patents per 10k people", "件/万人", upper=500.0),
+    Spec("tech_contract_turnover", "技术合同成交额", "technology-contract turnover", "亿元",
+         upper=2e5),
 )
 
 _KNOWLEDGE_PARAMETERS = (
@@ -365,7 +374,8 @@ _KNOWLEDGE_PARAMETERS = (
          "that moves with fiscal technology-market support", "%", PERCENT, 15.0, (5.0, 30.0),
          upper=100.0, doc="assumption"),
     Spec("achievements_per_100m_yuan", "每亿元技术合同转化成果数", "achievements transformed "
-         "per 亿元 of contract turnover", "项/亿元", 1.0, 5.0, (2.0, 10.0), doc="assumption"),
+         "per 亿元 of contract turnover", "项/亿元", 1.0, 5.0, (2.0, 10.0),
+              upper=1000.0, doc="assumption"),
 )
 
 _KNOWLEDGE_INDICATORS = (

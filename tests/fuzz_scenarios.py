@@ -39,8 +39,8 @@ def mutate(text: str, picks: list[tuple[int, str]]) -> str:
     return text
 
 
-# Open (model/catalogue.py, another change): these inputs have no upper bound, and a value
-# near the largest float overflows in the run. tests/test_fuzz.py keeps one as a strict xfail.
+# Inputs without an upper bound, where a value near the largest float would overflow in the
+# run: none since every catalogue input has one; a new unbounded input shows up here.
 KNOWN_OPEN_KEYS = tuple(f"{key} " for group in (LEVERS, PARAMETERS, BASELINES)
                         for key, spec in group.items() if spec.upper is None)
 HUGE = ("1e300", "1e308", "inf", "1" + "0" * 40)
