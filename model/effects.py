@@ -104,8 +104,6 @@ _FISCAL_TOTAL = {
                           "GDP rises only through the small knowledge effect"),
     "enterprise_rd": ("+", "subsidies add to firms' R&D (additionality 0.5-1.2 per yuan); "
                            "more certified firms and output add more"),
-    "industrial_rd": ("+", "subsidies add to firms' R&D (additionality 0.5-1.2 per yuan); "
-                           "more certified firms and output add more"),
     "industrial_rd_ratio": ("+", "subsidies add to industrial firms' R&D; revenue rises only "
                                  "through knowledge, with R&D following it"),
     "rd_capital": ("+", _CAPITAL),
@@ -149,7 +147,6 @@ _SUPER_DEDUCTION = {
     "rd_intensity": ("+", "firms' R&D rises through the user cost; GDP only through the small "
                           "knowledge effect"),
     "enterprise_rd": ("+", "a larger deduction lowers the user cost of firms' R&D"),
-    "industrial_rd": ("+", "a larger deduction lowers the user cost of firms' R&D"),
     "industrial_rd_ratio": ("+", "industrial firms' R&D rises through the user cost; revenue "
                                  "only through knowledge"),
     "rd_capital": ("+", _CAPITAL),
@@ -198,8 +195,6 @@ _INVESTMENT = {
                                 "R&D / GDP, falls where fiscal money does most of the R&D; "
                                 "tests/test_loops.py checks it rises in every shipped plan"),
     "enterprise_rd": ("+", "firms' R&D follows their output; high-tech firms must spend 3-5 % "
-                           "of sales on R&D"),
-    "industrial_rd": ("+", "firms' R&D follows their output; high-tech firms must spend 3-5 % "
                            "of sales on R&D"),
     "industrial_rd_ratio": (AMBIGUOUS, "high-tech industry's R&D / revenue is above other "
                                        "industry's (NBS 2019: 2.41 % vs 1.32 % for all), so its "
@@ -252,7 +247,6 @@ _RELOCATIONS = {
     "rd_intensity": ("+", "a certified firm's R&D is 3-5 % of sales, 10-25 % of its value "
                           "added: above any region's R&D / GDP"),
     "enterprise_rd": ("+", "each certified firm must spend 3-5 % of sales on R&D"),
-    "industrial_rd": ("+", "each certified firm must spend 3-5 % of sales on R&D"),
     "industrial_rd_ratio": (AMBIGUOUS, "a relocated firm's R&D / sales (3-5 % threshold) may be "
                                        "above or below the region's industrial average"),
     "rd_capital": ("+", _CAPITAL),
@@ -294,8 +288,6 @@ def _share(direct: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
 _SHARE_RD_SUBSIDIES = _share({
     "enterprise_rd": ("+", "subsidies are added to firms' R&D at once (additionality 0.5-1.2 "
                            "per yuan); the cut uses reach firms' R&D only slowly, at a fraction"),
-    "industrial_rd": ("+", "subsidies are added to firms' R&D at once (additionality 0.5-1.2 "
-                           "per yuan); the cut uses reach firms' R&D only slowly, at a fraction"),
     "industrial_rd_ratio": ("+", "subsidies add to industrial firms' R&D at once; revenue moves "
                                  "only through knowledge"),
 })
@@ -335,9 +327,17 @@ _TABLE = {
     "hightech_relocations_per_year": _RELOCATIONS,
 }
 
+
+
+def _with_industrial_rd(row: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
+    """Above-scale industrial firms' R&D is a part of firms' R&D, with the same expectation."""
+    sign, reason = row["enterprise_rd"]
+    return {**row, "industrial_rd": (sign, f"the industrial part of firms' R&D: {reason}")}
+
+
 EFFECTS: MappingProxyType[str, MappingProxyType[str, Effect]] = MappingProxyType({
     lever: MappingProxyType({indicator: Effect(lever, indicator, sign, reason)
-                             for indicator, (sign, reason) in row.items()})
+                             for indicator, (sign, reason) in _with_industrial_rd(row).items()})
     for lever, row in _TABLE.items()
 })
 

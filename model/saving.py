@@ -57,10 +57,12 @@ def move_new(temporary: Path, path: Path, exists: ScenarioError | None = None) -
 
 
 def save(path: str | Path, write: Callable[[IO[Any]], object], *, overwrite: bool,
-         binary: bool = False) -> Path:
-    """Write a file atomically: ``write(stream)`` fills a temporary file beside ``path``,
-    which then takes ``path``'s place (only if ``path`` does not exist, unless
-    ``overwrite``). Returns ``path``."""
+         binary: bool = False, verify: Callable[[Path], object] | None = None,
+         exists: ScenarioError | None = None) -> Path:
+    """Write a file atomically: ``write(stream)`` fills a temporary file beside ``path``;
+    ``verify(temporary)``, if given, may refuse it by raising; then it takes ``path``'s place
+    (only if ``path`` does not exist, unless ``overwrite``; else ``exists`` or
+    :class:`OutputExists` is raised). Returns ``path``."""
     path = Path(path)
     handle, temporary = temporary_beside(path, path.suffix or ".tmp")
     try:
@@ -70,10 +72,12 @@ def save(path: str | Path, write: Callable[[IO[Any]], object], *, overwrite: boo
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        if verify is not None:
+            verify(temporary)
         if overwrite:
             os.replace(temporary, path)
         else:
-            move_new(temporary, path)
+            move_new(temporary, path, exists)
     finally:
         temporary.unlink(missing_ok=True)
     return path

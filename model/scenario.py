@@ -36,7 +36,6 @@ from .catalogue import (
     PARAMETERS,
     shares_sum_off,
 )
-from .catalogue import SHARE_TOLERANCE as SHARE_TOLERANCE  # for callers that import it here
 from .errors import ScenarioError
 from .inheritance import resolve
 from .quantities import Spec

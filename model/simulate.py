@@ -21,8 +21,8 @@ from .catalogue import (
     INDICATORS,
     INPUTS,
     LEVERS,
-    SHARE_TOLERANCE,
     Derived,
+    shares_sum_off,
 )
 from .engine import Engine
 from .errors import InputError, ScenarioError, UnknownName
@@ -168,7 +168,7 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
     if any(k in policy for k in ALLOCATION_SHARES):
         total = sum(np.asarray(policy.get(k, scenario.input_value(k)), dtype=float)
                     for k in ALLOCATION_SHARES)
-        if np.any(np.abs(total - 100.0) > SHARE_TOLERANCE):
+        if any(shares_sum_off(float(run)) for run in np.atleast_1d(total)):
             raise ValueError(f"allocation shares must sum to 100 % (they sum to "
                              f"{np.max(total):g} %)")
     return policy
@@ -185,7 +185,7 @@ def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
     for key, value in inputs.items():
         spec = (BASELINES.get(key.removeprefix("baseline.")) if key.startswith("baseline.")
                 else INPUTS[key])
-        if spec is not None:  # a lever's start value (baseline.<lever>) is a lever's
+        if spec is not None:  # None: a lever's start value (baseline.<lever>), checked in files
             check_domain(f"inputs.{key}", value, spec)
     values.update(inputs)
     return values

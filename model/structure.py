@@ -17,7 +17,7 @@ Every problem is raised as one :class:`StructureError` naming the sector and qua
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -72,9 +72,10 @@ def build(sectors: Sequence[Sector], loops: Sequence[Loop] = ()) -> Structure:
         _check_variables(sector, constants)
         _probe(sector, provided, constants)
     arrows = _arrows(sectors)
+    # Stocks are known at the start of a step: reading one orders nothing.
+    stocks = {name for sector in sectors for name in sector.stocks}
     rate_order = _order(sectors, lambda s: [
-        provided[name][0] for name in s.reads
-        if name not in _stock_names(sectors)], "rates")
+        provided[name][0] for name in s.reads if name not in stocks], "rates")
     calibration_order = _order(sectors, lambda s: [
         constants[name] for var in s.constants.values() for name in var.reads
         if name in constants and constants[name] != s.name], "calibration")
@@ -83,10 +84,6 @@ def build(sectors: Sequence[Sector], loops: Sequence[Loop] = ()) -> Structure:
     for loop in loops:
         _check_loop(loop, structure)
     return structure
-
-
-def _stock_names(sectors: Iterable[Sector]) -> set[str]:
-    return {name for sector in sectors for name in sector.stocks}
 
 
 def _provided(sectors: Sequence[Sector]) -> dict[str, tuple[str, str]]:
@@ -252,9 +249,7 @@ def _order(sectors: Sequence[Sector], needs: Any, what: str) -> tuple[Sector, ..
 
 
 def _check_loop(loop: Loop, structure: Structure) -> None:
-    names = loop.variables
-    missing = [(a, b) for a, b in zip(names, names[1:] + names[:1], strict=True)
-               if (a, b) not in structure.arrows]
+    missing = open_arrows(loop, structure)
     if missing and not loop.open:
         gaps = ", ".join(f"{a} -> {b}" for a, b in missing)
         raise StructureError(f"loop {loop.name} does not close through the declared arrows: "

@@ -20,7 +20,6 @@ A failed save never destroys what a user saved before; problems are one-line
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -31,7 +30,7 @@ from tomlkit.items import InlineTable, Table
 
 from .catalogue import LEVERS
 from .errors import ScenarioError
-from .saving import move_new, temporary_beside
+from .saving import save
 from .scenario import Scenario, load_scenario
 
 Entries = Mapping[str, Mapping[str, Any]]
@@ -172,41 +171,21 @@ def write_scenario(document: tomlkit.TOMLDocument, path: str | Path, *,
     ``check``, for a variant whose base is not in the folder it is written to).
     """
     path = Path(path)
-    text = tomlkit.dumps(document)
-    temporary = _temporary_file(path, text)
-    saved = None
-    try:
-        if check:
-            try:
-                saved = load_scenario(temporary)
-            except ScenarioError as error:  # name the file the user asked for
-                raise ScenarioError(path, error.field, error.problem, error.expected) from None
-            saved._path = str(path)
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            _move_new(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return saved
+    loaded: list[Scenario] = []
 
+    def verify(temporary: Path) -> None:
+        try:
+            saved = load_scenario(temporary)
+        except ScenarioError as error:  # name the file the user asked for
+            raise ScenarioError(path, error.field, error.problem, error.expected) from None
+        saved._path = str(path)
+        loaded.append(saved)
 
-def _temporary_file(path: Path, text: str) -> Path:
-    """A new hidden file beside ``path`` holding ``text`` (see :mod:`model.saving`)."""
-    handle, temporary = temporary_beside(path, ".toml")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
-def _move_new(temporary: Path, path: Path) -> None:
-    """Give ``temporary`` the name ``path``, which must not exist (checked atomically)."""
-    move_new(temporary, path, ScenarioError(path, "", "file exists",
-                                            "a new file name, or overwrite it on purpose"))
+    save(path, lambda stream: stream.write(tomlkit.dumps(document)), overwrite=overwrite,
+         verify=verify if check else None,
+         exists=ScenarioError(path, "", "file exists",
+                              "a new file name, or overwrite it on purpose"))
+    return loaded[0] if loaded else None
 
 
 def _written(saved: Scenario | None) -> Scenario:

@@ -56,6 +56,7 @@ from model.catalogue import (
     FISCAL_RULES,
     INDICATORS,
     LEVERS,
+    shares_sum_off,
 )
 from model.effects import AMBIGUOUS, EFFECTS, applies
 from model.levers import lever_range, plan_levers, set_lever
@@ -68,7 +69,6 @@ DRAWS = 200
 POINTS = 13
 SEED = 9
 RELATIVE_TOLERANCE = 1e-9
-SHARE_TOLERANCE = 0.01        # percentage points, as scenario files allow
 JUMP_LIMIT = 0.05
 MAX_RD_INTENSITY = 8.0        # per cent of GDP
 SHARE_UNIT = "%"              # indicators in per cent are shares or ratios of a whole
@@ -452,7 +452,7 @@ def frozen_policy(path: str) -> FrozenReport:
     drawn = draws(path)
     frozen = start_levers(drawn)
     total = sum(np.asarray(frozen[k]) for k in ALLOCATION_SHARES)
-    if np.any(np.abs(total - 100.0) > SHARE_TOLERANCE):
+    if any(shares_sum_off(float(run)) for run in np.atleast_1d(total)):
         # The draws' start-year shares do not add up, so they cannot be held as levers: say
         # so, and judge the trends with the start-year shares at their central values.
         drawn_shares = [f"baseline.{k}" for k in ALLOCATION_SHARES if f"baseline.{k}" in drawn]
