@@ -15,7 +15,13 @@ A model handed to :class:`Engine` provides
   must not change the model (the start is recorded with ``time`` just below the start);
 * ``events(ledger)``: generator functions (SimPy processes) that act on the state at
   scheduled times through the :class:`Ledger`, so that discrete moves are booked as flows;
-* ``outputs``: the names of stocks, auxiliaries and flows to record at each year end.
+* ``outputs``: the names of stocks, auxiliaries and flows to record at each year end;
+* optionally ``totals``: names of auxiliaries or stocks recorded as year totals (their
+  integral over the year, as flows are) rather than as values at the year end;
+  ``ratios``: ``name -> (numerator, denominator)``, recorded as the ratio of the two year
+  totals (an annual statistic such as R&D spending / GDP is a ratio of year totals, not
+  of year-end rates); and ``start_totals(n_runs)``: the start year's totals of annual
+  quantities, which the model knows from its data (the start year is not simulated).
 
 Conservation is by construction: continuous flows change stocks only through the Euler
 update, and discrete events only through :meth:`Ledger.transfer`. Both are booked per
@@ -25,8 +31,9 @@ Time is in years on a ``simpy.Environment`` whose clock starts at the start year
 ``Y`` is the end of year ``Y``, so year ``Y``'s flows run over ``(Y-1, Y]``.
 Values are recorded at each whole year: the start year holds the initial state, year
 ``Y`` the state at time ``Y`` after the events scheduled for time ``Y`` have fired.
-A flow recorded for year ``Y`` is its integral over ``(Y-1, Y]``; for the start year it
-is the rate at the start (continuous flows) or NaN (discrete flows).
+A flow or total recorded for year ``Y`` is its integral over ``(Y-1, Y]``; for the start
+year it is the model's ``start_totals`` value where given, else the rate at the start
+(continuous flows) or NaN (discrete flows).
 """
 
 from __future__ import annotations
@@ -61,6 +68,19 @@ class StockFlowModel(Protocol):
     def rates(self, time: float, state: State) -> Mapping[str, np.ndarray]: ...
 
     def events(self, ledger: Ledger) -> Iterable[Callable[[], Process]]: ...
+
+
+def _totals(model: object) -> tuple[str, ...]:
+    return tuple(getattr(model, "totals", ()))
+
+
+def _ratios(model: object) -> Mapping[str, tuple[str, str]]:
+    return getattr(model, "ratios", {})
+
+
+def _start_totals(model: object, n_runs: int) -> Mapping[str, np.ndarray]:
+    start_totals = getattr(model, "start_totals", None)
+    return start_totals(n_runs) if start_totals is not None else {}
 
 
 @dataclass
@@ -147,57 +167,95 @@ class Engine:
         outputs: tuple[str, ...],
     ) -> Process:
         state, dt = ledger.state, self.dt
-        advance = self._euler_update(model, state, stocks, dt)
-        step_rates = self._rk4_rates(model, stocks, dt) if self.method == "rk4" else None
-        # Annual totals are kept only for the flows that are recorded.
+        ratios = {name: pair for name, pair in _ratios(model).items() if name in outputs}
+        # Year totals are kept only for what is recorded: flows, declared totals, and the
+        # two totals of each recorded ratio.
         flow_names = {f for spec in model.stocks.values() for f in spec.inflows + spec.outflows}
-        totalled = tuple(name for name in outputs if name in flow_names)
+        wanted = set(outputs) | {part for pair in ratios.values() for part in pair}
+        totalled = tuple(dict.fromkeys(
+            name for name in (*outputs, *(p for pair in ratios.values() for p in pair),
+                              *_totals(model))
+            if name in wanted and (name in flow_names or name in _totals(model))))
+        stock_totals = tuple(name for name in totalled if name in model.stocks)
+        rate_totals = tuple(name for name in totalled if name not in model.stocks)
+        advance = self._euler_update(model, state, stocks, dt)
+        step_rates = (self._rk4_rates(model, stocks, dt, rate_totals)
+                      if self.method == "rk4" else None)
         flow_rows = {name: i for i, name in enumerate(totalled)}
         annual = np.zeros((len(totalled), stocks.shape[1]))
+        specs = model.stocks
+        stock_weight = 0.5 if self.method == "rk4" else 1.0
+
+        def net_flows(rates: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+            return {name: sum((rates[f] for f in specs[name].inflows), np.zeros(1))
+                    - sum((rates[f] for f in specs[name].outflows), np.zeros(1))
+                    for name in stock_totals}
         # The start is recorded as the left limit at the start time: inputs scheduled to
         # change at the start instant, like events there, act from the first step on.
         rates = model.rates(float(np.nextafter(float(env.now), -np.inf)), state)
-        self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
+        self._record(record, 0, outputs, state, rates, {}, {}, None, start=True,
+                     start_totals=_start_totals(model, stocks.shape[1]), ratios=ratios)
         # Events scheduled for the start instant act after the start is recorded and
         # before the first step.
         yield env.timeout(0)
         rates = model.rates(env.now, state)
+        net_at_year_start = net_at_year_end = net_flows(rates)
         n_steps = (self.end - self.start) * self.steps_per_year
         for step in range(1, n_steps + 1):
             if step_rates is not None:
                 rates = step_rates(env.now, rates)  # RK4's weighted mean of four slopes
-            for row, name in enumerate(totalled):
-                annual[row] += rates[name]
+            for name in rate_totals:
+                annual[flow_rows[name]] += rates[name]
+            # A stock's year total: under Euler its level before the step (the rule the flows
+            # and auxiliaries follow); under RK4 the trapezoid rule, half before the step...
+            for name in stock_totals:
+                annual[flow_rows[name]] += stock_weight * state[name]
             advance(rates)  # the rates move the stocks from t to t + dt
+            for name in stock_totals:  # ... and half after it
+                annual[flow_rows[name]] += (1.0 - stock_weight) * state[name]
             # Time is computed, not accumulated, so that year ends fall on whole numbers.
             now = self.start + step / self.steps_per_year
             yield env.timeout(now - env.now)
+            if step % self.steps_per_year == 0 and stock_totals and self.method == "rk4":
+                # The stocks' slopes at the year's end, before inputs and events change there.
+                net_at_year_end = net_flows(model.rates(float(np.nextafter(now, -np.inf)),
+                                                        state))
             # Yield the floor: events scheduled for this instant act before rates are taken.
             yield env.timeout(0)
             rates = model.rates(env.now, state)
             if step % self.steps_per_year == 0:
+                # The trapezoid sums of stock totals, corrected to fourth order: the
+                # Euler-Maclaurin end terms dt^2/12 (S'(start) - S'(end)) telescope to the year's.
+                for name in stock_totals if self.method == "rk4" else ():
+                    annual[flow_rows[name]] += dt / 12.0 * (
+                        net_at_year_start[name] - net_at_year_end[name])
+                net_at_year_start = net_flows(rates)  # the next year's, after the changes
                 annual *= dt
                 self._record(record, step // self.steps_per_year, outputs, state, rates,
-                             flow_rows, ledger.discrete_flows, annual, start=False)
+                             flow_rows, ledger.discrete_flows, annual, start=False,
+                             ratios=ratios)
                 annual[:] = 0.0
                 ledger.discrete_flows = {}
 
     SMALL_ENSEMBLE = 64
 
-    def _rk4_rates(self, model: StockFlowModel, stocks: np.ndarray, dt: float):
+    def _rk4_rates(self, model: StockFlowModel, stocks: np.ndarray, dt: float,
+                   totals: tuple[str, ...] = ()):
         """A function giving classical Runge-Kutta's flows for one step from time ``t``.
 
         The four slopes are taken on a scratch copy of the stocks; the step then applies
         their weighted mean (k1 + 2 k2 + 2 k3 + k4) / 6 as one set of flows, so the step and
         the annual flow totals stay one Euler-like update and stocks still conserve.
-        Discrete events act between steps, as with Euler.
+        Auxiliaries kept as year totals get the same weighted mean (Simpson's rule over the
+        step). Discrete events act between steps, as with Euler.
         """
         trial = np.empty_like(stocks)
         trial_state = {name: trial[i] for i, name in enumerate(model.stocks)}
         half = self._euler_update(model, trial_state, trial, dt / 2)
         full = self._euler_update(model, trial_state, trial, dt)
         flow_names = tuple(dict.fromkeys(
-            f for spec in model.stocks.values() for f in spec.inflows + spec.outflows))
+            (*(f for spec in model.stocks.values() for f in spec.inflows + spec.outflows),
+             *totals)))
 
         def step_rates(time: float, k1: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
             trial[...] = stocks
@@ -267,12 +325,29 @@ class Engine:
         discrete: Mapping[str, np.ndarray],
         annual: np.ndarray | None,
         start: bool,
+        start_totals: Mapping[str, np.ndarray] | None = None,
+        ratios: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
+        ratios = ratios or {}
         for i, name in enumerate(outputs):
-            if name in state:
-                record[i, year_index] = state[name]
+            if name in ratios:
+                numerator, denominator = ratios[name]
+                if start:
+                    given = start_totals or {}
+                    if numerator in given and denominator in given:
+                        record[i, year_index] = given[numerator] / given[denominator]
+                    else:  # no start-year totals: the ratio of the rates at the start
+                        now = {**rates, **state}
+                        record[i, year_index] = now[numerator] / now[denominator]
+                elif annual is not None:
+                    record[i, year_index] = (annual[flow_rows[numerator]]
+                                             / annual[flow_rows[denominator]])
+            elif start and start_totals and name in start_totals:
+                record[i, year_index] = start_totals[name]
             elif name in flow_rows and annual is not None:
                 record[i, year_index] = annual[flow_rows[name]]
+            elif name in state:
+                record[i, year_index] = state[name]
             elif name in discrete:
                 record[i, year_index] = discrete[name]
             elif name in rates:

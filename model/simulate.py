@@ -108,7 +108,9 @@ def evaluate(
                                fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)
 
     try:
-        first = build(0, n_runs)
+        # numpy divides by zero with a warning, Python with an error: both are the one line.
+        with np.errstate(divide="raise", invalid="raise"):
+            first = build(0, n_runs)
     except (ZeroDivisionError, FloatingPointError) as error:
         # A start value the calibration divides by (a zero GDP, R&D intensity, patent stock):
         # the model cannot start from it.

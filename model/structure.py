@@ -59,6 +59,16 @@ class Structure:
                     return group[name]
         return None
 
+    @property
+    def totals(self) -> tuple[str, ...]:
+        """Quantities recorded as year totals (flows are, always)."""
+        return tuple(name for s in self.sectors for name in s.totals)
+
+    @property
+    def ratios(self) -> dict[str, tuple[str, str]]:
+        """Quantities recorded as the ratio of two year totals."""
+        return {name: pair for s in self.sectors for name, pair in s.ratios.items()}
+
     def loops_of(self, name: str) -> tuple[str, ...]:
         return tuple(loop.name for loop in self.loops if name in loop.variables)
 
@@ -71,6 +81,7 @@ def build(sectors: Sequence[Sector], loops: Sequence[Loop] = ()) -> Structure:
         _check_reads(sector, provided)
         _check_variables(sector, constants)
         _probe(sector, provided, constants)
+    _check_annual(sectors, provided)
     arrows = _arrows(sectors)
     # Stocks are known at the start of a step: reading one orders nothing.
     stocks = {name for sector in sectors for name in sector.stocks}
@@ -84,6 +95,25 @@ def build(sectors: Sequence[Sector], loops: Sequence[Loop] = ()) -> Structure:
     for loop in loops:
         _check_loop(loop, structure)
     return structure
+
+
+def _check_annual(sectors: Sequence[Sector], provided: Mapping[str, tuple[str, str]]) -> None:
+    """Year totals and ratios of year totals must name quantities the model computes."""
+    flows = {f for s in sectors for spec in s.stocks.values() for f in spec.inflows + spec.outflows}
+    for sector in sectors:
+        for name in sector.totals:
+            if provided.get(name, ("",))[0] != sector.name:
+                raise StructureError(f"{name}: recorded as a year total by the {sector.name} "
+                                     "sector, which does not compute it")
+        for name, pair in sector.ratios.items():
+            if provided.get(name, ("",))[0] != sector.name:
+                raise StructureError(f"{name}: a ratio of year totals declared by the "
+                                     f"{sector.name} sector, which does not compute it")
+            totalled = flows | {t for s in sectors for t in s.totals}
+            for part in pair:
+                if part not in totalled:
+                    raise StructureError(f"{name}: its ratio reads {part}, which is not "
+                                         "recorded as a year total (declare it in totals)")
 
 
 def _provided(sectors: Sequence[Sector]) -> dict[str, tuple[str, str]]:

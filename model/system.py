@@ -127,6 +127,8 @@ class InnovationModel:
         self.outputs = tuple(outputs) if outputs is not None else tuple(
             k for k in INDICATORS if k not in {s.key for s in DERIVED_INDICATORS})
         self.constants = self._calibrate()
+        self.totals = self.structure.totals
+        self.ratios = self.structure.ratios
 
     def _calibrate(self) -> SimpleNamespace:
         constants = SimpleNamespace()
@@ -167,6 +169,17 @@ class InnovationModel:
             state.update({name: np.array(np.broadcast_to(value, (n_runs,)), dtype=float)
                           for name, value in values.items()})
         return state
+
+    def start_totals(self, n_runs: int) -> dict[str, np.ndarray]:
+        """The start year's totals of annual quantities, as the data give them."""
+        totals: dict[str, np.ndarray] = {}
+        for sector in self.structure.calibration_order:
+            if sector.start_totals is None:
+                continue
+            values = sector.start_totals(self.baseline, self.schedule.start, self.constants)
+            totals.update({name: np.array(np.broadcast_to(value, (n_runs,)), dtype=float)
+                           for name, value in values.items()})
+        return totals
 
     def rates(self, time: float, state: Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
         values: dict = {}

@@ -122,3 +122,73 @@ def test_rk4_steps_conserve_with_their_recorded_flows():
 def test_unknown_integration_method_is_refused():
     with pytest.raises(ValueError, match="integration method"):
         Engine(2000, 2003, method="rk45")
+
+
+class Growing:
+    """A level growing at ``rate`` (continuous), with an auxiliary twice the level and a flow
+    equal to it: year totals, ratios of totals and given start-year totals."""
+
+    stocks = {"level": StockSpec("亿元/年", inflows=("growth",))}
+    totals = ("level", "double")
+    ratios = {"share": ("level", "double")}
+
+    def __init__(self, rate: float, outputs: tuple[str, ...], start_totals: dict | None = None):
+        self.rate, self.outputs, self._start = rate, outputs, start_totals
+
+    def initial_state(self, n_runs: int) -> dict[str, np.ndarray]:
+        return {"level": np.ones(n_runs)}
+
+    def rates(self, time: float, state: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        return {"growth": self.rate * state["level"], "double": 2.0 * state["level"]}
+
+    def events(self, ledger: Ledger):
+        return ()
+
+    def start_totals(self, n_runs: int) -> dict[str, np.ndarray]:
+        return {k: np.full(n_runs, v) for k, v in (self._start or {}).items()}
+
+
+@pytest.mark.parametrize("method, tolerance", [("rk4", 1e-6), ("euler", 5e-2)])
+def test_year_totals_are_integrals_over_each_year(method, tolerance):
+    rate = 0.2
+    model = Growing(rate, ("level", "double", "growth", "share"))
+    trajectory = Engine(2020, 2023, dt=0.25, method=method).run(model, 1)
+    values = dict(zip(trajectory.variables, trajectory.values[:, :, 0], strict=True))
+    years = np.arange(1, 4)
+    exact = (np.exp(rate * years) - np.exp(rate * (years - 1))) / rate  # integral of e^(rt)
+    np.testing.assert_allclose(values["level"][1:], exact, rtol=tolerance)
+    np.testing.assert_allclose(values["double"][1:], 2.0 * exact, rtol=tolerance)
+    np.testing.assert_allclose(values["growth"][1:], rate * exact, rtol=tolerance)
+    # A ratio of year totals, not of year-end rates (here both are 0.5).
+    np.testing.assert_allclose(values["share"], 0.5)
+
+
+def test_given_start_totals_are_recorded_for_the_start_year_only():
+    model = Growing(0.1, ("level", "double", "share", "growth"),
+                    start_totals={"level": 0.9, "double": 3.6})
+    trajectory = Engine(2020, 2022, dt=0.25, method="rk4").run(model, 2)
+    values = dict(zip(trajectory.variables, trajectory.values[:, :, 0], strict=True))
+    assert values["level"][0] == 0.9 and values["double"][0] == 3.6
+    assert values["share"][0] == pytest.approx(0.25)       # the given totals' ratio
+    assert values["growth"][0] == pytest.approx(0.1)        # no total given: rate at start
+    assert values["level"][1] == pytest.approx((np.exp(0.1) - 1) / 0.1)
+
+
+def test_a_flow_started_at_its_year_end_rate_continues_the_trend_of_its_year_total():
+    from model.sectors.common import year_end_rate
+
+    growth = 0.15
+    start_total = 100.0
+    start_rate = float(year_end_rate(start_total, growth))
+    rate = np.log1p(growth)
+
+    class Started(Growing):
+        def initial_state(self, n_runs):
+            return {"level": np.full(n_runs, start_rate)}
+
+    trajectory = Engine(2020, 2022, method="rk4").run(
+        Started(rate, ("level",), {"level": start_total}), 1)
+    level = trajectory.values[0, :, 0]
+    np.testing.assert_allclose(level, [100.0, 115.0, 132.25], rtol=1e-6)
+    assert float(year_end_rate(start_total, 0.0)) == start_total
+    assert float(year_end_rate(start_total, -0.1)) < start_total

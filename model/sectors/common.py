@@ -8,6 +8,10 @@ A sector is a :class:`Sector` record. It declares
   stock-and-flow diagram), the inputs it uses (levers, parameters), and its source;
 * its **constants**: values calibrated once at the start year from baselines and inputs;
 * what it **reads** from other sectors, with the unit it expects;
+* which of its annual quantities are recorded as **year totals** (``totals``: stocks that are
+  levels of annual flows, and auxiliaries) and which as **ratios of year totals**
+  (``ratios``: ``name -> (numerator, denominator)``), as the statistics define them, with
+  ``start_totals(b, p, c)`` giving the start year's totals from the data (flows included);
 * three functions (and optionally ``checks`` of its start values and ``events``, a SimPy
   process factory for discrete flows), none of which changes its arguments:
   ``calibrate(b, p, c) -> constants``, ``initial(b, p, c, n) -> start values of the stocks``
@@ -76,10 +80,13 @@ class Sector:
     transfers: Mapping[str, tuple[str | None, str | None]] = field(default_factory=dict)
     checks: Callable[[Inputs, Inputs, Constants], list[tuple[str, Number, str]]] | None = None
     events: Callable[..., object] | None = None
+    totals: tuple[str, ...] = ()
+    ratios: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    start_totals: Callable[[Inputs, Inputs, Constants], dict[str, Number]] | None = None
 
     def __post_init__(self) -> None:
         for name in ("stocks", "flows", "auxiliaries", "reads", "constants", "discrete_flows",
-                     "transfers"):
+                     "transfers", "ratios"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     @property
@@ -117,3 +124,20 @@ def spending_index(start_spending: Number) -> tuple[np.ndarray, np.ndarray]:
     funded = start > 1e-8
     scale = np.divide(1.0, start, where=funded, out=np.zeros_like(start))
     return scale, np.where(funded, 0.0, 1.0)
+
+
+def year_end_rate(year_total: Number, growth: Number) -> Number:
+    """The rate at a year's end of a flow whose total over that year was ``year_total``.
+
+    Statistics give annual quantities (GDP, R&D spending, patent grants) as year totals; the
+    model's stocks and flows are rates at an instant. For a flow growing steadily at ``growth``
+    per year (continuous rate g = ln(1 + growth)) the total over a year is the end rate times
+    (1 - e^-g) / g, so the end rate is total * g / (1 - e^-g), about total * (1 + growth / 2).
+    Starting a run from the year total itself would make the first simulated year grow about
+    half a year's growth too little.
+    """
+    rate = np.log1p(np.asarray(growth, dtype=float))
+    small = np.abs(rate) < 1e-9
+    safe = np.where(small, 1.0, rate)
+    factor = np.where(small, 1.0 + rate / 2.0, safe / -np.expm1(-safe))
+    return year_total * factor

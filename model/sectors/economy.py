@@ -16,6 +16,11 @@ Auxiliaries
   budget_expenditure = budget_to_gdp * gdp  (ratio fixed at its start value) [亿元/年]
 Reads: hightech_va (high-tech sector).
 
+Annual statistics are year totals: GDP, value added, revenue and the budget are recorded as
+their totals over each year (the start year's from the data). The levels start at the rate
+that a year total growing at the start year's growth rate ends the year with
+(``year_end_rate``), so that the first simulated year continues the trend.
+
 Growth rates are written as annual rates g (as plans write them) and integrated as the
 continuous rate ln(1+g), so that a year of Euler steps reproduces "+g per year" closely.
 Every growth rate may follow a yearly path (a scenario's [paths]), e.g. history's GDP growth.
@@ -29,7 +34,16 @@ import numpy as np
 
 from ..catalogue import ECONOMY
 from ..engine import StockSpec
-from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
+from .common import (
+    Constants,
+    Inputs,
+    Number,
+    Sector,
+    Stocks,
+    Values,
+    Variable,
+    year_end_rate,
+)
 
 STOCKS = {
     "gdp_nonindustrial": StockSpec("亿元/年", inflows=("gdp_nonindustrial_growth",)),
@@ -68,22 +82,40 @@ CONSTANTS = {
         ("baseline.industrial_va", "baseline.hightech_va_share")),
     "budget_to_gdp": Variable("1", "budget_expenditure / gdp at the start",
                               ("baseline.budget_expenditure", "baseline.gdp")),
+    "gdp_nonindustrial_rate_start": Variable(
+        "亿元/年", "year_end_rate(gdp - industrial_va, nonindustrial_growth) at the start",
+        ("baseline.gdp", "baseline.industrial_va"), ("nonindustrial_growth",)),
+    "industrial_va_other_rate_start": Variable(
+        "亿元/年", "year_end_rate(industrial_va_other_start, other_industry_growth)",
+        ("industrial_va_other_start",), ("other_industry_growth",)),
 }
+
+TOTALS = ("gdp", "industrial_va", "industrial_revenue", "budget_expenditure")
 
 READS = {"hightech_va": "亿元/年"}
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    other_start = b.industrial_va * (1.0 - b.hightech_va_share)
     return {
-        "industrial_va_other_start": b.industrial_va * (1.0 - b.hightech_va_share),
+        "industrial_va_other_start": other_start,
         "budget_to_gdp": b.budget_expenditure / b.gdp,
+        "gdp_nonindustrial_rate_start": year_end_rate(b.gdp - b.industrial_va,
+                                                      p.nonindustrial_growth),
+        "industrial_va_other_rate_start": year_end_rate(other_start, p.other_industry_growth),
     }
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"gdp": b.gdp, "industrial_va": b.industrial_va,
+            "industrial_revenue": b.industrial_va / p.va_to_revenue,
+            "budget_expenditure": b.budget_expenditure}
 
 
 def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
     return {
-        "gdp_nonindustrial": b.gdp - b.industrial_va,
-        "industrial_va_other": c.industrial_va_other_start,
+        "gdp_nonindustrial": c.gdp_nonindustrial_rate_start,
+        "industrial_va_other": c.industrial_va_other_rate_start,
         "population": b.population,
     }
 
@@ -103,4 +135,5 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 
 SECTOR = Sector(
     "economy", "Economy: GDP, population, employment, above-scale industry, public budget",
-    ECONOMY, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS)
+    ECONOMY, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS,
+    totals=TOTALS, start_totals=start_totals)

@@ -15,6 +15,9 @@ Auxiliaries [亿元/年]
 Reads: budget_expenditure (economy).
 
 Under the share rule fiscal S&T spending follows the budget, which follows GDP: loop R2.
+Fiscal S&T spending is recorded as its year total (the start year's from the final accounts);
+the level starts at the rate that total ends the start year with, growing at the start
+year's rate (the growth rule's, or GDP outside industry's under the share rule).
 """
 
 from __future__ import annotations
@@ -23,7 +26,16 @@ import numpy as np
 
 from ..catalogue import ALLOCATION_SHARES, FISCAL
 from ..engine import StockSpec
-from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
+from .common import (
+    Constants,
+    Inputs,
+    Number,
+    Sector,
+    Stocks,
+    Values,
+    Variable,
+    year_end_rate,
+)
 
 STOCKS = {"fiscal_st_spending": StockSpec("亿元/年", inflows=("fiscal_st_change",))}
 
@@ -56,13 +68,29 @@ AUXILIARIES = {
 
 READS = {"budget_expenditure": "亿元/年"}
 
+CONSTANTS = {
+    "fiscal_st_rate_start": Variable(
+        "亿元/年", "year_end_rate(fiscal_st_spending, fiscal_st_growth (growth rule) or "
+        "nonindustrial_growth (share rule)) at the start", ("baseline.fiscal_st_spending",),
+        ("fiscal_st_growth", "nonindustrial_growth")),
+    "fiscal_st_growth_start": Variable(
+        "1/年", "fiscal S&T spending's growth in the start year: fiscal_st_growth (growth rule) "
+        "or nonindustrial_growth (share rule)", (), ("fiscal_st_growth", "nonindustrial_growth")),
+}
+
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    return {}
+    growth = p.nonindustrial_growth if p.fiscal_rule == "share" else p.fiscal_st_growth
+    return {"fiscal_st_rate_start": year_end_rate(b.fiscal_st_spending, growth),
+            "fiscal_st_growth_start": growth}
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"fiscal_st_spending": b.fiscal_st_spending}
 
 
 def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
-    return {"fiscal_st_spending": b.fiscal_st_spending}
+    return {"fiscal_st_spending": c.fiscal_st_rate_start}
 
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
@@ -82,4 +110,7 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 
 
 SECTOR = Sector("fiscal", "Fiscal: fiscal S&T spending and its allocation", FISCAL, STOCKS,
-                FLOWS, AUXILIARIES, READS, calibrate, initial, rates)
+                FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS,
+                totals=("fiscal_st_spending",),
+                ratios={"fiscal_st_share": ("fiscal_st_spending", "budget_expenditure")},
+                start_totals=start_totals)

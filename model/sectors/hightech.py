@@ -16,6 +16,10 @@ Reads: industrial_va (economy), rd_capital_growth and rd_capital (rd).
 High-tech investment drives capacity; growth of the R&D capital stock drives upgrading
 (loop R1: R&D -> R&D capital -> high-tech VA -> revenue -> enterprise R&D). When R&D capital
 shrinks the knowledge term turns negative and high-tech value added grows more slowly.
+High-tech value added is recorded as its year total and its share as the ratio of year
+totals; the level starts at the rate the start year's total ends the year with, growing as the
+flow above does at the start (R&D capital then grows at rd_growth_before_start).
+
 Definitions differ: Zhejiang's 高新技术产业 share (67 % in 2023) is not the national
 高技术制造业 share (16 %); a scenario's baseline must use its plan's definition.
 """
@@ -26,7 +30,16 @@ import numpy as np
 
 from ..catalogue import HIGHTECH
 from ..engine import StockSpec
-from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
+from .common import (
+    Constants,
+    Inputs,
+    Number,
+    Sector,
+    Stocks,
+    Values,
+    Variable,
+    year_end_rate,
+)
 
 STOCKS = {"hightech_va": StockSpec("亿元/年", inflows=("hightech_va_growth",))}
 
@@ -49,17 +62,31 @@ AUXILIARIES = {
 CONSTANTS = {
     "new_product_odds_start": Variable("1", "(1 - new_product_rate) / new_product_rate at the "
                                        "start", ("baseline.new_product_rate",)),
+    "hightech_va_rate_start": Variable(
+        "亿元/年", "year_end_rate(industrial_va * hightech_va_share, exp(investment_elasticity * "
+        "ln(1 + hightech_investment_growth) + knowledge_elasticity * ln(1 + "
+        "rd_growth_before_start)) - 1)", ("baseline.industrial_va", "baseline.hightech_va_share"),
+        ("investment_elasticity", "hightech_investment_growth", "knowledge_elasticity",
+         "rd_growth_before_start")),
 }
 
 READS = {"industrial_va": "亿元/年", "rd_capital_growth": "1/年", "rd_capital": "亿元"}
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    return {"new_product_odds_start": (1.0 - b.new_product_rate) / b.new_product_rate}
+    growth = np.expm1(p.investment_elasticity * np.log1p(p.hightech_investment_growth)
+                      + p.knowledge_elasticity * np.log1p(p.rd_growth_before_start))
+    return {"new_product_odds_start": (1.0 - b.new_product_rate) / b.new_product_rate,
+            "hightech_va_rate_start": year_end_rate(b.industrial_va * b.hightech_va_share,
+                                                    growth)}
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"hightech_va": b.industrial_va * b.hightech_va_share}
 
 
 def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
-    return {"hightech_va": b.industrial_va * b.hightech_va_share}
+    return {"hightech_va": c.hightech_va_rate_start}
 
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
@@ -75,4 +102,6 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 
 SECTOR = Sector("hightech", "High-tech industry: value added, its share, new products",
                 HIGHTECH, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates,
-                CONSTANTS)
+                CONSTANTS, totals=("hightech_va",),
+                ratios={"hightech_va_share": ("hightech_va", "industrial_va")},
+                start_totals=start_totals)

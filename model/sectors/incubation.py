@@ -38,6 +38,10 @@ Calibrated at the start: seat additions that keep the seats at their baseline nu
 startup_entry_demand (entries that keep start-ups at their baseline number), and
 sme_external_entries = (1 - incubator_share_of_new_smes) * the start year's new tech SMEs:
 the SMEs founded by incubator graduates are modelled, never absorbed by the calibration.
+New certifications are a year total: the start year's is the statistic, recorded as given;
+the flow starts at the rate that total ends the year with, growing as its pool does at the
+start (certification_sme_share * the register's growth + the rest * R&D's growth before the
+start).
 """
 
 from __future__ import annotations
@@ -46,7 +50,17 @@ import numpy as np
 
 from ..catalogue import INCUBATION
 from ..engine import StockSpec
-from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable, spending_index
+from .common import (
+    Constants,
+    Inputs,
+    Number,
+    Sector,
+    Stocks,
+    Values,
+    Variable,
+    spending_index,
+    year_end_rate,
+)
 
 CERTIFICATE_YEARS = 3.0  # 国科发火〔2016〕32号: a certificate is valid three years
 # Assumption: a free seat is taken within half a year when start-ups queue for it. Entries
@@ -110,10 +124,10 @@ AUXILIARIES = {
 CONSTANTS = {
     "incubation_index_scale": Variable(
         "1/(亿元/年)", "1 / incubation spending at the start (0 if none)",
-        ("baseline.fiscal_st_spending",), ("share_incubation",)),
+        ("fiscal_st_rate_start",), ("share_incubation",)),
     "incubation_index_offset": Variable(
         "1", "1 if there was no incubation spending at the start, else 0",
-        ("baseline.fiscal_st_spending",), ("share_incubation",)),
+        ("fiscal_st_rate_start",), ("share_incubation",)),
     "seat_replacement": Variable("个/年", "incubator_retirement * incubator seats at the start",
                                  ("baseline.incubator_capacity",), ("incubator_retirement",)),
     "startup_entry_demand": Variable(
@@ -123,12 +137,16 @@ CONSTANTS = {
         "家/年", "(1 - incubator_share_of_new_smes) * new tech SMEs at the start",
         ("baseline.tech_smes_new_per_year",), ("incubator_share_of_new_smes",)),
     "new_certifications_start": Variable(
-        "家/年", "high-tech enterprises certified for the first time in the start year",
-        ("baseline.hightech_new_certifications",)),
+        "家/年", "year_end_rate(high-tech enterprises certified for the first time in the start "
+        "year, growth of the pool at the start)",
+        ("baseline.hightech_new_certifications", "sme_external_entries", "baseline.tech_smes",
+         "baseline.startups_in_incubation"),
+        ("certification_sme_share", "graduate_sme_fraction", "graduation_rate", "sme_exit_rate",
+         "rd_growth_before_start")),
     "tech_smes_start": Variable("家", "tech SMEs at the start", ("baseline.tech_smes",)),
     "enterprise_rd_start": Variable(
-        "亿元/年", "firms' own R&D plus subsidy-induced R&D at the start",
-        ("rd_start", "public_rd_nonfiscal", "baseline.fiscal_st_spending"),
+        "亿元/年", "firms' R&D rate at the start: the R&D rate less public R&D",
+        ("rd_rate_start", "public_rd_nonfiscal", "fiscal_st_rate_start"),
         ("public_rd_fraction", "share_public_research")),
 }
 
@@ -136,19 +154,30 @@ READS = {"incubation_spending": "亿元/年", "enterprise_rd": "亿元/年"}
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    scale, offset = spending_index(b.fiscal_st_spending * p.share_incubation)
-    public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
+    scale, offset = spending_index(c.fiscal_st_rate_start * p.share_incubation)
+    public_rd = p.public_rd_fraction * c.fiscal_st_rate_start * p.share_public_research
+    external = (1.0 - p.incubator_share_of_new_smes) * b.tech_smes_new_per_year
+    registrations = (p.graduate_sme_fraction * p.graduation_rate * b.startups_in_incubation
+                     + external)
+    register_growth = registrations / b.tech_smes - p.sme_exit_rate
+    pool_growth = (p.certification_sme_share * register_growth
+                   + (1.0 - p.certification_sme_share) * np.log1p(p.rd_growth_before_start))
     return {
         "incubation_index_scale": scale,
         "incubation_index_offset": offset,
         "seat_replacement": p.incubator_retirement * b.incubator_capacity,
         "startup_entry_demand": (p.graduation_rate + p.startup_failure_rate)
         * b.startups_in_incubation,
-        "sme_external_entries": (1.0 - p.incubator_share_of_new_smes) * b.tech_smes_new_per_year,
-        "new_certifications_start": b.hightech_new_certifications,
+        "sme_external_entries": external,
+        "new_certifications_start": year_end_rate(b.hightech_new_certifications,
+                                                  np.expm1(pool_growth)),
         "tech_smes_start": b.tech_smes,
-        "enterprise_rd_start": c.rd_start - public_rd - c.public_rd_nonfiscal,
+        "enterprise_rd_start": c.rd_rate_start - public_rd - c.public_rd_nonfiscal,
     }
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"hightech_certification": b.hightech_new_certifications}
 
 
 def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
@@ -198,4 +227,4 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 SECTOR = Sector(
     "incubation", "Incubation: incubators, start-ups, tech SMEs, high-tech enterprises",
     INCUBATION, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS,
-    checks=checks)
+    checks=checks, start_totals=start_totals)

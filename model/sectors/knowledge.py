@@ -30,13 +30,31 @@ grants continue their trend instead of stalling for a lag; high_value_share
 so that high-value patents grow at the start as all valid patents do (grants / stock -
 lapse), rather than jumping towards an equilibrium set by an assumed share.
 With zero R&D, applications are zero and grants drain to zero with the examination delay.
+
+Grants and technology-contract turnover are year totals: the start year's are the statistics,
+recorded as given; the flows start at the rate those totals end the year with
+(``year_end_rate``), grants growing as R&D did before the start (g = rd_growth_before_start,
+pipeline and applications set for that growth: applications = grants * (1 + ln(1 + g) *
+patent_lag)), turnover as the patent stock makes it grow.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..catalogue import KNOWLEDGE
 from ..engine import StockSpec
-from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable, spending_index
+from .common import (
+    Constants,
+    Inputs,
+    Number,
+    Sector,
+    Stocks,
+    Values,
+    Variable,
+    spending_index,
+    year_end_rate,
+)
 
 STOCKS = {
     "inventions_in_examination": StockSpec(
@@ -84,28 +102,35 @@ AUXILIARIES = {
 }
 
 CONSTANTS = {
+    "grants_rate_start": Variable(
+        "件/年", "year_end_rate(invention_patent_grants, rd_growth_before_start)",
+        ("baseline.invention_patent_grants",), ("rd_growth_before_start",)),
     "patent_productivity": Variable(
-        "件/年", "invention_patent_grants * (1 + rd_growth_before_start * patent_lag) / "
-        "(rd_start ** alpha * rd_personnel ** beta) at the start (a pipeline growing as R&D "
-        "did)", ("baseline.invention_patent_grants", "rd_start", "baseline.rd_personnel"),
+        "件/年", "grants_rate_start * (1 + ln(1 + rd_growth_before_start) * patent_lag) / "
+        "(rd_rate_start ** alpha * rd_personnel ** beta) at the start (a pipeline growing as "
+        "R&D did)", ("grants_rate_start", "rd_rate_start", "baseline.rd_personnel"),
         ("patent_rd_elasticity", "patent_personnel_elasticity", "rd_growth_before_start",
          "patent_lag")),
     "valid_patents_start": Variable("件", "invention_patents_per_10k * population at the start",
                                     ("baseline.invention_patents_per_10k", "baseline.population")),
     "support_index_scale": Variable(
         "1/(亿元/年)", "1 / technology-market support at the start (0 if none)",
-        ("baseline.fiscal_st_spending",), ("share_tech_market",)),
+        ("fiscal_st_rate_start",), ("share_tech_market",)),
     "support_index_offset": Variable(
         "1", "1 if there was no technology-market support at the start, else 0",
-        ("baseline.fiscal_st_spending",), ("share_tech_market",)),
+        ("fiscal_st_rate_start",), ("share_tech_market",)),
     "high_value_share": Variable(
         "1", "(grants / valid patents - patent_lapse + high_value_lapse) * high-value patents "
-        "/ grants, at the start", ("baseline.invention_patent_grants",
+        "/ grants, at the start (grants at their rate)", ("grants_rate_start",
                                    "baseline.invention_patents_per_10k",
                                    "baseline.high_value_patents_per_10k"),
         ("patent_lapse", "high_value_lapse")),
-    "turnover_start": Variable("亿元/年", "technology-contract turnover at the start",
-                               ("baseline.tech_contract_turnover",)),
+    "turnover_start": Variable(
+        "亿元/年", "year_end_rate(tech_contract_turnover, exp(turnover_patent_elasticity * "
+        "(grants_rate_start / valid patents - patent_lapse)) - 1): the rate the start year's "
+        "turnover ends it with", ("baseline.tech_contract_turnover", "grants_rate_start",
+                                  "valid_patents_start"),
+        ("turnover_patent_elasticity", "patent_lapse")),
 }
 
 READS = {"rd_expenditure": "亿元/年", "rd_personnel": "人年", "tech_market_support": "亿元/年",
@@ -113,25 +138,34 @@ READS = {"rd_expenditure": "亿元/年", "rd_personnel": "人年", "tech_market_
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    scale, offset = spending_index(b.fiscal_st_spending * p.share_tech_market)
+    scale, offset = spending_index(c.fiscal_st_rate_start * p.share_tech_market)
+    grants = year_end_rate(b.invention_patent_grants, p.rd_growth_before_start)
+    valid = b.invention_patents_per_10k * b.population
+    patent_growth = grants / valid - p.patent_lapse
     return {
-        "patent_productivity": b.invention_patent_grants * (
-            1.0 + p.rd_growth_before_start * p.patent_lag) / (
-            c.rd_start ** p.patent_rd_elasticity
+        "grants_rate_start": grants,
+        "patent_productivity": grants * (
+            1.0 + np.log1p(p.rd_growth_before_start) * p.patent_lag) / (
+            c.rd_rate_start ** p.patent_rd_elasticity
             * b.rd_personnel ** p.patent_personnel_elasticity),
-        "valid_patents_start": b.invention_patents_per_10k * b.population,
+        "valid_patents_start": valid,
         "support_index_scale": scale,
         "support_index_offset": offset,
-        "turnover_start": b.tech_contract_turnover,
-        "high_value_share": _high_value_share(b, p),
+        "turnover_start": year_end_rate(
+            b.tech_contract_turnover, np.expm1(p.turnover_patent_elasticity * patent_growth)),
+        "high_value_share": _high_value_share(b, p, grants),
     }
 
 
-def _high_value_share(b: Inputs, p: Inputs) -> Number:
-    valid_growth = b.invention_patent_grants / (b.invention_patents_per_10k * b.population) - (
-        p.patent_lapse)
+def _high_value_share(b: Inputs, p: Inputs, grants: Number) -> Number:
+    valid_growth = grants / (b.invention_patents_per_10k * b.population) - p.patent_lapse
     high_value = b.high_value_patents_per_10k * b.population
-    return (valid_growth + p.high_value_lapse) * high_value / b.invention_patent_grants
+    return (valid_growth + p.high_value_lapse) * high_value / grants
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"invention_patent_grants": b.invention_patent_grants,
+            "tech_contract_turnover": b.tech_contract_turnover}
 
 
 def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
@@ -146,7 +180,7 @@ def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
 
 def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
     return {
-        "inventions_in_examination": b.invention_patent_grants * p.patent_lag,
+        "inventions_in_examination": c.grants_rate_start * p.patent_lag,
         "valid_invention_patents": c.valid_patents_start,
         "high_value_patents": b.high_value_patents_per_10k * b.population,
         "achievements_transformed": 0.0,
@@ -175,4 +209,5 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 
 SECTOR = Sector(
     "knowledge", "Knowledge: invention patents, technology market, achievements", KNOWLEDGE,
-    STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS, checks=checks)
+    STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS, checks=checks,
+    totals=("tech_contract_turnover",), start_totals=start_totals)

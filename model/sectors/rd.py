@@ -4,16 +4,19 @@ Stocks
   rd_capital    [亿元]  R&D capital stock, perpetual inventory (Hall 2007, IFS)
   rd_incentive  [1]     firms' perceived tax incentive, relative to the start year; it moves
                         towards the (saturating) user-cost effect of the super-deduction
+  rd_propensity [1]     firms' R&D per unit of output relative to the start year, beyond what
+                        the incentive explains: a drift whose sign and size are uncertain
 Flows (per year)
   rd_capital_formation    = rd_expenditure                              [亿元/年]
   rd_capital_depreciation = rd_depreciation * rd_capital                [亿元/年]  (loop B1)
   rd_incentive_adjustment = (incentive_target - rd_incentive) / rd_adjustment_time
-Auxiliaries [亿元/年 unless said]
-  hightech_industry_rd  = hightech_rd_per_va * hightech_va * rd_incentive        (loop R1)
-  other_industry_rd     = other_industry_rd_per_va * industrial_va_other * rd_incentive
-  services_rd           = services_rd_per_va * gdp_nonindustrial * rd_incentive
+  rd_propensity_change    = ln(1 + rd_propensity_drift) * rd_propensity
+Auxiliaries [亿元/年 unless said]  (firm factor = rd_incentive * rd_propensity)
+  hightech_industry_rd  = hightech_rd_per_va * hightech_va * firm factor         (loop R1)
+  other_industry_rd     = other_industry_rd_per_va * industrial_va_other * firm factor
+  services_rd           = services_rd_per_va * gdp_nonindustrial * firm factor
   certification_rd      = certification_rd_uplift * rd_per_hightech_enterprise
-                          * (hightech_enterprises - their start number) * rd_incentive (R3)
+                          * (hightech_enterprises - their start number) * firm factor (R3)
   subsidy_rd            = subsidy_rd_leverage * rd_subsidies        (additionality)
   enterprise_rd         = the five above
   industrial_rd         = above-scale industrial firms' part: high-tech and other industry,
@@ -40,7 +43,15 @@ Calibrated at the start, so that the model reproduces the baseline R&D intensity
                     over value added with high-tech industry hightech_rd_intensity_ratio
                     times as R&D-intensive as the rest (>= 1), giving each class's R&D per
                     unit of value added
-  rd_capital(start) = R&D(start) / (rd_growth_before_start + rd_depreciation)  (Hall 2007)
+  rd_rate_start   = the R&D rate these give at the start, from the year-end rates of value
+                    added and fiscal spending (the statistics' year totals are totals, the
+                    model's flows rates: see common.year_end_rate)
+  rd_capital(start) = rd_rate_start / (g + rd_depreciation), g = ln(1 + rd_growth_before_start):
+                    the perpetual-inventory stock of a flow growing at g (Hall 2007)
+
+R&D spending, firms' and industrial R&D are recorded as year totals; R&D intensity and the
+industrial R&D ratio as ratios of year totals (R&D over GDP, industrial R&D over revenue), as
+the statistics define them.
 
 The super-deduction works through the user cost of R&D, 1 - tax * (1 + deduction rate):
 the raw response (user cost now / at start) ** (-super_deduction_elasticity) is measured for
@@ -61,6 +72,7 @@ STOCKS = {
         "亿元", inflows=("rd_capital_formation",), outflows=("rd_capital_depreciation",)
     ),
     "rd_incentive": StockSpec("1", inflows=("rd_incentive_adjustment",)),
+    "rd_propensity": StockSpec("1", inflows=("rd_propensity_change",)),
 }
 
 FLOWS = {
@@ -76,22 +88,27 @@ FLOWS = {
         ("super_deduction_rate", "corporate_tax_rate", "super_deduction_elasticity",
          "super_deduction_saturation", "rd_adjustment_time"),
         "Qian, Zhan & Pan (China & World Economy); saturation an assumption"),
+    "rd_propensity_change": Variable(
+        "1/年", "ln(1 + rd_propensity_drift) * rd_propensity", ("rd_propensity",),
+        ("rd_propensity_drift",),
+        "assumption: uncertain structure (do firms keep their R&D per unit of output?)"),
 }
 
 AUXILIARIES = {
     "hightech_industry_rd": Variable(
-        "亿元/年", "hightech_rd_per_va * hightech_va * rd_incentive",
-        ("hightech_va", "rd_incentive"), (),
+        "亿元/年", "hightech_rd_per_va * hightech_va * rd_incentive * rd_propensity",
+        ("hightech_va", "rd_incentive", "rd_propensity"), (),
         "certification needs R&D of 3-5 % of sales (国科发火〔2016〕32号)"),
     "other_industry_rd": Variable(
-        "亿元/年", "other_industry_rd_per_va * industrial_va_other * rd_incentive",
-        ("industrial_va_other", "rd_incentive")),
-    "services_rd": Variable("亿元/年", "services_rd_per_va * gdp_nonindustrial * rd_incentive",
-                            ("gdp_nonindustrial", "rd_incentive")),
+        "亿元/年", "other_industry_rd_per_va * industrial_va_other * rd_incentive * "
+        "rd_propensity", ("industrial_va_other", "rd_incentive", "rd_propensity")),
+    "services_rd": Variable(
+        "亿元/年", "services_rd_per_va * gdp_nonindustrial * rd_incentive * rd_propensity",
+        ("gdp_nonindustrial", "rd_incentive", "rd_propensity")),
     "certification_rd": Variable(
         "亿元/年", "certification_rd_uplift * rd_per_hightech_enterprise * "
-        "(hightech_enterprises - their start number) * rd_incentive",
-        ("hightech_enterprises", "rd_incentive"), ("certification_rd_uplift",),
+        "(hightech_enterprises - their start number) * rd_incentive * rd_propensity",
+        ("hightech_enterprises", "rd_incentive", "rd_propensity"), ("certification_rd_uplift",),
         "Chen, Liu, Suárez Serrato & Xu 2021 (AER)"),
     "subsidy_rd": Variable("亿元/年", "subsidy_rd_leverage * rd_subsidies", ("rd_subsidies",),
                            ("subsidy_rd_leverage",), "Dimos & Pugh 2016; Boeing 2016"),
@@ -150,10 +167,23 @@ CONSTANTS = {
                                            ("baseline.hightech_enterprises",)),
     "super_deduction_start": Variable("1", "super_deduction_rate in the start year", (),
                                       ("super_deduction_rate",)),
+    "rd_rate_start": Variable(
+        "亿元/年", "each class's R&D per unit of value added * its value added's rate at the start "
+        "+ subsidy-induced and public R&D at the fiscal rate at the start + public_rd_nonfiscal",
+        ("hightech_rd_per_va", "other_industry_rd_per_va", "services_rd_per_va",
+         "hightech_va_rate_start", "industrial_va_other_rate_start",
+         "gdp_nonindustrial_rate_start", "fiscal_st_rate_start", "public_rd_nonfiscal"),
+        ("subsidy_rd_leverage", "share_rd_subsidies", "public_rd_fraction",
+         "share_public_research")),
     "rd_capital_start": Variable(
-        "亿元", "rd_start / (rd_growth_before_start + rd_depreciation)", ("rd_start",),
-        ("rd_growth_before_start", "rd_depreciation"), "Hall 2007 (IFS): K0 = R0 / (g + delta)"),
+        "亿元", "rd_rate_start / (ln(1 + rd_growth_before_start) + rd_depreciation)",
+        ("rd_rate_start",), ("rd_growth_before_start", "rd_depreciation"),
+        "Hall 2007 (IFS): K0 = R0 / (g + delta)"),
 }
+
+TOTALS = ("rd_expenditure", "enterprise_rd", "industrial_rd")
+RATIOS = {"rd_intensity": ("rd_expenditure", "gdp"),
+          "industrial_rd_ratio": ("industrial_rd", "industrial_revenue")}
 
 READS = {
     "gdp": "亿元/年",
@@ -192,6 +222,13 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     other_per_va = industrial_share * own_rd / (
         c.industrial_va_other_start + p.hightech_rd_intensity_ratio * hightech_va)
     hightech_per_va = p.hightech_rd_intensity_ratio * other_per_va
+    services_per_va = p.services_share_of_firm_rd * own_rd / (b.gdp - b.industrial_va)
+    fiscal_rd_per_yuan = (p.subsidy_rd_leverage * p.share_rd_subsidies
+                          + p.public_rd_fraction * p.share_public_research)
+    rd_rate_start = (hightech_per_va * c.hightech_va_rate_start
+                     + other_per_va * c.industrial_va_other_rate_start
+                     + services_per_va * c.gdp_nonindustrial_rate_start
+                     + fiscal_rd_per_yuan * c.fiscal_st_rate_start + public_rd_nonfiscal)
     return {
         "rd_start": rd_start,
         "public_rd_nonfiscal": public_rd_nonfiscal,
@@ -199,12 +236,23 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         "industrial_share_of_own_rd": industrial_share,
         "hightech_rd_per_va": hightech_per_va,
         "other_industry_rd_per_va": other_per_va,
-        "services_rd_per_va": p.services_share_of_firm_rd * own_rd / (b.gdp - b.industrial_va),
+        "services_rd_per_va": services_per_va,
         "rd_per_hightech_enterprise": hightech_per_va * hightech_va / b.hightech_enterprises,
         "hightech_enterprises_start": b.hightech_enterprises,
         "super_deduction_start": p.super_deduction_rate,
-        "rd_capital_start": rd_start / (p.rd_growth_before_start + p.rd_depreciation),
+        "rd_rate_start": rd_rate_start,
+        "rd_capital_start": rd_rate_start / (np.log1p(p.rd_growth_before_start)
+                                             + p.rd_depreciation),
     }
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    """The start year's R&D as the statistics give it (certification's extra R&D is 0 then)."""
+    subsidy_rd = p.subsidy_rd_leverage * b.fiscal_st_spending * p.share_rd_subsidies
+    public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
+    return {"rd_expenditure": c.rd_start,
+            "enterprise_rd": c.rd_start - public_rd - c.public_rd_nonfiscal,
+            "industrial_rd": c.industrial_share_of_own_rd * (c.own_rd_start + subsidy_rd)}
 
 
 def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
@@ -217,18 +265,20 @@ def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
 
 
 def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
-    return {"rd_capital": c.rd_capital_start, "rd_incentive": 1.0}
+    return {"rd_capital": c.rd_capital_start, "rd_incentive": 1.0, "rd_propensity": 1.0}
 
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     incentive = s["rd_incentive"]
     target = incentive_target(p, c.super_deduction_start)
     v["rd_incentive_adjustment"] = (target - incentive) / p.rd_adjustment_time
-    hightech = c.hightech_rd_per_va * s["hightech_va"] * incentive
-    other = c.other_industry_rd_per_va * s["industrial_va_other"] * incentive
-    services = c.services_rd_per_va * s["gdp_nonindustrial"] * incentive
+    v["rd_propensity_change"] = np.log1p(p.rd_propensity_drift) * s["rd_propensity"]
+    firm_factor = incentive * s["rd_propensity"]
+    hightech = c.hightech_rd_per_va * s["hightech_va"] * firm_factor
+    other = c.other_industry_rd_per_va * s["industrial_va_other"] * firm_factor
+    services = c.services_rd_per_va * s["gdp_nonindustrial"] * firm_factor
     certification = (p.certification_rd_uplift * c.rd_per_hightech_enterprise
-                     * (s["hightech_enterprises"] - c.hightech_enterprises_start) * incentive)
+                     * (s["hightech_enterprises"] - c.hightech_enterprises_start) * firm_factor)
     subsidy = p.subsidy_rd_leverage * v["rd_subsidies"]
     enterprise_rd = hightech + other + services + certification + subsidy
     public_rd = p.public_rd_fraction * v["public_research_spending"] + c.public_rd_nonfiscal
@@ -249,4 +299,4 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 
 SECTOR = Sector("rd", "R&D: firms' R&D following output, public R&D, intensity, R&D capital",
                 RD, STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS,
-                checks=checks)
+                checks=checks, totals=TOTALS, ratios=RATIOS, start_totals=start_totals)

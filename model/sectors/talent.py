@@ -22,9 +22,11 @@ Reads: rd_expenditure (rd), talent_spending (fiscal), employed (economy).
 
 Hiring replaces leavers and closes the gap to what the R&D money pays for; the net growth is
 capped by what the labour market supplies. The cost per FTE is calibrated at the start
-(baseline R&D / baseline personnel), so staff start in balance with the money; it then grows
-with wages (China 2015-2019: 37.7 -> 46.1 万元, 5.2 %/yr; NBS 2022: 48.4 万元 nationally,
-Guangxi 31-38 万元).
+(the R&D rate at the start / baseline personnel), so staff start in balance with the money;
+it then grows with wages (China 2015-2019: 37.7 -> 46.1 万元, 5.2 %/yr; NBS 2022: 48.4 万元
+nationally, Guangxi 31-38 万元).
+Recruits are counted per year (a year total); the start year's is the statistic, and the flow
+starts at the rate that total ends the year with, growing as talent spending makes it.
 """
 
 from __future__ import annotations
@@ -33,7 +35,17 @@ import numpy as np
 
 from ..catalogue import TALENT
 from ..engine import StockSpec
-from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable, spending_index
+from .common import (
+    Constants,
+    Inputs,
+    Number,
+    Sector,
+    Stocks,
+    Values,
+    Variable,
+    spending_index,
+    year_end_rate,
+)
 
 STOCKS = {
     "rd_personnel": StockSpec(
@@ -70,25 +82,34 @@ AUXILIARIES = {
 }
 
 CONSTANTS = {
-    "high_level_recruits_start": Variable("人/年", "high-level recruits in the start year",
-                                          ("baseline.high_level_recruits",)),
+    "high_level_recruits_start": Variable(
+        "人/年", "year_end_rate(high-level recruits in the start year, talent_programme_share * "
+        "growth of fiscal S&T spending at the start)", ("baseline.high_level_recruits",
+                                                         "fiscal_st_growth_start"),
+        ("talent_programme_share",)),
     "talent_index_scale": Variable("1/(亿元/年)", "1 / talent spending at the start (0 if none)",
-                                   ("baseline.fiscal_st_spending",), ("share_talent",)),
+                                   ("fiscal_st_rate_start",), ("share_talent",)),
     "talent_index_offset": Variable("1", "1 if there was no talent spending at the start, else 0",
-                                    ("baseline.fiscal_st_spending",), ("share_talent",)),
-    "rd_cost_per_fte_start": Variable("万元/人年", "R&D at the start / R&D personnel at the start",
-                                      ("rd_start", "baseline.rd_personnel")),
+                                    ("fiscal_st_rate_start",), ("share_talent",)),
+    "rd_cost_per_fte_start": Variable("万元/人年",
+                                      "R&D rate at the start / R&D personnel at the start",
+                                      ("rd_rate_start", "baseline.rd_personnel")),
 }
 
 READS = {"rd_expenditure": "亿元/年", "talent_spending": "亿元/年", "employed": "万人"}
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    scale, offset = spending_index(b.fiscal_st_spending * p.share_talent)
-    return {"high_level_recruits_start": b.high_level_recruits,
+    scale, offset = spending_index(c.fiscal_st_rate_start * p.share_talent)
+    return {"high_level_recruits_start": year_end_rate(
+                b.high_level_recruits, p.talent_programme_share * c.fiscal_st_growth_start),
             "talent_index_scale": scale, "talent_index_offset": offset,
             # 亿元 -> 万元: x 1e4.
-            "rd_cost_per_fte_start": c.rd_start * 1e4 / b.rd_personnel}
+            "rd_cost_per_fte_start": c.rd_rate_start * 1e4 / b.rd_personnel}
+
+
+def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
+    return {"high_level_recruitment": b.high_level_recruits}
 
 
 def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
@@ -121,4 +142,4 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
 
 SECTOR = Sector("talent", "Talent: R&D personnel, cost per FTE, high-level recruitment", TALENT,
                 STOCKS, FLOWS, AUXILIARIES, READS, calibrate, initial, rates, CONSTANTS,
-                checks=checks)
+                checks=checks, start_totals=start_totals)
