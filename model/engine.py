@@ -115,9 +115,15 @@ class Engine:
         self.method = method
 
     def run(
-        self, model: StockFlowModel, n_runs: int, out: np.ndarray | None = None
+        self, model: StockFlowModel, n_runs: int, out: np.ndarray | None = None,
+        resumed: bool = False,
     ) -> Trajectory:
-        """Simulate ``n_runs`` at once; ``out`` (variables x years x runs) may be given."""
+        """Simulate ``n_runs`` at once; ``out`` (variables x years x runs) may be given.
+
+        ``resumed``: the model's initial state is a previous run's state at the end of the
+        start year (a restart), so the start is recorded as that run recorded its year ends,
+        after the changes scheduled for that instant; the run then continues it exactly.
+        """
         env = simpy.Environment(initial_time=self.start)
         stock_names = tuple(model.stocks)
         initial = model.initial_state(n_runs)
@@ -133,7 +139,7 @@ class Engine:
         record = out if out is not None else np.empty((len(outputs), len(years), n_runs))
         for process in model.events(ledger):
             env.process(process())
-        env.process(self._integrate(env, model, ledger, stocks, record, outputs))
+        env.process(self._integrate(env, model, ledger, stocks, record, outputs, resumed))
         env.run()
         return Trajectory(outputs, years, record)
 
@@ -145,6 +151,7 @@ class Engine:
         stocks: np.ndarray,
         record: np.ndarray,
         outputs: tuple[str, ...],
+        resumed: bool = False,
     ) -> Process:
         state, dt = ledger.state, self.dt
         advance = self._euler_update(model, state, stocks, dt)
@@ -156,12 +163,16 @@ class Engine:
         annual = np.zeros((len(totalled), stocks.shape[1]))
         # The start is recorded as the left limit at the start time: inputs scheduled to
         # change at the start instant, like events there, act from the first step on.
-        rates = model.rates(float(np.nextafter(float(env.now), -np.inf)), state)
-        self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
+        # A resumed run's start is a year end: recorded after the start instant's changes.
+        if not resumed:
+            rates = model.rates(float(np.nextafter(float(env.now), -np.inf)), state)
+            self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
         # Events scheduled for the start instant act after the start is recorded and
         # before the first step.
         yield env.timeout(0)
         rates = model.rates(env.now, state)
+        if resumed:
+            self._record(record, 0, outputs, state, rates, {}, {}, None, start=True)
         n_steps = (self.end - self.start) * self.steps_per_year
         for step in range(1, n_steps + 1):
             if step_rates is not None:
