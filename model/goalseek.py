@@ -27,10 +27,10 @@ from .levers import changed_levers, lever_range, plan_levers, set_lever
 from .results import Results
 from .scenario import Scenario, Target
 from .simulate import check_domain, evaluate, sample
+from .targets import margin, measured
 
 # Runs the model with a planner's lever changes (a restart's runner, for instance).
 Runner = Callable[[Mapping[str, float]], Results]
-from .targets import margin, measured
 
 REACHABLE, ALWAYS_REACHED, NOT_REACHABLE = "reachable", "always reached", "not reachable"
 

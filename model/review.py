@@ -223,8 +223,9 @@ def _estimate(scenario: Scenario, year: int, state: dict[str, np.ndarray],
         error = residual(current)
     worst = int(np.argmax(np.max(np.abs(error), axis=1)))
     if np.max(np.abs(error)) > 1e-9:
-        raise ScenarioError(scenario.path, f"history ({indicators[worst]} {year})",
-                            f"the model cannot start from the actual {observed[indicators[worst]]:g}"
+        key = indicators[worst]
+        raise ScenarioError(scenario.path, f"history ({key} {year})",
+                            f"the model cannot start from the actual {observed[key]:g}"
                             " with the other actuals of that year",
                             "actuals that fit together")
     return current

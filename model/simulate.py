@@ -150,7 +150,7 @@ def _run(scenario: Scenario, inputs: Mapping[str, float | np.ndarray] | None,
                     arguments.time_step(dt) if dt is not None else meta.dt,
                     integration or meta.integration)
 
-    def build(lo: int, hi: int) -> InnovationModel:
+    def build(lo: int, hi: int) -> InnovationModel | _Resumed:
         baseline, start_inputs, changes = _model_inputs(scenario, columns, policy, lo, hi)
         model = InnovationModel(baseline, start_inputs, meta.start, meta.end, hi - lo,
                                 fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)

@@ -9,14 +9,15 @@ import numpy as np
 import pytest
 
 from model.cli import main
+from model.errors import ScenarioError
 from model.review import (
     AHEAD,
     BEHIND,
     NO_ACTUAL,
+    NO_CALL,
     ON_TRACK,
     RIGHT,
     WRONG,
-    NO_CALL,
     call,
     pace,
     restart,
@@ -24,7 +25,6 @@ from model.review import (
 )
 from model.scenario import HistoryPoint, Target, load_scenario
 from model.simulate import STOCK_NAMES, evaluate
-from model.errors import ScenarioError
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 KECHENG = SCENARIOS / "kecheng-2027.toml"
