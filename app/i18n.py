@@ -120,6 +120,62 @@ LABELS: dict[str, dict[str, str]] = {
               "(make run installs Graphviz)"},
     "download_svg": {"zh": "下载结构图 SVG", "en": "Download diagram SVG"},
     "download_md": {"zh": "下载模型说明 Markdown", "en": "Download documentation (Markdown)"},
+    "review": {"zh": "中期评估", "en": "Where we stand"},
+    "review_none": {
+        "zh": "情景文件中没有 {start} 年之后、{year} 年之前的实际值（[[history]]）："
+              "以下再预测即事前预测；"
+              "“无实际值”表示尚未找到公开数据",
+        "en": "The file has no actuals after {start} and before {year} ([[history]]): the "
+              "re-forecast is the ex-ante run; \"no actual\" means none has been found published"},
+    "review_restart": {
+        "zh": "自 {year} 年实际值重新起算（{runs} 次模拟）；据实际值重估的存量：{imposed}",
+        "en": "Restarted from the actuals of {year} ({runs} runs); stocks re-estimated from: "
+              "{imposed}"},
+    "review_plan_pace": {"zh": "规划所需年均进度", "en": "Plan pace"},
+    "review_actual_path": {"zh": "实际值", "en": "Actual path"},
+    "review_achieved": {"zh": "已实现进度", "en": "Pace achieved"},
+    "review_required": {"zh": "剩余年份所需进度", "en": "Pace now required"},
+    "review_status": {"zh": "进度判断", "en": "Status"},
+    "review_forecast": {"zh": "再预测 中位数 [5–95 %]", "en": "Re-forecast median [5-95 %]"},
+    "review_p_before": {"zh": "事前达成概率", "en": "P before"},
+    "review_p_now": {"zh": "当前达成概率", "en": "P now"},
+    "review_likelihood": {"zh": "当前判断", "en": "Likelihood now"},
+    "review_no_actual": {"zh": "无实际值", "en": "no actual"},
+    "review_pace_note": {
+        "zh": "进度：总量按年均复合增速（%/年），比重类指标按每年百分点，累计目标按每年平均；"
+              "进度判断比较最新实际值与规划路径（完成规划增量的 ≥110 % 为超前，<90 % 为滞后）",
+        "en": "Pace: compound growth (%/yr) for amounts, points a year for indicators in %, an "
+              "even share a year for sums; status compares the latest actual with the plan's "
+              "path (ahead: ≥ 110 % of the planned change, behind: < 90 %)"},
+    "review_takes": {"zh": "从现在起需要什么？", "en": "What would it take from here?"},
+    "review_working": {"zh": "正在求解…", "en": "Solving…"},
+    "review_takes_from": {"zh": "自 {year} 年起调整所选杠杆（其他杠杆按规划，中心情景）：",
+                          "en": "Moving the chosen lever from {year} on (other levers as "
+                                "planned, central run):"},
+    "review_never": {"zh": "杠杆范围内无法达成", "en": "not reachable within the lever's range"},
+    "review_always": {"zh": "杠杆范围内均可达成", "en": "reached across the lever's range"},
+    "review_at_least": {"zh": "{lever}至少 {value}", "en": "{lever} at least {value}"},
+    "review_at_most": {"zh": "{lever}至多 {value}", "en": "{lever} at most {value}"},
+    "review_ex_post": {"zh": "事后评估（目标年 {year}）",
+                       "en": "Ex-post review (target year {year})"},
+    "review_withheld": {
+        "zh": "{year} 年之后的实际值有意不录入，留作样本外检验",
+        "en": "Actuals after {year} are withheld for out-of-sample judging"},
+    "review_ex_ante": {"zh": "事前预测", "en": "Ex-ante forecast"},
+    "review_restarted": {"zh": "重新起算预测", "en": "Restarted forecast"},
+    "review_outcome": {"zh": "实际结果", "en": "Actual outcome"},
+    "review_ex_ante_call": {"zh": "事前判断对错", "en": "Ex-ante call"},
+    "review_restarted_call": {"zh": "重新起算判断对错", "en": "Restarted call"},
+    "status_ahead": {"zh": "超前", "en": "ahead"},
+    "status_on_track": {"zh": "按计划", "en": "on track"},
+    "status_behind": {"zh": "滞后", "en": "behind"},
+    "status_no_actual": {"zh": "无实际值", "en": "no actual"},
+    "status_ended": {"zh": "已到期", "en": "ended"},
+    "status_not_modelled": {"zh": "未建模", "en": "not modelled"},
+    "call_right": {"zh": "正确", "en": "right"},
+    "call_wrong": {"zh": "错误", "en": "wrong"},
+    "call_no_call": {"zh": "未下结论（有风险）", "en": "no call (at risk)"},
+    "call_no_outcome": {"zh": "无实际结果", "en": "no outcome"},
 }
 
 KINDS = KIND_WORDS  # target kinds in both languages (model/targets.py)
@@ -130,6 +186,7 @@ UNITS_EN = {
     "人年/年": "FTE/yr", "亿元": "100M yuan", "件": "patents", "件/万人": "per 10k people",
     "件/年": "patents/yr", "家": "firms", "家/年": "firms/yr", "年": "years", "项": "items",
     "项/亿元": "items per 100M yuan", "百分点": "pp", "亿元/年": "100M yuan/yr",
+    "百分点/年": "pp/yr",
 }
 
 
@@ -142,6 +199,11 @@ def t(key: str, language: str, **values: object) -> str:
 def kind(target_kind: str, language: str) -> str:
     """A target kind (level, cumulative, ...) in ``language``."""
     return kind_word(target_kind, language)
+
+
+def verdict_label(verdict: str | None, language: str) -> str:
+    """A verdict or likelihood in ``language``; "–" when there is none."""
+    return "–" if verdict is None else VERDICT_WORDS.get(verdict, {}).get(language, verdict)
 
 
 def unit(model_unit: str, language: str) -> str:

@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 import streamlit as st  # noqa: E402
 
-from app import main_view, sidebar, structure  # noqa: E402
+from app import main_view, review_view, sidebar, structure  # noqa: E402
 from app.i18n import t  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
@@ -78,11 +78,13 @@ except (ValueError, ArithmeticError) as error:  # InputError: a value the model 
 
 main_view.verdict_section(choice, shown, language)
 main_view.chart_section(choice, shown, language)
-goal_tab, compare_tab, save_tab, structure_tab = st.tabs(
-    [t("goalseek", language), t("compare", language), t("save", language),
-     t("structure", language)])
+goal_tab, review_tab, compare_tab, save_tab, structure_tab = st.tabs(
+    [t("goalseek", language), t("review", language), t("compare", language),
+     t("save", language), t("structure", language)])
 with goal_tab:
     main_view.goalseek_section(choice, language)
+with review_tab:
+    review_view.review_section(choice, language)
 with compare_tab:
     main_view.compare_section(choice, files, language)
 with save_tab:

@@ -20,13 +20,16 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .errors import ScenarioError
     from .results import Results
+    from .review import Restart, Review, restart, review
     from .scenario import Scenario, load_scenario, parse_scenario
-    from .simulate import evaluate, sample, simulate
+    from .simulate import evaluate, resume, sample, simulate
     from .targets import Verdict, check
 
 # public name -> the module that defines it
 _LAZY = {
+    "Restart": "review",
     "Results": "results",
+    "Review": "review",
     "Scenario": "scenario",
     "ScenarioError": "errors",
     "Verdict": "targets",
@@ -34,12 +37,17 @@ _LAZY = {
     "evaluate": "simulate",
     "load_scenario": "scenario",
     "parse_scenario": "scenario",
+    "restart": "review",
+    "review": "review",
+    "resume": "simulate",
     "sample": "simulate",
     "simulate": "simulate",
 }
 
 __all__ = [
+    "Restart",
     "Results",
+    "Review",
     "Scenario",
     "ScenarioError",
     "Verdict",
@@ -47,6 +55,9 @@ __all__ = [
     "evaluate",
     "load_scenario",
     "parse_scenario",
+    "restart",
+    "resume",
+    "review",
     "sample",
     "simulate",
 ]

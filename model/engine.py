@@ -16,6 +16,8 @@ A model handed to :class:`Engine` provides
 * ``events(ledger)``: generator functions (SimPy processes) that act on the state at
   scheduled times through the :class:`Ledger`, so that discrete moves are booked as flows;
 * ``outputs``: the names of stocks, auxiliaries and flows to record at each year end;
+* an output ``level:<stock>`` records the stock's value at the year end even where the
+  stock itself is recorded as a year total (the state a run can be resumed from);
 * optionally ``totals``: names of auxiliaries or stocks recorded as year totals (their
   integral over the year, as flows are) rather than as values at the year end;
   ``ratios``: ``name -> (numerator, denominator)``, recorded as the ratio of the two year
@@ -46,6 +48,7 @@ import numpy as np
 import simpy
 
 State = dict[str, np.ndarray]
+LEVEL = "level:"  # an output "level:<stock>" is the stock's value at the year end
 Process = Generator[simpy.Event, Any, None]
 
 
@@ -135,9 +138,15 @@ class Engine:
         self.method = method
 
     def run(
-        self, model: StockFlowModel, n_runs: int, out: np.ndarray | None = None
+        self, model: StockFlowModel, n_runs: int, out: np.ndarray | None = None,
+        resumed: bool = False,
     ) -> Trajectory:
-        """Simulate ``n_runs`` at once; ``out`` (variables x years x runs) may be given."""
+        """Simulate ``n_runs`` at once; ``out`` (variables x years x runs) may be given.
+
+        ``resumed``: the model's initial state is a previous run's state at the end of the
+        start year (a restart), so the start is recorded as that run recorded its year ends,
+        after the changes scheduled for that instant; the run then continues it exactly.
+        """
         env = simpy.Environment(initial_time=self.start)
         stock_names = tuple(model.stocks)
         initial = model.initial_state(n_runs)
@@ -153,7 +162,7 @@ class Engine:
         record = out if out is not None else np.empty((len(outputs), len(years), n_runs))
         for process in model.events(ledger):
             env.process(process())
-        env.process(self._integrate(env, model, ledger, stocks, record, outputs))
+        env.process(self._integrate(env, model, ledger, stocks, record, outputs, resumed))
         env.run()
         return Trajectory(outputs, years, record)
 
@@ -165,6 +174,7 @@ class Engine:
         stocks: np.ndarray,
         record: np.ndarray,
         outputs: tuple[str, ...],
+        resumed: bool = False,
     ) -> Process:
         state, dt = ledger.state, self.dt
         ratios = {name: pair for name, pair in _ratios(model).items() if name in outputs}
@@ -192,14 +202,19 @@ class Engine:
                     for name in stock_totals}
         # The start is recorded as the left limit at the start time: inputs scheduled to
         # change at the start instant, like events there, act from the first step on.
-        rates = model.rates(float(np.nextafter(float(env.now), -np.inf)), state)
-        self._record(record, 0, outputs, state, rates, {}, {}, None, start=True,
-                     start_totals=_start_totals(model, stocks.shape[1]), ratios=ratios)
+        # A resumed run's start is a year end: recorded after the start instant's changes.
+        if not resumed:
+            rates = model.rates(float(np.nextafter(float(env.now), -np.inf)), state)
+            self._record(record, 0, outputs, state, rates, {}, {}, None, start=True,
+                         start_totals=_start_totals(model, stocks.shape[1]), ratios=ratios)
         # Events scheduled for the start instant act after the start is recorded and
         # before the first step.
         yield env.timeout(0)
         rates = model.rates(env.now, state)
         net_at_year_start = net_at_year_end = net_flows(rates)
+        if resumed:
+            self._record(record, 0, outputs, state, rates, {}, {}, None, start=True,
+                         ratios=ratios)
         n_steps = (self.end - self.start) * self.steps_per_year
         for step in range(1, n_steps + 1):
             if step_rates is not None:
@@ -330,7 +345,9 @@ class Engine:
     ) -> None:
         ratios = ratios or {}
         for i, name in enumerate(outputs):
-            if name in ratios:
+            if name.startswith(LEVEL) and name[len(LEVEL):] in state:
+                record[i, year_index] = state[name[len(LEVEL):]]
+            elif name in ratios:
                 numerator, denominator = ratios[name]
                 if start:
                     given = start_totals or {}

@@ -14,7 +14,7 @@ rescaled and the five still sum to 100 %.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,9 +24,13 @@ from . import arguments
 from .catalogue import LEVERS
 from .errors import InputError, UnknownName
 from .levers import changed_levers, lever_range, plan_levers, set_lever
+from .results import Results
 from .scenario import Scenario, Target
 from .simulate import check_domain, evaluate, sample
 from .targets import margin, measured
+
+# Runs the model with a planner's lever changes (a restart's runner, for instance).
+Runner = Callable[[Mapping[str, float]], Results]
 
 REACHABLE, ALWAYS_REACHED, NOT_REACHABLE = "reachable", "always reached", "not reachable"
 
@@ -52,16 +56,19 @@ class GoalSeek:
 
 def target_margin(scenario: Scenario, target: Target, levers: Mapping[str, float],
                   draws: Mapping[str, np.ndarray | float] | None = None,
-                  moved: str | None = None) -> float:
+                  moved: str | None = None, run: Runner | None = None) -> float:
     """The target's margin with these lever values: of the deterministic run, or the median
     over an ensemble when ``draws`` (inputs from :func:`model.simulate.sample`, parameters)
     are given. Levers that differ from the scenario, and ``moved``, are the planner's
-    policy from the first plan year; the others keep the scenario's schedule."""
+    policy from the first plan year; the others keep the scenario's schedule. ``run``, when
+    given, makes the run from the policy instead (a restart's, whose changes act from the
+    year after the restart year)."""
     policy = changed_levers(scenario, levers)
     if moved is not None:
         policy[moved] = levers[moved]
-    results = evaluate(scenario, dict(draws or {}), outputs=(target.indicator,),
-                       levers=policy)
+    results = (run(policy) if run is not None else
+               evaluate(scenario, dict(draws or {}), outputs=(target.indicator,),
+                        levers=policy))
     return float(np.median(margin(target, measured(target, results, target.year))))
 
 
@@ -75,6 +82,7 @@ def what_it_takes(
     runs: int | None = None,
     seed: int | None = None,
     parameters: Mapping[str, float] | None = None,
+    run: Runner | None = None,
 ) -> GoalSeek:
     """The lever value at which ``target`` is just reached, the other levers as in ``levers``.
 
@@ -84,6 +92,8 @@ def what_it_takes(
     the uncertain numbers, drawn once with ``seed`` and reused for every lever value (common
     random numbers keep the margin a smooth function of the lever), as the verdict table
     judges an ensemble. ``parameters`` are edited parameter values, held fixed.
+    ``run(policy)`` replaces the scenario's run (``runs`` and ``parameters`` then unused):
+    :func:`model.review.restart` passes one that continues from the restart year.
     """
     if lever not in LEVERS:
         raise UnknownName("lever", f"unknown lever {lever!r}", "a lever of the catalogue")
@@ -98,11 +108,12 @@ def what_it_takes(
                  else lever_range(scenario, lever))
 
     draws: dict[str, np.ndarray | float] = (
-        dict(sample(scenario, runs, seed)) if runs is not None else {})
+        dict(sample(scenario, runs, seed)) if runs is not None and run is None else {})
     draws.update(parameters or {})
 
     def at(value: float) -> float:
-        return target_margin(scenario, target, set_lever(current, lever, value), draws, lever)
+        return target_margin(scenario, target, set_lever(current, lever, value), draws, lever,
+                             run)
 
     margin_low, margin_high = at(low), at(high)
     increasing = margin_high >= margin_low

@@ -126,6 +126,9 @@ class Meta(_Strict):
     dt: float = 0.25
     integration: Literal["euler", "rk4"] = "euler"
     fiscal_rule: Literal["growth", "share"] = "growth"
+    # Outcomes after this year are deliberately left out of [[history]] (an out-of-sample
+    # test, as for the national scenario): a review says so instead of showing a gap.
+    actuals_withheld_after: Year | None = None
 
     @model_validator(mode="after")
     def _times(self) -> Meta:
@@ -243,7 +246,9 @@ class Target(_Strict):
 
 
 class HistoryPoint(_Strict):
-    """An observed value of an indicator, for calibration (``innosim calibrate``)."""
+    """An observed value of an indicator (an *actual*), with its source: before the start it
+    feeds backtests' naive forecasts, after it calibration, backtests and the mid-term
+    review's restart (:mod:`model.review`)."""
 
     indicator: str
     year: Year
@@ -601,6 +606,22 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
         if point.year > meta.end:
             raise ScenarioError(path, f"history[{i}].year", f"{point.year} is after the run",
                                 f"a year up to {meta.end}")
+        withheld = meta.actuals_withheld_after
+        if withheld is not None and point.year > withheld:
+            raise ScenarioError(path, f"history[{i}].year", f"{point.year} is after "
+                                f"{withheld}, whose later actuals this scenario withholds",
+                                f"a year up to {withheld} (scenario.actuals_withheld_after)")
+        spec = INDICATORS[point.indicator]
+        if spec.lower is not None and point.value < spec.lower:
+            raise ScenarioError(path, f"history[{i}].value", f"{point.value:g} is not a "
+                                f"possible value", f"a value >= {spec.lower:g} {spec.unit} "
+                                f"for {spec.en}")
+        earlier = next((j for j, other in enumerate(scenario.history[:i])
+                        if (other.indicator, other.year) == (point.indicator, point.year)), None)
+        if earlier is not None:
+            raise ScenarioError(path, f"history[{i}]", f"a second {point.indicator} actual "
+                                f"for {point.year} (history[{earlier}] has one)",
+                                "one actual per indicator and year")
 
 
 def _check_paths(scenario: Scenario, path: str | Path) -> None:

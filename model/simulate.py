@@ -24,7 +24,7 @@ from .catalogue import (
     Derived,
     shares_sum_off,
 )
-from .engine import Engine
+from .engine import LEVEL, Engine
 from .errors import InputError, ScenarioError, UnknownName
 from .quantities import Spec
 from .results import Results
@@ -34,6 +34,19 @@ from .system import InconsistentBaseline, InnovationModel
 from .uncertainty import METHODS, Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
+# The model's stocks: the state a run can be resumed from (see :func:`resume`), recorded by
+# name like indicators (in display units where a stock is also an indicator).
+STOCK_NAMES: tuple[str, ...] = tuple(InnovationModel.stocks)
+STOCK_SCALES = {name: INDICATORS[name].scale for name in STOCK_NAMES if name in INDICATORS}
+
+
+def level_name(stock: str) -> str:
+    """The output recording ``stock``'s value at each year end. A stock that is the level of
+    an annual flow (fiscal S&T spending) is recorded under its own name as its year total."""
+    return LEVEL + stock
+
+
+STATE_OUTPUTS: tuple[str, ...] = tuple(level_name(s) for s in STOCK_NAMES)
 LARGE_ARRAY_BYTES = 64 * 2**20
 
 
@@ -84,9 +97,51 @@ def evaluate(
     Large ensembles run in chunks of :data:`CHUNK_RUNS` so that the temporaries of each
     step stay in the processor's cache; the numbers do not depend on the chunking.
     """
+    return _run(scenario, inputs, dt, outputs, levers, progress, integration)
+
+
+def resume(
+    scenario: Scenario,
+    year: int,
+    state: Mapping[str, float | np.ndarray],
+    inputs: Mapping[str, float | np.ndarray] | None = None,
+    outputs: tuple[str, ...] | None = None,
+    levers: Mapping[str, float | np.ndarray] | None = None,
+    end: int | None = None,
+) -> Results:
+    """Continue runs of ``scenario`` from the state of every stock (:data:`STOCK_NAMES`,
+    in the units :func:`evaluate` records them) at the end of ``year``, to ``end``
+    (default: the scenario's end).
+
+    The model is built as :func:`evaluate` builds it from ``inputs`` (its start-year
+    calibration, schedule and constants), so resuming a run's own state at a whole year
+    continues that run exactly. The results start in ``year``, recorded as a year end.
+    ``levers`` act from the start of ``year + 1`` (the first year the resumed run makes).
+    """
+    meta = scenario.meta
+    last = meta.end if end is None else end
+    if not (isinstance(year, int) and meta.start <= year < last <= meta.end):
+        raise InputError("year", f"{year} cannot start a run that ends in {last}",
+                         f"a year from {meta.start} to {last - 1}")
+    missing = sorted(set(STOCK_NAMES) - set(state))
+    if missing:
+        raise InputError("state", f"no value for the stocks {', '.join(missing)}",
+                         "every stock of the model")
+    return _run(scenario, inputs or {}, None, outputs, levers, None, None,
+                resume_from=(year, state), end=last)
+
+
+def _run(scenario: Scenario, inputs: Mapping[str, float | np.ndarray] | None,
+         dt: float | None, outputs: tuple[str, ...] | None,
+         levers: Mapping[str, float | np.ndarray] | None,
+         progress: Callable[[int, int], None] | None, integration: str | None,
+         resume_from: tuple[int, Mapping[str, float | np.ndarray]] | None = None,
+         end: int | None = None) -> Results:
     policy = _checked_policy(scenario, levers or {})
     given = _input_columns(scenario, inputs or {})
     n_runs = max((np.size(v) for v in given.values()), default=1)
+    if resume_from is not None:
+        n_runs = max([n_runs, *(np.size(v) for v in resume_from[1].values())])
     arguments.runs_in_memory("inputs", n_runs, bytes_per_run(scenario, outputs))
     sizes = sorted({np.size(v) for v in given.values()} - {1})
     if len(sizes) > 1:
@@ -98,14 +153,20 @@ def evaluate(
     if integration is not None and integration not in ("euler", "rk4"):
         raise InputError("integration", f"{str(integration)[:40]!r} is not a method",
                          "euler or rk4")
-    engine = Engine(meta.start, meta.end,
+    first_year = meta.start if resume_from is None else resume_from[0]
+    last_year = meta.end if end is None else end
+    engine = Engine(first_year, last_year,
                     arguments.time_step(dt) if dt is not None else meta.dt,
                     integration or meta.integration)
 
-    def build(lo: int, hi: int) -> InnovationModel:
+    def build(lo: int, hi: int) -> InnovationModel | _Resumed:
         baseline, start_inputs, changes = _model_inputs(scenario, columns, policy, lo, hi)
-        return InnovationModel(baseline, start_inputs, meta.start, meta.end, hi - lo,
-                               fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)
+        model = InnovationModel(baseline, start_inputs, meta.start, meta.end, hi - lo,
+                                fiscal_rule=meta.fiscal_rule, events=changes, outputs=outputs)
+        if resume_from is None:
+            return model
+        return _Resumed(model, {name: _chunk(value, STOCK_SCALES.get(name, 1.0), lo, hi)
+                                for name, value in resume_from[1].items()})
 
     try:
         # numpy divides by zero with a warning, Python with an error: both are the one line.
@@ -120,14 +181,44 @@ def evaluate(
     _check_start(scenario, first, n_runs)
     recorded = first.outputs
     derived = [d for d in DERIVED if d.of in recorded]
-    years = np.arange(meta.start, meta.end + 1)
+    years = np.arange(first_year, last_year + 1)
     buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
     for lo in range(0, n_runs, CHUNK_RUNS):
         hi = min(lo + CHUNK_RUNS, n_runs)
-        engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi])
+        engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi],
+                   resumed=resume_from is not None)
         if progress:
             progress(hi, n_runs)
     return _label(recorded, derived, years, buffer, columns)
+
+
+
+class _Resumed:
+    """A built model whose initial state is given: a previous run's state at a year end."""
+
+    def __init__(self, model: InnovationModel, state: Mapping[str, float | np.ndarray]) -> None:
+        self.model, self.state = model, state
+        self.stocks, self.outputs = model.stocks, model.outputs
+        self.totals, self.ratios = model.totals, model.ratios  # the start year is not made
+
+    def initial_state(self, n_runs: int) -> dict[str, np.ndarray]:
+        return {name: np.array(np.broadcast_to(self.state[name], (n_runs,)), dtype=float)
+                for name in self.stocks}
+
+    def check_start(self, n_runs: int) -> None:
+        self.model.check_start(n_runs)
+
+    def rates(self, time: float, state):
+        return self.model.rates(time, state)
+
+    def events(self, ledger):
+        return self.model.events(ledger)
+
+
+def _chunk(value: float | np.ndarray, scale: float, lo: int, hi: int) -> float | np.ndarray:
+    """Runs ``lo:hi`` of a stock's values in model units."""
+    array = np.asarray(value, dtype=float)
+    return float(array) / scale if array.ndim == 0 else array[lo:hi] / scale
 
 
 def check_method(method: object) -> None:
@@ -225,7 +316,7 @@ def _model_inputs(scenario: Scenario, columns: Mapping[str, np.ndarray],
     return baseline, start_inputs, changes
 
 
-def _check_start(scenario: Scenario, model: InnovationModel, n_runs: int) -> None:
+def _check_start(scenario: Scenario, model: InnovationModel | _Resumed, n_runs: int) -> None:
     """Every run's start values, checked before any chunk runs, to report them all at once."""
     try:
         model.check_start(n_runs)
@@ -278,7 +369,8 @@ def _allocate(shape: tuple[int, ...]) -> np.ndarray:
 def _label(recorded: tuple[str, ...], derived: list[Derived], years: np.ndarray,
            buffer: np.ndarray, inputs: dict[str, np.ndarray]) -> Results:
     """Scale to display units in place and fill the derived indicators."""
-    specs = {k: INDICATORS.get(k) or Spec(k, k, k, "") for k in recorded}
+    specs = {k: INDICATORS.get(k) or INDICATORS.get(k.removeprefix(LEVEL)) or Spec(k, k, k, "")
+             for k in recorded}
     for i, key in enumerate(recorded):
         if specs[key].scale != 1.0:
             buffer[i] *= specs[key].scale

@@ -20,6 +20,7 @@ from . import (
     ensemble,
     listing,
     provenance,
+    review,
     run,
     sensitivity,
     takes,
@@ -27,7 +28,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest, document)
+            takes, backtest, review, document)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
