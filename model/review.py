@@ -58,6 +58,7 @@ from .goalseek import GoalSeek, what_it_takes
 from .results import Results
 from .scenario import HistoryPoint, Scenario, Target
 from .simulate import STATE_OUTPUTS, STOCK_NAMES, evaluate, level_name, resume, sample
+from .system import shipped_structure
 from .targets import (
     LIKELY,
     MISSED,
@@ -182,7 +183,7 @@ def restart(scenario: Scenario, year: int | None = None, runs: int | None = None
     compared = tuple(sorted(set(observed) - set(imposed)))
     state = {name: np.array(ex_ante.sel(level_name(name), year), dtype=float)
              for name in STOCK_NAMES}
-    state = _estimate(scenario, year, state, inputs, imposed, observed)
+    state = _estimate(scenario, year, state, inputs, imposed, observed, ex_ante)
     restarted = resume(scenario, year, state, inputs, outputs=_recorded())
     combined = _combine(scenario, ex_ante, restarted, year)
     return Restart(scenario, year, ex_ante, combined, tuple(imposed), compared, state, inputs)
@@ -190,13 +191,25 @@ def restart(scenario: Scenario, year: int | None = None, runs: int | None = None
 
 def _estimate(scenario: Scenario, year: int, state: dict[str, np.ndarray],
               inputs: Mapping[str, np.ndarray], imposed: Mapping[str, str],
-              observed: Mapping[str, float]) -> dict[str, np.ndarray]:
+              observed: Mapping[str, float], ex_ante: Results) -> dict[str, np.ndarray]:
     """The stocks in ``imposed`` solved, run by run, so that the year-end values of their
-    indicators equal the actuals (Newton's method, forward-difference Jacobian)."""
+    indicators equal the actuals (Newton's method, forward-difference Jacobian).
+
+    An actual of an annual quantity (a year total, or a ratio of two: GDP, R&D intensity) is
+    the year's, while a state holds year-end rates: its surprise against the run's own year
+    total is carried to the year-end rate in proportion (actual / the run's year total x the
+    run's year-end value), so that actuals equal to the run's own values move nothing.
+    """
     if not imposed:
         return state
     indicators, stocks = list(imposed), list(imposed.values())
-    goal = np.array([observed[k] for k in indicators])[:, None]
+    annual = _annual_quantities()
+    at_year_end = resume(scenario, year, state, inputs, outputs=tuple(indicators),
+                         end=year + 1)
+    runs = np.size(at_year_end.sel(indicators[0], year))
+    goal = np.array([np.broadcast_to(
+        observed[k] * (at_year_end.sel(k, year) / ex_ante.sel(k, year) if k in annual else 1.0),
+        (runs,)) for k in indicators])
     scale = np.maximum(np.abs(goal), 1e-12)
 
     def residual(trial: dict[str, np.ndarray]) -> np.ndarray:
@@ -231,6 +244,13 @@ def _estimate(scenario: Scenario, year: int, state: dict[str, np.ndarray],
     return current
 
 
+def _annual_quantities() -> set[str]:
+    """Quantities recorded as the year's (totals, ratios of totals, flows), not year ends."""
+    structure = shipped_structure()
+    return (set(structure.totals) | set(structure.ratios)
+            | {f for spec in structure.stocks.values() for f in spec.inflows + spec.outflows})
+
+
 def _combine(scenario: Scenario, ex_ante: Results, restarted: Results | None,
              year: int | None) -> Results:
     """The known past to ``year`` (actuals, else the run's own values) and the restart."""
@@ -239,12 +259,15 @@ def _combine(scenario: Scenario, ex_ante: Results, restarted: Results | None,
     first = int(ex_ante.years[0])
     if restarted is not None and year is not None:
         at = year - first
+        annual = _annual_quantities()
         for i, name in enumerate(names):
             if name not in restarted.indicators:
                 continue
             series = restarted.sel(name)
             values[i, at + 1:] = series[1:]
-            if not counted_per_year(name):
+            # The restart year's own total stays the run's (or the actual): a resumed run
+            # starts at that year's end and records year-end values there.
+            if not counted_per_year(name) and name not in annual:
                 values[i, at] = series[0]
     last_known = year if year is not None else scenario.meta.start
     for indicator, points in actuals(scenario).items():

@@ -24,7 +24,7 @@ from model.review import (
     review,
 )
 from model.scenario import HistoryPoint, Target, load_scenario
-from model.simulate import STOCK_NAMES, evaluate
+from model.simulate import STATE_OUTPUTS, STOCK_NAMES, evaluate, level_name
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 KECHENG = SCENARIOS / "kecheng-2027.toml"
@@ -65,7 +65,7 @@ def test_actuals_equal_to_a_runs_own_values_continue_that_run(path, year):
     # Without the history after the start, then with the run's own values as actuals.
     bare = scenario.model_copy(deep=True)
     bare.history = [p for p in scenario.history if p.year <= scenario.meta.start]
-    previous = evaluate(bare, outputs=tuple(STOCK_NAMES) + ("rd_intensity",
+    previous = evaluate(bare, outputs=STATE_OUTPUTS + ("rd_intensity", "rd_personnel",
                         "invention_patents_per_10k", "hightech_va_share", "tech_smes"))
     own = [HistoryPoint(indicator=k, year=year, value=float(previous.sel(k, year)[0]),
                         source="the previous run")
@@ -74,8 +74,9 @@ def test_actuals_equal_to_a_runs_own_values_continue_that_run(path, year):
     restarted = restart(with_actuals(bare, own))
     assert restarted.year == year and len(restarted.imposed) == 5
     for stock in STOCK_NAMES:   # every stock, from the restart year to the end
-        np.testing.assert_allclose(restarted.combined.sel(stock)[year - scenario.meta.start:],
-                                   previous.sel(stock)[year - scenario.meta.start:],
+        level = level_name(stock)  # its value at each year end
+        np.testing.assert_allclose(restarted.combined.sel(level)[year - scenario.meta.start:],
+                                   previous.sel(level)[year - scenario.meta.start:],
                                    rtol=1e-9, atol=0)
     for level in ("rd_intensity", "gdp", "hightech_va_share", "tech_contract_turnover"):
         np.testing.assert_allclose(restarted.combined.sel(level),
@@ -173,3 +174,11 @@ def test_cli_prints_the_review_table(capsys):
 def test_cli_refuses_an_unknown_lever(capsys):
     assert main(["review", str(KECHENG), "--lever", "nope"]) == 2
     assert "unknown lever" in capsys.readouterr().err
+
+
+def test_every_assimilated_actual_names_an_indicator_and_a_stock_of_the_model():
+    from model.catalogue import INDICATORS
+    from model.review import ASSIMILATED
+
+    assert set(ASSIMILATED) <= set(INDICATORS)
+    assert set(ASSIMILATED.values()) <= set(STOCK_NAMES)
