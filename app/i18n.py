@@ -7,6 +7,7 @@ labels and English unit names.
 
 from __future__ import annotations
 
+from model.report_words import unit_word
 from model.targets import KIND_WORDS, LIKELIHOOD_BANDS, VERDICT_WORDS, kind_word
 
 LANGUAGES = {"zh": "中文", "en": "English"}
@@ -124,13 +125,7 @@ LABELS: dict[str, dict[str, str]] = {
 
 KINDS = KIND_WORDS  # target kinds in both languages (model/targets.py)
 
-UNITS_EN = {
-    "%": "%", "%/年": "%/yr", "1": "", "万人": "10k persons", "万元/人年": "10k yuan/FTE",
-    "个": "", "人": "persons", "人/年": "persons/yr", "人年": "FTE", "人年/万人": "FTE per 10k",
-    "人年/年": "FTE/yr", "亿元": "100M yuan", "件": "patents", "件/万人": "per 10k people",
-    "件/年": "patents/yr", "家": "firms", "家/年": "firms/yr", "年": "years", "项": "items",
-    "项/亿元": "items per 100M yuan", "百分点": "pp", "亿元/年": "100M yuan/yr",
-}
+# English unit names: model/report_words.py (UNITS_EN), shared with the report.
 
 
 def t(key: str, language: str, **values: object) -> str:
@@ -146,6 +141,4 @@ def kind(target_kind: str, language: str) -> str:
 
 def unit(model_unit: str, language: str) -> str:
     """A model unit as shown in ``language``: Chinese as declared, English translated."""
-    if language == "zh":
-        return "" if model_unit == "1" else model_unit
-    return UNITS_EN.get(model_unit, model_unit)
+    return unit_word(model_unit, language)

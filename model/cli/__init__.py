@@ -21,6 +21,7 @@ from . import (
     listing,
     priorities,
     provenance,
+    report,
     run,
     sensitivity,
     takes,
@@ -28,7 +29,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest, document, priorities)
+            takes, backtest, document, priorities, report)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
