@@ -20,7 +20,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import matplotlib
 import numpy as np
@@ -207,10 +206,8 @@ def cjk_text() -> Iterator[None]:
     """Draw with the CJK font first (when there is one); matplotlib's settings are restored
     on leaving. Fonts are looked up when a figure is drawn: render inside the block."""
     family = cjk_font()
-    settings: dict[str, Any] = {"font.family": "sans-serif", "axes.unicode_minus": False}
-    if family:
-        settings["font.sans-serif"] = [family, "DejaVu Sans"]
-    with matplotlib.rc_context(settings):
+    with matplotlib.rc_context({"font.family": "sans-serif", "axes.unicode_minus": False,
+                                "font.sans-serif": [family or "DejaVu Sans", "DejaVu Sans"]}):
         yield
 
 
