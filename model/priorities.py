@@ -30,12 +30,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .catalogue import BASELINES, LEVERS, PARAMETERS
+from .catalogue import BASELINES, INDICATORS, LEVERS, PARAMETERS
 from .errors import InputError
 from .provenance import assumed_inputs, input_key, numbers
 from .quantities import Spec
-from .scenario import Scenario
+from .scenario import Scenario, Target
 from .sensitivity import ASSUMPTIONS, sensitivity
+from .targets import describe
 from .targets import label as target_label
 from .uncertainty import uncertain
 
@@ -76,12 +77,21 @@ class TargetShare:
     """One target: how uncertain its verdict is, and what the chosen inputs carry of it."""
 
     label: str
-    indicator: str
+    target: Target
     probability: float                  # share of the design's runs that reach it
     weight: float                       # p (1 - p)
     carried: float                      # min(1, sum of the chosen inputs' ST)
     carried_low: float                  # min(1, sum of their S1), at least 0
     top: tuple[tuple[str, float], ...]  # this target's own leading inputs, (key, ST)
+
+    @property
+    def indicator(self) -> str:
+        return self.target.indicator
+
+    def name(self, language: str) -> str:
+        """The indicator's name and the target as the plan states it."""
+        return (f"{INDICATORS[self.target.indicator].label(language)} "
+                f"{describe(self.target, language, year=True)}")
 
 
 @dataclass(frozen=True)
@@ -154,7 +164,7 @@ def priorities(
     table = result.table
     tracked = [t for t in scenario.targets if t.tracked]
     labels = [target_label(t) for t in tracked]
-    indicators = {target_label(t): t.indicator for t in tracked}
+    by_label = {target_label(t): t for t in tracked}
     analysed = list(dict.fromkeys(table.target)) if len(table) else []
     st = {label: dict(zip(group.input, np.clip(group.ST, 0.0, 1.0), strict=True))
           for label, group in table.groupby("target", sort=False)} if len(table) else {}
@@ -181,7 +191,7 @@ def priorities(
             continue  # no varying margin (a warning says so)
         ranked = sorted(st[label].items(), key=lambda item: -item[1])[:top]
         targets.append(TargetShare(
-            label, indicators[label], result.reached[label], weights[label],
+            label, by_label[label], result.reached[label], weights[label],
             min(1.0, sum(st[label].get(k, 0.0) for k in chosen)),
             # sampling noise can put the first-order sum a hair above the total
             min(1.0, sum(st[label].get(k, 0.0) for k in chosen),

@@ -36,7 +36,7 @@ from .provenance import MODEL_DEFAULT, Number, assumption_share, input_key, numb
 from .report_words import unit_word, word
 from .results import Results
 from .saving import save
-from .scenario import Scenario, Target
+from .scenario import Scenario
 from .simulate import evaluate, sample
 from .targets import (
     AT_RISK,
@@ -403,11 +403,7 @@ def _priorities(doc, content: Content) -> None:
            rows, [1.3, 6.0, 1.6, 2.0, 1.6, 3.1, 1.4], numeric=[2, 6])
     rows = []
     for share in ranked.targets:
-        target = _target_of(content, share.label)
-        name = INDICATORS[share.indicator].label(language)
-        if target is not None:
-            name += " " + describe(target, language, year=True)
-        rows.append([name, f"{share.probability:.0%}", f"{share.carried:.0%}",
+        rows.append([share.name(language), f"{share.probability:.0%}", f"{share.carried:.0%}",
                      "; ".join(f"{input_spec(k).label(language)} {v:.2f}"
                                for k, v in share.top)])
     doc.add_paragraph()
@@ -415,13 +411,6 @@ def _priorities(doc, content: Content) -> None:
                  word("carried", language, top=ranked.top), word("leading", language)],
            rows, [4.6, 2.2, 2.2, 8.0], numeric=[1, 2])
     _note(doc, definition(ranked, language))
-
-
-def _target_of(content: Content, label: str) -> Target | None:
-    from .targets import label as target_label
-
-    return next((t for t in content.scenario.targets if t.tracked and target_label(t) == label),
-                None)
 
 
 def _sources(doc, content: Content) -> None:
