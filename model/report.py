@@ -496,6 +496,7 @@ def _styles(doc, language: str) -> None:
         _fonts(style, *HEADING_FONTS[language])
         style.paragraph_format.space_before = Pt(10 if name != "Title" else 0)
         style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True   # no heading alone at a page's foot
     # The template's title has a rule under it in a theme colour: keep it plain.
     title = doc.styles["Title"].element.get_or_add_pPr()
     for border in title.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
