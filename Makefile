@@ -2,6 +2,8 @@
 #   make run    start the planner's screen (Streamlit on localhost:8501, Kecheng 2027)
 #   make test   install what the tests need and run them all
 #   make docs   write the model's documentation and diagram into docs/ (model.md, model.svg)
+#   make report-tools   LibreOffice and poppler, to look at a report's pages (its test skips
+#                       without them; not part of `make test`: a large install)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -12,8 +14,11 @@ PORT   ?= 8501
 CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 # Graphviz draws the model's diagram (Debian package; root or sudo).
 DOT := /usr/bin/dot
+# LibreOffice (headless) and poppler turn a Word report into PDF and page images (Debian).
+SOFFICE := /usr/bin/soffice
+PDFTOPPM := /usr/bin/pdftoppm
 
-.PHONY: run test lint bench clean fonts graphviz docs
+.PHONY: run test lint bench clean fonts graphviz docs report-tools
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -40,6 +45,14 @@ graphviz:
 		     SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 		     $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq graphviz; } \
 		|| echo "warning: Graphviz not installed: the model's diagram cannot be drawn"
+
+report-tools: fonts
+	@test -x $(SOFFICE) && test -x $(PDFTOPPM) \
+		|| { echo "installing LibreOffice Writer and poppler-utils"; \
+		     SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+		     $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends \
+		       libreoffice-writer-nogui poppler-utils; } \
+		|| echo "warning: LibreOffice not installed: tests/test_report_render.py will skip"
 
 docs: $(STAMP) fonts graphviz
 	$(BIN)/innosim document docs

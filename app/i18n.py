@@ -7,6 +7,7 @@ labels and English unit names.
 
 from __future__ import annotations
 
+from model.report_words import unit_word
 from model.targets import KIND_WORDS, LIKELIHOOD_BANDS, VERDICT_WORDS, kind_word
 
 LANGUAGES = {"zh": "中文", "en": "English"}
@@ -176,6 +177,35 @@ LABELS: dict[str, dict[str, str]] = {
     "call_wrong": {"zh": "错误", "en": "wrong"},
     "call_no_call": {"zh": "未下结论（有风险）", "en": "no call (at risk)"},
     "call_no_outcome": {"zh": "无实际结果", "en": "no outcome"},
+    # which number to collect first; the Word report (app/priorities_view.py)
+    "priorities": {"zh": "先核实哪些数字？", "en": "Which numbers to collect first?"},
+    "priorities_help": {
+        "zh": "对只改变作为假设的数字（有区间的基期值和参数）做 Sobol 分析，按其承载的目标判断"
+              "不确定性排序；有来源的数字固定。约需几秒钟。",
+        "en": "A Sobol analysis varying only the assumed numbers (baselines and parameters "
+              "with a range) ranks them by the share of the verdicts' uncertainty they carry; "
+              "sourced numbers stay fixed. Takes a few seconds."},
+    "priorities_n": {"zh": "Sobol 样本量", "en": "Sobol sample"},
+    "priorities_run": {"zh": "计算优先数字", "en": "Rank the assumptions"},
+    "priorities_running": {"zh": "正在进行 Sobol 分析……", "en": "Running the Sobol analysis…"},
+    "prio_rank": {"zh": "排序", "en": "Rank"},
+    "prio_name": {"zh": "数字", "en": "Number"},
+    "prio_value": {"zh": "当前取值", "en": "Value"},
+    "prio_range": {"zh": "区间", "en": "Range"},
+    "prio_set_in": {"zh": "设定于", "en": "Set in"},
+    "prio_score": {"zh": "承载份额", "en": "Share"},
+    "prio_target": {"zh": "目标", "en": "Target"},
+    "prio_p": {"zh": "达成比例（仅假设变动）", "en": "Share reaching (assumptions vary)"},
+    "prio_carried": {"zh": "这{top}个数字承载的份额", "en": "Carried by the {top}"},
+    "prio_leading": {"zh": "该目标最主要的假设数字", "en": "This target's leading assumptions"},
+    "model_default": {"zh": "模型默认值", "en": "model default"},
+    "download_report": {"zh": "下载报告 Word", "en": "Download report (Word)"},
+    "report_help": {
+        "zh": "含本页的杠杆与参数修改；达成概率按命令行 innosim report 的默认值计算"
+              "（{runs} 次模拟，随机种子 {seed}），与命令行结果一致。生成约需十几秒。",
+        "en": "With this page's lever and parameter edits; probabilities as innosim report "
+              "computes them ({runs} runs, seed {seed}), the same as on the command line. "
+              "Takes about fifteen seconds."},
 }
 
 KINDS = KIND_WORDS  # target kinds in both languages (model/targets.py)
@@ -188,6 +218,7 @@ UNITS_EN = {
     "项/亿元": "items per 100M yuan", "百分点": "pp", "亿元/年": "100M yuan/yr",
     "百分点/年": "pp/yr",
 }
+# English unit names: model/report_words.py (UNITS_EN), shared with the report.
 
 
 def t(key: str, language: str, **values: object) -> str:
@@ -208,6 +239,4 @@ def verdict_label(verdict: str | None, language: str) -> str:
 
 def unit(model_unit: str, language: str) -> str:
     """A model unit as shown in ``language``: Chinese as declared, English translated."""
-    if language == "zh":
-        return "" if model_unit == "1" else model_unit
-    return UNITS_EN.get(model_unit, model_unit)
+    return unit_word(model_unit, language)

@@ -16,7 +16,7 @@ from model.levers import changed_levers, plan_levers
 from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
-from . import cache, exports
+from . import cache, exports, priorities_view
 from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
@@ -61,6 +61,7 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
             columns = [t(k, language) for k in ("indicator", "target", "year", "reason")]
             # The plan's own words (quote, reason): table cells are Markdown, show them as text.
             st.table(safe_cells(untracked[columns], plain).style.hide(axis="index"))
+    priorities_view.priorities_section(choice, language)
 
 
 LARGE_RUNS = (10_000, 100_000)
@@ -255,3 +256,4 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
         file_name=f"{name}-results.xlsx", key="save_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(t("share_link", language))
+    priorities_view.report_button(choice, language)

@@ -20,6 +20,14 @@ def plan_levers(scenario: Scenario) -> dict[str, float]:
     return {key: scenario.input_value(key) for key in LEVERS}
 
 
+def acting_levers(scenario: Scenario) -> list[str]:
+    """The levers that act under the scenario's fiscal rule (fiscal S&T spending follows
+    either its growth or its share of the budget, never both)."""
+    unused = "fiscal_st_budget_share" if scenario.meta.fiscal_rule == "growth" else (
+        "fiscal_st_growth")
+    return [key for key in LEVERS if key != unused]
+
+
 def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
     """The range a planner may move a lever in: the model's range for the lever (Spec),
     widened to the scenario entry's range and to the plan's own value where they go beyond.

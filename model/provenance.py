@@ -70,6 +70,21 @@ def numbers(scenario: Scenario) -> list[Number]:
     return rows
 
 
+def input_key(number: Number) -> str:
+    """The key a run's inputs use for ``number`` ("baseline.gdp", "patent_lag")."""
+    return f"baseline.{number.key}" if number.section == "baseline" else number.key
+
+
+def assumed_inputs(scenario: Scenario) -> list[str]:
+    """The uncertain inputs (:func:`model.uncertainty.uncertain`, baselines and parameters
+    with a range) that rest on assumptions rather than a source, in that order."""
+    from .uncertainty import uncertain
+
+    assumed = {input_key(r) for r in numbers(scenario)
+               if r.is_assumption and r.section in ("baseline", "parameters")}
+    return [law.key for law in uncertain(scenario) if law.key in assumed]
+
+
 def _bounds(entry_range: list[float] | None) -> tuple[float, float] | None:
     return (entry_range[0], entry_range[1]) if entry_range else None
 

@@ -12,12 +12,15 @@ year-on-year rise). Targets are named by :func:`model.targets.label`.
 
 Inputs are sampled in the unit hypercube and mapped through each input's distribution
 (see :mod:`model.uncertainty`), so the indices refer to the scenario's distributions.
-Inputs not analysed stay at their central values.
+Inputs not analysed stay at their central values (or at ``fixed`` values); ``levers`` are a
+planner's "what if" (:func:`model.simulate.evaluate`). ``params="assumptions"`` varies only
+the uncertain inputs that rest on assumptions (:func:`model.provenance.assumed_inputs`),
+holding the sourced ones: which guesses decide the verdicts (:mod:`model.priorities`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +43,8 @@ MORRIS_LEVELS = 4
 # this large and its confidence interval is wider than the index itself.
 UNSTABLE_INDEX = 0.02
 
+ASSUMPTIONS = "assumptions"   # params: the uncertain inputs that rest on assumptions
+
 Progress = Callable[[int, int], None]
 
 
@@ -54,13 +59,19 @@ class SensitivityResult:
     warnings: list[str] = field(default_factory=list)
     index: str = "ST"          # the column the table is ranked by
     error: str = "ST_conf"
+    # target -> share of the design's runs whose margin is >= 0 (every row of a Saltelli or
+    # Morris design is a draw from the inputs' distributions)
+    reached: dict[str, float] = field(default_factory=dict)
 
 
-def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
-                     ) -> np.ndarray:
-    """Margins (targets x runs) of the runs whose unit-cube inputs are ``unit`` (runs x D)."""
-    inputs = {law.key: law.ppf(unit[:, i]) for i, law in enumerate(laws)}
-    results = evaluate(scenario, inputs)
+def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray,
+                     levers: Mapping[str, float] | None = None,
+                     fixed: Mapping[str, float] | None = None) -> np.ndarray:
+    """Margins (targets x runs) of the runs whose unit-cube inputs are ``unit`` (runs x D);
+    ``fixed`` inputs held at given values, ``levers`` changed from the first plan year."""
+    inputs: dict[str, float | np.ndarray] = dict(fixed or {})
+    inputs.update({law.key: law.ppf(unit[:, i]) for i, law in enumerate(laws)})
+    results = evaluate(scenario, inputs, levers=levers)
     tracked = [t for t in scenario.targets if t.tracked]
     return np.array([margin(t, measured(t, results, t.year)) for t in tracked]).reshape(
         len(tracked), len(unit))
@@ -89,15 +100,29 @@ def sensitivity(
     client=None,
     progress: Progress | None = None,
     num_resamples: int = 100,
+    levers: Mapping[str, float] | None = None,
+    fixed: Mapping[str, float] | None = None,
 ) -> SensitivityResult:
     """Sobol or Morris indices of every tracked target's margin.
 
-    ``params``: the uncertain inputs to vary (default: all); a key that is not uncertain
-    raises ``KeyError``. ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
-    design on; only margins come back. ``progress(done, total)`` after each block.
+    ``params``: the uncertain inputs to vary (default: all; ``"assumptions"``: those resting
+    on assumptions); a key that is not uncertain raises ``UnknownName``. ``fixed``: inputs
+    held at given values (a planner's edited parameters; not varied even if listed).
+    ``levers``: lever values from the first plan year. ``client``: a
+    ``dask.distributed.Client`` to evaluate blocks of the design on; only margins come back.
+    ``progress(done, total)`` after each block.
     """
-    if isinstance(params, str):
+    fixed = dict(fixed or {})
+    if params == ASSUMPTIONS:
+        from .provenance import assumed_inputs
+
+        params = [key for key in assumed_inputs(scenario) if key not in fixed]
+    elif isinstance(params, str):
         params = [params]
+    elif params is None and fixed:
+        params = [law.key for law in uncertain(scenario) if law.key not in fixed]
+    if params is not None:
+        params = [key for key in params if key not in fixed]
     try:
         laws = uncertain(scenario, params)
     except KeyError as unknown:
@@ -128,12 +153,15 @@ def sensitivity(
         from SALib.sample import morris as morris_sample
 
         unit = morris_sample.sample(problem, n, num_levels=MORRIS_LEVELS, seed=seed)
-    margins = _evaluate_blocks(scenario, laws, unit, client, progress)
+    margins = _evaluate_blocks(scenario, laws, unit, client, progress, dict(levers or {}),
+                               fixed)
     tracked = [t for t in scenario.targets if t.tracked]
     frames, warnings = [], []
+    reached: dict[str, float] = {}
     for k, target in enumerate(tracked):
         label = target_label(target)
         y = margins[k]
+        reached[label] = float(np.mean(y >= 0))
         if not np.all(np.isfinite(y)):
             warnings.append(f"{label}: {int((~np.isfinite(y)).sum())} runs gave no finite "
                             "margin; target left out")
@@ -150,15 +178,15 @@ def sensitivity(
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     index, error = ("ST", "ST_conf") if method == "sobol" else ("mu_star", "mu_star_conf")
     return SensitivityResult(method, n, len(unit), seed, tuple(names), table,
-                             warnings, index, error)
+                             warnings, index, error, reached)
 
 
-def _evaluate_blocks(scenario, laws, unit, client, progress) -> np.ndarray:
+def _evaluate_blocks(scenario, laws, unit, client, progress, levers, fixed) -> np.ndarray:
     bounds = [(lo, min(lo + BLOCK_RUNS, len(unit))) for lo in range(0, len(unit), BLOCK_RUNS)]
     if client is None:
         parts = []
         for done, (lo, hi) in enumerate(bounds, start=1):
-            parts.append(margins_of_block(scenario, laws, unit[lo:hi]))
+            parts.append(margins_of_block(scenario, laws, unit[lo:hi], levers, fixed))
             if progress:
                 progress(done, len(bounds))
     else:
@@ -169,6 +197,7 @@ def _evaluate_blocks(scenario, laws, unit, client, progress) -> np.ndarray:
         shared = client.scatter([scenario, laws], broadcast=True)
         futures = client.map(margins_of_block, [shared[0]] * len(bounds),
                              [shared[1]] * len(bounds), [unit[lo:hi] for lo, hi in bounds],
+                             [levers] * len(bounds), [fixed] * len(bounds),
                              pure=False, retries=DASK_RETRIES)
         for done, _future in enumerate(as_completed(futures), start=1):
             if progress:

@@ -44,6 +44,22 @@ def xlsx_text(text: str) -> str:
     return XLSX_ILLEGAL.sub("\ufffd", text)
 
 
+# What XML 1.0, and so a Word document, cannot hold (python-docx refuses it).
+DOCX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MAX_DOCUMENT_TEXT = 2000
+
+
+def docx_text(text: str, limit: int = MAX_DOCUMENT_TEXT) -> str:
+    """Text for a Word document's run or cell: illegal control characters become U+FFFD and
+    a text longer than ``limit`` is cut with "…" (a 1 MB quote must not become 300 pages).
+
+    python-docx writes it as literal ``w:t`` text: braces, ``=`` or "HYPERLINK" in it never
+    become a field (see :mod:`model.report`, which writes no fields from a scenario's text).
+    """
+    text = DOCX_ILLEGAL.sub("\ufffd", text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def safe_cells(frame: pd.DataFrame, cell: Callable[[str], str] = csv_text) -> pd.DataFrame:
     """A copy of ``frame`` with ``cell`` applied to every text cell, index label and header.
 

@@ -19,7 +19,9 @@ from . import (
     document,
     ensemble,
     listing,
+    priorities,
     provenance,
+    report,
     review,
     run,
     sensitivity,
@@ -28,7 +30,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest, review, document)
+            takes, backtest, review, document, priorities, report)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
