@@ -67,9 +67,14 @@ def test_no_lever_moves_an_indicator_the_wrong_way(path):
 
 
 # Known open failures (issue 9), each strict: the day it passes, the mark must go.
+_INVESTMENT_AT_40 = ("R&D intensity 8.4-9.1 % by 2030 in the worst of 200 draws with high-tech "
+                     "investment growing 40 %/yr (its domain end) for eight years and firms' R&D "
+                     "propensity drifting +3 %/yr (its range end)")
 OPEN_EXTREMES = {
-    "kecheng-2027-accelerated": "R&D intensity 8.1-9.8 % by 2030 in the worst of 200 draws at "
+    "kecheng-2027-accelerated": "R&D intensity 8.8-9.1 % by 2030 in the worst of 200 draws at "
                                 "the domain ends of super-deduction and investment growth",
+    "kecheng-2027": _INVESTMENT_AT_40,
+    "kecheng-2027-austerity": _INVESTMENT_AT_40,
 }
 OPEN_FROZEN = ("first-year growth differs from the second year's by 5-9 % in central runs and "
                "more in draws: stocks far from steady growth at the start (patents, R&D capital "
