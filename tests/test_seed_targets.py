@@ -28,7 +28,8 @@ def _plain(text: str) -> str:
 
 def matches(entry: dict, targets: list[Target]) -> list[Target]:
     """The file's targets that are this listed one: the quote holds its wording and the
-    value is its number (a "rises" target has none)."""
+    value is its number, or the number the file judges it at (``judged``: a converted
+    target, which must say how in its proxy note); a "rises" target has none."""
     wording = _plain(entry["q"])
     found = []
     for target in targets:
@@ -37,8 +38,12 @@ def matches(entry: dict, targets: list[Target]) -> list[Target]:
         if "v" not in entry:
             if target.kind == "rises":
                 found.append(target)
-        elif target.value is not None and abs(target.value - entry["v"]) < 1e-9:
+        elif target.value is not None and any(
+                abs(target.value - number) < 1e-9
+                for number in (entry["v"], entry.get("judged", entry["v"]))):
             found.append(target)
+    if "judged" in entry:
+        assert all(t.proxy for t in found if t.value == entry["judged"]), entry["q"]
     return found
 
 
