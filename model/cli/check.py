@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..catalogue import INDICATORS
 from ..scenario import load_scenario
 from ..simulate import simulate
 from ..targets import LIKELIHOOD_BANDS, MISSED, check, describe, verdict_word
@@ -38,8 +39,8 @@ def handle(args: argparse.Namespace) -> int:
         print(json.dumps([v.record() for v in verdicts], ensure_ascii=False, indent=1))
     else:
         # The plan's own wording first; the model's indicator it is judged on next to it
-        # (`innosim document` names each), marked "*" where that is a proxy (the statistic
-        # used instead is listed below the table).
+        # (named in both languages under the table), marked "*" where that is a proxy (the
+        # statistic used instead is listed under the table too).
         header = ["#", "plan (quote)", "judged on", "target", "simulated", "gap", "unit",
                   "verdict", "first year"]
         at = header.index("verdict")
@@ -68,6 +69,10 @@ def handle(args: argparse.Namespace) -> int:
             print(f"target year assumed: {meta.target_year_note}")
         print(render(header, rows, [h in ("#", "simulated", "gap", "P(reach)", "first year")
                                     for h in header]))
+        judged_on = dict.fromkeys(v.target.indicator for v in verdicts if v.target.tracked)
+        for key in judged_on:
+            spec = INDICATORS[key]
+            print(f"{key} = {spec.zh} / {spec.en}")
         for i, v in enumerate(verdicts, 1):
             if v.target.proxy:
                 print(f"* {i} proxy: {v.target.proxy.zh} / {v.target.proxy.en}")
