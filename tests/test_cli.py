@@ -238,7 +238,8 @@ def test_check_json_gives_quote_proxy_and_the_about_tolerance(capsys):
 def test_check_and_list_say_when_the_target_year_is_assumed(capsys):
     baojing = KECHENG.parent / "baojing-2021.toml"
     _code, out, _ = run_cli(capsys, "check", str(baojing))
-    assert out.splitlines()[1].startswith("target year assumed: the compiled text garbles")
+    assert out.splitlines()[1].startswith("target year assumed: 汇编文本的年份错乱")
+    assert "the compiled text garbles its years" in out.splitlines()[1]
     code, out, _ = run_cli(capsys, "list", str(KECHENG.parent), "--format", "json")
     rows = {row["file"]: row for row in json.loads(out)}
     assert rows["baojing-2021.toml"]["target_year_assumed"] is True
