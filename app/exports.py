@@ -77,11 +77,19 @@ def goal_text(target: Target, language: str) -> str:
     return describe(target, language)
 
 
+def proxy_text(target: Target, language: str) -> str:
+    """What the model judges instead of the plan's own statistic ("" where it judges that)."""
+    if target.proxy is None:
+        return ""
+    return target.proxy.zh if language == "zh" else target.proxy.en
+
+
 def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd.DataFrame:
     """One row per target, with the screen's column names in ``language``.
 
-    ``modelled=True`` keeps the targets the model judges, ``False`` the others (with the
-    reason), ``None`` all of them.
+    Each row gives the plan's own wording (the quote), the model's indicator it is judged
+    on and, where that is a proxy, the statistic used instead. ``modelled=True`` keeps the
+    targets the model judges, ``False`` the others (with the reason), ``None`` all of them.
     """
     rows = []
     central = dict(enumerate(view.central_verdicts))
@@ -94,7 +102,10 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
         shown_unit = unit(verdict.unit, language) if verdict.unit else ""
         goal = goal_text(target, language)
         rows.append({
+            t("plan_wording", language): target.quote,
             t("indicator", language): name,
+            **({} if modelled is False else {t("proxy", language): proxy_text(target,
+                                                                               language)}),
             t("target", language): goal,
             t("year", language): target.year,
             t("simulated", language): verdict.value,
@@ -109,6 +120,12 @@ def verdict_table(view: View, language: str, modelled: bool | None = None) -> pd
             **({} if modelled else {t("reason", language): target.reason or ""}),
         })
     return pd.DataFrame(rows)
+
+
+def verdicts_csv(view: View, language: str) -> bytes:
+    """The verdict table (every target, the plan's wording, proxy notes, reasons) as CSV,
+    UTF-8 with a byte-order mark; text cells are data, never formulas."""
+    return write_csv(verdict_table(view, language), index=False).encode("utf-8-sig")
 
 
 def results_csv(view: View, language: str) -> bytes:

@@ -53,12 +53,19 @@ LABELS: dict[str, dict[str, str]] = {
         "zh": LIKELIHOOD_BANDS["zh"].replace("<", "＜") + "。"
               "达成概率为 {runs} 次模拟中达成目标的比例；模拟值为其中位数；"
               "中心情景（参数取中值的单次运行）仅供参考。"
-              "“≈”目标的 ± 为判断所用的容差。",
+              "“≈”目标的 ± 为判断所用的容差；“≳”（达到……左右）目标高于目标值即达成，"
+              "低于目标值但在容差内也算达成。",
         "en": LIKELIHOOD_BANDS["en"].replace("<", "＜") + ". The probability is the share "
               "of {runs} runs that reach the target; Simulated is their median; the central "
               "run (uncertain inputs at their central values) is a reference only. The ± of "
-              "an \"≈\" target is the tolerance it is judged with."},
+              "an \"≈\" target is the tolerance it is judged with; a \"≳\" target (达到X左右, "
+              "reaching roughly X) is reached above X, and below X within the tolerance."},
     "reason": {"zh": "原因", "en": "Reason"},
+    "plan_wording": {"zh": "规划原文", "en": "Plan's wording"},
+    "proxy": {"zh": "替代统计（代理指标）", "en": "Proxy: judged instead on"},
+    "download_verdicts_csv": {"zh": "下载目标判断 CSV", "en": "Download verdicts (CSV)"},
+    "target_year_assumed": {"zh": "目标年份为推定：{note}",
+                            "en": "Target year assumed: {note}"},
     "untracked": {"zh": "模型未覆盖的目标（{count} 项）",
                   "en": "Targets the model does not cover ({count})"},
     "larger_ensemble": {"zh": "更大样本的达成概率", "en": "Probabilities from a larger ensemble"},

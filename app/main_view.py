@@ -39,12 +39,18 @@ def current_view(choice: Choice) -> View:
 
 def verdict_section(choice: Choice, shown: View, language: str) -> None:
     st.subheader(t("verdicts", language))
+    meta = choice.scenario.meta
+    if meta.target_year_assumed:   # the plan's text does not establish the year (file says how)
+        st.warning(t("target_year_assumed", language, note=plain_line(meta.target_year_note)))
     verdicts = [v for v in shown.verdicts if v.target.tracked]
     counts = {band: sum(v.likelihood == band for v in verdicts)
               for band in (LIKELY, AT_RISK, UNLIKELY)}
     st.markdown(t("summary", language, likely=counts[LIKELY], at_risk=counts[AT_RISK],
                   unlikely=counts[UNLIKELY], total=len(verdicts), runs=shown.runs))
     table = exports.verdict_table(shown, language, modelled=True)
+    # The plan's own words and the proxy notes come from the file: cells are Markdown.
+    for column in (t("plan_wording", language), t("proxy", language)):
+        table[column] = table[column].map(plain)
     verdict_column = t("verdict", language)
     words = {t(band, language): colour for band, colour in VERDICT_COLOURS.items()}
     styled = table.style.map(lambda w: words.get(w, ""), subset=[verdict_column]).format({
@@ -58,7 +64,7 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     untracked = exports.verdict_table(shown, language, modelled=False)
     if len(untracked):
         with st.expander(t("untracked", language, count=len(untracked))):
-            columns = [t(k, language) for k in ("indicator", "target", "year", "reason")]
+            columns = [t(k, language) for k in ("plan_wording", "target", "year", "reason")]
             # The plan's own words (quote, reason): table cells are Markdown, show them as text.
             st.table(safe_cells(untracked[columns], plain).style.hide(axis="index"))
     priorities_view.priorities_section(choice, language)
@@ -240,7 +246,7 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
         st.caption(t("no_changes", language))
     # Files are built only when a button is pressed (callables), and pressing one does not
     # rerun the page: a slider move stays cheap.
-    left, middle, right = st.columns(3)
+    left, middle, verdicts_column, right = st.columns(4)
     left.download_button(
         t("download_toml", language),
         lambda: exports.variant_toml(choice.scenario, changed, choice.parameters, today),
@@ -249,6 +255,10 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
     middle.download_button(
         t("download_csv", language), lambda: exports.results_csv(shown, language),
         file_name=f"{name}-results.csv", mime="text/csv", key="save_csv", on_click="ignore")
+    verdicts_column.download_button(
+        t("download_verdicts_csv", language), lambda: exports.verdicts_csv(shown, language),
+        file_name=f"{name}-verdicts.csv", mime="text/csv", key="save_verdicts_csv",
+        on_click="ignore")
     names = {k: LEVERS[k].label(language) for k in choice.levers}
     right.download_button(
         t("download_xlsx", language),

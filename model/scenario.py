@@ -123,6 +123,11 @@ class Meta(_Strict):
     start: Year
     end: Year
     target_year: Year
+    # Where the plan's text does not establish its target year (a compiled text that garbles
+    # years), the file checks the most plausible year and says so: target_year_assumed = true
+    # with target_year_note giving the reading; the app and the CLI show the note.
+    target_year_assumed: bool = False
+    target_year_note: str = ""
     dt: float = 0.25
     integration: Literal["euler", "rk4"] = "euler"
     fiscal_rule: Literal["growth", "share"] = "growth"
@@ -137,6 +142,9 @@ class Meta(_Strict):
         if not self.start < self.target_year <= self.end:
             raise ValueError(f"target_year {self.target_year} lies outside the run "
                              f"{self.start + 1}-{self.end}")
+        if self.target_year_assumed and not self.target_year_note.strip():
+            raise ValueError("target_year_assumed = true needs target_year_note = \"...\" "
+                             "saying how the year was chosen")
         steps = round(1 / self.dt) if math.isfinite(self.dt) and self.dt > 1e-6 else 0
         if not 1 <= steps <= MAX_STEPS_PER_YEAR or abs(steps * self.dt - 1) > 1e-9:
             raise ValueError(f"dt {self.dt:g} must divide a year into whole steps, at most "
@@ -189,8 +197,20 @@ class Change(NamedTuple):
     value: float
 
 
-Op = Literal[">", ">=", "<", "<=", "about"]
+# "about" is a symmetric band (≈ X ± tolerance), for a plan that means one; "about_or_above"
+# is "达到X左右": reaching roughly X, so any value above X counts, and one below X within the
+# tolerance too.
+Op = Literal[">", ">=", "<", "<=", "about", "about_or_above"]
+ABOUT_OPS = ("about", "about_or_above")
 Kind = Literal["level", "cumulative", "growth", "flow", "rises"]
+
+
+class Proxy(_Strict):
+    """What the model judges where it cannot judge the plan's own statistic, in Chinese and
+    English (shown next to the plan's wording in the CLI, the app and the exports)."""
+
+    zh: Annotated[str, Field(pattern=r"\S")]
+    en: Annotated[str, Field(pattern=r"\S")]
 
 
 class Target(_Strict):
@@ -206,6 +226,7 @@ class Target(_Strict):
     tracked: bool = True
     reason: str | None = None
     note: str | None = None
+    proxy: Proxy | None = None
 
     # Validation guarantees op and value for every tracked target but "rises", and from_year
     # for every kind but "level": these give them typed, and say so when misused.
@@ -232,9 +253,15 @@ class Target(_Strict):
 
     @model_validator(mode="after")
     def _shape(self) -> Target:
+        if self.tolerance is not None and self.op not in ABOUT_OPS:
+            raise ValueError(f"tolerance applies to op = \"about\" or \"about_or_above\" "
+                             f"(左右), not to op = {self.op!r}")
         if not self.tracked:
             if not self.reason:
                 raise ValueError("a target with tracked = false needs reason = \"...\"")
+            if self.proxy is not None:
+                raise ValueError("proxy says which statistic the model judges instead; a "
+                                 "target with tracked = false is not judged (give reason only)")
             return self
         if self.kind != "rises" and (self.op is None or self.value is None):
             raise ValueError(f"a {self.kind} target needs op and value")

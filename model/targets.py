@@ -8,8 +8,10 @@ Target kinds (the plans use all of them):
               (its reported value is the worst year)
   rises       the indicator is higher every year than the year before, ``from_year..year``
               (its reported value is the smallest year-on-year change)
-``about`` holds when ``|value - target| <= tolerance``; the tolerance defaults to 5 % of the
-target (assumption: plans say 左右 without a band).
+``about`` (a symmetric band, ≈) holds when ``|value - target| <= tolerance``;
+``about_or_above`` ("达到X左右", reaching roughly X, ≳) holds when ``value >= target -
+tolerance``: above X counts, below X within the tolerance too. The tolerance defaults to 5 %
+of the target (assumption: plans say 左右 without a band) and is shown with the target.
 
 This module holds every rule about targets, so the app, the CLI, goal seeking and the
 sensitivity analysis cannot disagree: the verdict (:func:`holds`), the *margin*
@@ -26,7 +28,7 @@ import numpy as np
 
 from .errors import InputError
 from .results import Results
-from .scenario import Scenario, Target
+from .scenario import ABOUT_OPS, Scenario, Target
 
 DEFAULT_ABOUT_TOLERANCE = 0.05
 EQUALITY_TOLERANCE = 1e-9  # relative; floating-point rounding, not a policy margin
@@ -65,8 +67,9 @@ LIKELIHOOD_BANDS: dict[str, str] = {
 
 # Typographic symbols for pages (where a plain ">" would start a Markdown quote) and plain
 # ones for terminals and diffs of files (as written in the scenario file).
-SYMBOLS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈"}
-PLAIN_SYMBOLS = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "about": "about"}
+SYMBOLS = {">": "＞", ">=": "≥", "<": "＜", "<=": "≤", "about": "≈", "about_or_above": "≳"}
+PLAIN_SYMBOLS = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "about": "about",
+                 "about_or_above": "about_or_above"}
 # Short marks of a target's kind in its label (a key for tables, in English).
 LABEL_MARKS = {"cumulative": "sum", "growth": "growth", "flow": "every year", "rises": "rises"}
 
@@ -96,7 +99,8 @@ def describe(target: Target, language: str = "en", *, year: bool = False,
 
     "≥ 250", "≥ 400 (Σ 2023-2027)", "≥ 80 (2021-2025 每年)", "＞ 10 (average growth
     2020-2025)", "逐年提高 (2020-2025)"; an "about" target shows the tolerance it is
-    judged with, its own or the default 5 % ("≈ 25 ± 1.25"). ``year=True`` also gives a
+    judged with, its own or the default 5 % ("≈ 25 ± 1.25"), an "about_or_above" one the
+    lowest value that counts ("≳ 25 (≥ 25 − 1.25)"). ``year=True`` also gives a
     level target's year ("≥ 250 (2027)"), for a listing without a year column;
     ``plain=True`` writes the operators as the scenario file does (">=", "about"), for
     terminals and diffs. A target without op and value (one the model
@@ -111,6 +115,9 @@ def describe(target: Target, language: str = "en", *, year: bool = False,
         goal = f"{symbol} {target.value:g}"
         if target.op == "about":
             goal += f" ± {about_tolerance(target):g}"
+        elif target.op == "about_or_above":
+            goal += f" (≥ {target.value:g} − {about_tolerance(target):g})" if not plain else \
+                f" (>= {target.value:g} - {about_tolerance(target):g})"
     if target.kind == "cumulative":
         goal += f" (Σ {span})"
     elif target.kind == "flow":
@@ -176,7 +183,12 @@ class Verdict:
             "probability": self.probability,
             "likelihood": self.likelihood,
             "first_year": self.first_year,
+            "tolerance": about_tolerance(t) if t.op in ABOUT_OPS and t.value is not None
+            else None,
             "quote": t.quote,
+            "proxy_zh": t.proxy.zh if t.proxy else None,
+            "proxy_en": t.proxy.en if t.proxy else None,
+            "note": t.note,
             "seed": t.seed,
             "reason": t.reason,
         }
@@ -200,7 +212,7 @@ def measured(target: Target, results: Results, year: int) -> np.ndarray:
         if target.relation == "about":  # the year furthest from the goal
             return window[np.argmax(np.abs(window - target.goal), axis=0),
                           np.arange(window.shape[1])]
-        worst = np.min if target.relation in (">", ">=") else np.max
+        worst = np.min if target.relation in (">", ">=", "about_or_above") else np.max
         return worst(window, axis=0)
     # rises
     return np.diff(window, axis=0).min(axis=0)
@@ -229,6 +241,8 @@ def holds(target: Target, value: np.ndarray) -> np.ndarray:
         return value < goal - rounding
     if op == "<=":
         return value <= goal + rounding
+    if op == "about_or_above":
+        return value >= goal - about_tolerance(target) - rounding
     return np.abs(value - goal) <= about_tolerance(target)
 
 
@@ -236,7 +250,8 @@ def margin(target: Target, value: np.ndarray) -> np.ndarray:
     """How far ``value`` (the compared quantity) clears the target: > 0 reached, < 0 missed.
 
     ``value - goal`` for ``>``/``>=``, ``goal - value`` for ``<``/``<=``, ``tolerance -
-    |value - goal|`` for ``about``, the smallest rise itself for ``rises``. Goal seeking
+    |value - goal|`` for ``about``, ``value - (goal - tolerance)`` for ``about_or_above``,
+    the smallest rise itself for ``rises``. Goal seeking
     finds where it crosses zero; the sensitivity analysis explains its variance.
     """
     if target.kind == "rises":
@@ -246,6 +261,8 @@ def margin(target: Target, value: np.ndarray) -> np.ndarray:
         return value - goal
     if op in ("<", "<="):
         return goal - value
+    if op == "about_or_above":
+        return value - (goal - about_tolerance(target))
     return about_tolerance(target) - np.abs(value - goal)
 
 

@@ -57,7 +57,10 @@ def started(_keep_main_module) -> AppTest:
 def test_page_opens_in_chinese_on_kecheng(started):
     assert started.title[0].value == "科技创新规划情景模拟"
     table = _verdicts(started)
-    assert list(table.columns)[:3] == ["指标", "规划目标", "年份"]
+    # the plan's own words first, then the model's indicator, the proxy note and the target
+    assert list(table.columns)[:5] == ["规划原文", "指标", "替代统计（代理指标）", "规划目标",
+                                       "年份"]
+    assert _plain(table.iloc[RD_ROW]["规划原文"]) == "全社会R&D经费投入占GDP比重突破3.2%"
     assert table.iloc[RD_ROW]["指标"] == "全社会R&D经费投入占GDP比重"
     assert started.slider(key="lever:fiscal_st_growth").value == 15.0
     assert not started.error
@@ -246,6 +249,27 @@ def test_every_shipped_scenario_opens_with_its_verdicts(name):
     assert len(_verdicts(at)) >= 1
 
 
+def test_a_proxy_is_named_next_to_the_plans_wording_in_both_languages():
+    at = _start(scenario="liuzhou-2022.toml")
+    table = _verdicts(at)
+    row = next(i for i, q in enumerate(table["规划原文"]) if "再转化重大科技成果" in _plain(q))
+    assert "一般成果数" in _plain(table.iloc[row]["替代统计（代理指标）"])
+    assert _plain(table.iloc[0]["替代统计（代理指标）"]) == ""     # judged on its own statistic
+    at.radio(key="lang").set_value("en").run()
+    english = _verdicts(at)
+    assert "generic count" in _plain(english.iloc[row]["Proxy: judged instead on"])
+    assert "再转化重大科技成果" in _plain(english.iloc[row]["Plan's wording"])  # as written
+
+
+def test_a_plan_whose_target_year_the_text_does_not_establish_says_so():
+    at = _start(scenario="baojing-2021.toml")
+    warnings = _errors(at.warning)
+    assert any(w.startswith("目标年份为推定：") and "2021" in w for w in warnings), warnings
+    assert not at.error
+    table = _verdicts(at)
+    assert any("高新技术企业达到5家" in _plain(q) for q in table["规划原文"])
+
+
 def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
     at = _start()
     kecheng = _verdicts(at)
@@ -273,7 +297,7 @@ def test_targets_the_model_does_not_cover_are_listed_apart_with_their_reason():
     at = _start()
     assert "未建模" not in set(_verdicts(at)["判断"])
     untracked = at.table[1].value
-    assert list(untracked.columns) == ["指标", "规划目标", "年份", "原因"]
+    assert list(untracked.columns) == ["规划原文", "规划目标", "年份", "原因"]
     assert len(untracked) >= 1 and all(untracked["原因"])
 
 

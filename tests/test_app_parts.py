@@ -13,12 +13,12 @@ import pytest
 
 from app.charts import figure_png, indicator_figure, legend_figure, observations, use_cjk_font
 from app.compute import compute_view
-from app.exports import results_csv, results_xlsx, variant_toml, verdict_table
+from app.exports import results_csv, results_xlsx, variant_toml, verdict_table, verdicts_csv
 from app.state import read_address, read_upload, write_address
 from model.catalogue import LEVERS
 from model.errors import ScenarioError
 from model.levers import changed_levers, plan_levers, set_lever
-from model.scenario import MAX_FILE_BYTES
+from model.scenario import MAX_FILE_BYTES, load_scenario
 
 from .conftest import KECHENG, SCENARIOS
 
@@ -85,6 +85,25 @@ def test_excel_workbook_has_the_planners_sheets(kecheng, view, edited):
                                                     names)), sheet_name=None)
     assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆"]
     assert "判断" in chinese["目标判断"].columns
+
+
+def test_the_verdicts_export_gives_the_plans_wording_and_each_proxy_in_both_languages():
+    liuzhou = load_scenario(SCENARIOS / "liuzhou-2022.toml")
+    shown = compute_view(liuzhou, plan_levers(liuzhou), {}, runs=50, seed=1)
+    columns = (("zh", "规划原文", "替代统计（代理指标）", "一般成果数"),
+               ("en", "Plan's wording", "Proxy: judged instead on", "generic count"))
+    for language, wording, proxy, words in columns:
+        table = pd.read_csv(io.BytesIO(verdicts_csv(shown, language)), encoding="utf-8-sig",
+                            keep_default_na=False)
+        assert len(table) == len(liuzhou.targets)
+        assert list(table[wording]) == [t.quote for t in liuzhou.targets]
+        marked = [bool(p) for p in table[proxy]]
+        assert marked == [t.proxy is not None for t in liuzhou.targets] and any(marked)
+        assert all(words in p for p in table[proxy] if p)
+    workbook = pd.read_excel(io.BytesIO(results_xlsx(
+        shown, "zh", plan_levers(liuzhou), plan_levers(liuzhou),
+        {k: k for k in plan_levers(liuzhou)})), sheet_name="目标判断")
+    assert "规划原文" in workbook.columns and "替代统计（代理指标）" in workbook.columns
 
 
 def test_verdict_table_writes_operators_that_markdown_leaves_alone(view):

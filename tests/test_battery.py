@@ -75,6 +75,14 @@ OPEN_EXTREMES = {
                                 "the domain ends of super-deduction and investment growth",
     "kecheng-2027": _INVESTMENT_AT_40,
     "kecheng-2027-austerity": _INVESTMENT_AT_40,
+    # Two small counties (seed 002): the relocation lever's range (0-30 a year, domain 100) is
+    # the same for every region, and 30-100 high-tech firms moving in a year into a county of
+    # 2-4 (GDP 60-80 亿元) is not a plausible input; Baojing's budget is half its GDP (a county
+    # living on transfers), so a 20 % budget share for S&T is 10 % of GDP.
+    "baojing-2021": "R&D intensity 8.6-27 % at 30-100 relocated high-tech firms a year and at "
+                    "a 20 % budget share for S&T, in a county of GDP 60 亿元",
+    "chuangxinxing-xx-2015": "R&D intensity 9.6-53 % at 30-100 relocated high-tech firms a "
+                             "year, in a county of GDP 80 亿元 with 4 high-tech firms",
 }
 OPEN_FROZEN = ("first-year growth differs from the second year's by 5-9 % in central runs and "
                "more in draws: stocks far from steady growth at the start (patents, R&D capital "

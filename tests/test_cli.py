@@ -203,3 +203,48 @@ def test_console_script_runs_as_installed(tmp_path):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1
     assert "did you mean 'levers'" in done.stderr
+
+
+# --- the plan's language: wording, proxies, assumed years (issue 10) -----------------------
+
+def test_check_shows_the_plans_wording_and_names_each_proxy(capsys):
+    liuzhou = KECHENG.parent / "liuzhou-2022.toml"
+    _code, out, _ = run_cli(capsys, "check", str(liuzhou))
+    lines = out.splitlines()
+    row = next(line for line in lines if "再转化重大科技成果200项以上" in line)
+    number = row.split()[0]
+    assert "achievements_transformed *" in row            # judged on a proxy, marked
+    proxy = next(line for line in lines if line.startswith(f"* {number} proxy: "))
+    assert "一般成果数" in proxy and "generic count" in proxy   # both languages
+    assert "rd_intensity = 全社会R&D经费投入占GDP比重 / R&D intensity" in lines
+    plain_row = next(line for line in lines if "推动全社会研发投入(R&D)强度达到2.2%以上" in line)
+    assert "*" not in plain_row.split("rd_intensity")[1].split()[0]
+
+
+def test_check_json_gives_quote_proxy_and_the_about_tolerance(capsys):
+    cangzhou = KECHENG.parent / "cangzhou-2022.toml"
+    _code, out, _ = run_cli(capsys, "check", str(cangzhou), "--format", "json")
+    records = json.loads(out)
+    share = next(r for r in records if r["indicator"] == "hightech_va_share")
+    assert share["op"] == "about_or_above" and share["tolerance"] == 1.25
+    assert share["quote"].endswith("达到25%左右")
+    # 达到25%左右 is reached above 25 %: the symmetric band used to call 26.6 % missed
+    assert share["verdict"] == ("reached" if share["value"] >= 23.75 else "missed")
+    assert all({"proxy_zh", "proxy_en", "note"} <= set(r) for r in records)
+    smes = next(r for r in records if "1200家左右" in r["quote"])
+    assert smes["verdict"] == "not modelled" and "assumed constant" in smes["reason"]
+
+
+def test_check_and_list_say_when_the_target_year_is_assumed(capsys):
+    baojing = KECHENG.parent / "baojing-2021.toml"
+    _code, out, _ = run_cli(capsys, "check", str(baojing))
+    assert out.splitlines()[1].startswith("target year assumed: 汇编文本的年份错乱")
+    assert "the compiled text garbles its years" in out.splitlines()[1]
+    code, out, _ = run_cli(capsys, "list", str(KECHENG.parent), "--format", "json")
+    rows = {row["file"]: row for row in json.loads(out)}
+    assert rows["baojing-2021.toml"]["target_year_assumed"] is True
+    assert rows["chuangxinxing-xx-2015.toml"]["target_year_assumed"] is False
+    assert rows["liuzhou-2022.toml"]["proxies"] == 2
+    _code, table, _ = run_cli(capsys, "list", str(KECHENG.parent))
+    assert "2018→2021?" in table and "2010→2015 " in table
+    assert table.rstrip().endswith("(see the file's target_year_note)")

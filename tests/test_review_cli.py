@@ -74,7 +74,7 @@ def test_diff_shows_changed_added_and_removed_targets(tmp_path, capsys):
     code, out, _ = run(capsys, "diff", str(SCENARIOS / "bozhou-hitech-2025.toml"),
                        str(KECHENG), "--format", "json")
     fields = {r["field"]: r for r in json.loads(out)}
-    assert fields["targets[tech_contract_turnover 2025]"]["new"] is None
+    assert fields["targets[tech_contract_absorbed 2025]"]["new"] is None   # bought, not sold
     assert fields["targets[tech_contract_turnover 2027]"]["old"] is None
     assert fields["baseline.gdp"]["old"] == 150 and fields["baseline.gdp"]["new"] == 280
 

@@ -141,3 +141,76 @@ def test_allocation_shares_may_be_off_by_the_share_tolerance_and_no_more():
 def test_quantile_names():
     assert [quantile_name(q) for q in (0.05, 0.25, 0.5, 0.75, 0.95)] == \
         ["q05", "q25", "q50", "q75", "q95"]
+
+
+# --- "达到X左右": about-or-above, and the plan's language (issue 10) ---------------------------
+
+def test_about_or_above_counts_any_value_above_and_one_below_within_the_tolerance():
+    t = target(op="about_or_above", value=25.0)                 # default tolerance 1.25
+    values = np.array([22.0, 23.8, 25.0, 26.6, 40.0])
+    assert list(holds(t, values)) == [False, True, True, True, True]
+    # the symmetric band misses 26.6 (Cangzhou's 达到25%左右 judged wrongly before)
+    assert list(holds(target(op="about", value=25.0), values)) == [False, True, True, False,
+                                                                   False]
+    assert margin(t, values) == pytest.approx(values - 23.75)
+    own = target(op="about_or_above", value=25.0, tolerance=0.5)
+    assert list(holds(own, np.array([24.4, 24.6]))) == [False, True]
+
+
+def test_about_or_above_shows_the_lowest_value_that_counts():
+    t = target(op="about_or_above", value=25.0)
+    assert describe(t, "zh") == "≳ 25 (≥ 25 − 1.25)"
+    assert describe(t, plain=True) == "about_or_above 25 (>= 25 - 1.25)"
+
+
+def test_cangzhou_25_per_cent_or_so_is_reached_at_26_6():
+    scenario = parse_scenario((KECHENG.parent / "cangzhou-2022.toml").read_bytes())
+    share = next(t for t in scenario.targets if t.indicator == "hightech_va_share")
+    assert share.op == "about_or_above" and holds(share, np.array([26.6]))[0]
+    assert not holds(share, np.array([23.0]))[0]
+
+
+def test_a_tolerance_belongs_to_an_about_target_only():
+    with pytest.raises(ValueError, match="tolerance applies to op"):
+        target(op=">=", value=10.0, tolerance=1.0)
+
+
+def test_a_proxy_names_the_statistic_in_both_languages_and_only_on_a_judged_target():
+    judged = target(op=">=", value=1.0, proxy={"zh": "代理", "en": "a proxy"})
+    assert judged.proxy is not None and judged.proxy.en == "a proxy"
+    for proxy in ({"zh": "代理"}, {"zh": " ", "en": "x"}, {"zh": "代理", "en": "x", "fr": "y"}):
+        with pytest.raises(ValueError):
+            target(op=">=", value=1.0, proxy=proxy)
+    with pytest.raises(ValueError, match="not judged"):
+        target(op=">=", value=1.0, tracked=False, reason="r", proxy={"zh": "代理", "en": "x"})
+
+
+def test_a_proxy_and_a_bad_one_in_a_file_give_one_line():
+    text = KECHENG.read_text(encoding="utf-8")
+    line = 'quote = "高新技术企业达到250家以上"\n'
+    marked = text.replace(line, line + 'proxy = { zh = "代理", en = "x" }\n')
+    assert parse_scenario(marked.encode()).targets[5].proxy.zh == "代理"
+    broken = text.replace('quote = "高新技术企业达到250家以上"\n',
+                          'quote = "高新技术企业达到250家以上"\nproxy = "only one language"\n')
+    with pytest.raises(ScenarioError, match=r"targets\[5\]\.proxy") as caught:
+        parse_scenario(broken.encode())
+    assert "\n" not in str(caught.value)
+
+
+def test_an_assumed_target_year_needs_its_note():
+    text = KECHENG.read_text(encoding="utf-8").replace(
+        "target_year = 2027\n", "target_year = 2027\ntarget_year_assumed = true\n")
+    with pytest.raises(ScenarioError, match="target_year_note"):
+        parse_scenario(text.encode())
+    noted = text.replace("target_year_assumed = true\n", "target_year_assumed = true\n"
+                         'target_year_note = "the text garbles it"\n')
+    assert parse_scenario(noted.encode()).meta.target_year_assumed
+
+
+def test_a_verdict_record_carries_the_wording_the_proxy_and_the_tolerance():
+    from model.targets import Verdict
+    t = target(op="about_or_above", value=25.0, proxy={"zh": "代理", "en": "a proxy"},
+               quote="达到25%左右")
+    record = Verdict(t, 26.0, 1.0, None, "reached", 2024, "%").record()
+    assert record["quote"] == "达到25%左右" and record["tolerance"] == pytest.approx(1.25)
+    assert (record["proxy_zh"], record["proxy_en"]) == ("代理", "a proxy")

@@ -114,6 +114,16 @@ def test_flow_about_reports_the_year_furthest_from_the_target():
     assert v.value == 1330 and v.verdict == MISSED
 
 
+def test_flow_about_or_above_reports_the_lowest_year():
+    r = results(x=one_run([0, 1190, 1330, 1100]))
+    reached = judge(target(indicator="x", kind="flow", op="about_or_above", value=1200,
+                           tolerance=120, from_year=2021, year=2023), r)
+    assert reached.value == 1100 and reached.verdict == REACHED     # 1100 >= 1200 - 120
+    missed = judge(target(indicator="x", kind="flow", op="about_or_above", value=1200,
+                          tolerance=50, from_year=2021, year=2023), r)
+    assert missed.value == 1100 and missed.verdict == MISSED
+
+
 def test_rises_needs_a_rise_every_year():
     rising = results(x=one_run([1.0, 1.1, 1.3, 1.35]))
     flat = results(x=one_run([1.0, 1.1, 1.1, 1.35]))

@@ -38,31 +38,44 @@ def handle(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([v.record() for v in verdicts], ensure_ascii=False, indent=1))
     else:
-        header = ["indicator", "target", "simulated", "gap", "unit", "verdict", "first year"]
+        # The plan's own wording first; the model's indicator it is judged on next to it
+        # (named in both languages under the table), marked "*" where that is a proxy (the
+        # statistic used instead is listed under the table too).
+        header = ["#", "plan (quote)", "judged on", "target", "simulated", "gap", "unit",
+                  "verdict", "first year"]
+        at = header.index("verdict")
         if args.runs:   # the verdict is the likelihood; without runs, the central run's
-            header[5:6] = ["P(reach)", "likelihood"]
+            header[at:at + 1] = ["P(reach)", "likelihood"]
         else:
-            header[5] = "central run"
+            header[at] = "central run"
         rows = []
-        for v in verdicts:
-            spec = INDICATORS.get(v.target.indicator)
-            # An untracked target has no model indicator: show the plan's own words.
-            name = f"{spec.zh} / {spec.en}" if spec and v.target.tracked else _short(
-                v.target.quote)
-            row = [name, describe(v.target, year=True, plain=True), number(v.value),
+        for i, v in enumerate(verdicts, 1):
+            judged = (v.target.indicator if v.target.tracked else "–") + (
+                " *" if v.target.proxy else "")
+            row = [str(i), _short(v.target.quote), judged,
+                   describe(v.target, year=True, plain=True), number(v.value),
                    number(v.gap), v.unit,
                    f"{verdict_word(v.verdict, 'zh')} {v.verdict}",
                    str(v.first_year) if v.first_year else "–"]
             if args.runs and v.likelihood:
-                row[5:6] = [number(v.probability), f"{verdict_word(v.likelihood, 'zh')} "
-                            f"{v.likelihood}"]
+                row[at:at + 1] = [number(v.probability), f"{verdict_word(v.likelihood, 'zh')} "
+                                  f"{v.likelihood}"]
             elif args.runs:
-                row[5:6] = ["–", row[5]]
+                row[at:at + 1] = ["–", row[at]]
             rows.append(row)
         meta = scenario.meta
         print(f"{meta.region} · {meta.plan} · target year {meta.target_year}")
-        print(render(header, rows, [h in ("simulated", "gap", "P(reach)", "first year")
+        if meta.target_year_assumed:
+            print(f"target year assumed: {meta.target_year_note}")
+        print(render(header, rows, [h in ("#", "simulated", "gap", "P(reach)", "first year")
                                     for h in header]))
+        judged_on = dict.fromkeys(v.target.indicator for v in verdicts if v.target.tracked)
+        for key in judged_on:
+            spec = INDICATORS[key]
+            print(f"{key} = {spec.zh} / {spec.en}")
+        for i, v in enumerate(verdicts, 1):
+            if v.target.proxy:
+                print(f"* {i} proxy: {v.target.proxy.zh} / {v.target.proxy.en}")
         print(f"{LIKELIHOOD_BANDS['zh']}\n{LIKELIHOOD_BANDS['en']}" if args.runs else
               "central run only, a reference: --runs 500 --seed 1 gives each target's "
               "likelihood")

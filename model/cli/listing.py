@@ -47,6 +47,8 @@ def handle(args: argparse.Namespace) -> int:
         meta = scenario.meta
         rows.append({"file": path.name, "region": meta.region, "region_en": meta.region_en,
                      "plan": meta.plan, "start": meta.start, "target_year": meta.target_year,
+                     "target_year_assumed": meta.target_year_assumed,
+                     "proxies": sum(1 for t in scenario.targets if t.tracked and t.proxy),
                      "extends": Path(scenario.extends[0]).name if scenario.extends else None,
                      "targets": counts})
     if args.format == "json":
@@ -58,11 +60,16 @@ def handle(args: argparse.Namespace) -> int:
             reached = "–" if counts is None else (
                 f"{counts[REACHED]}/{counts[REACHED] + counts[MISSED]}"
                 + (f" (+{counts[NOT_MODELLED]} not modelled)" if counts[NOT_MODELLED] else ""))
-            table.append([row["file"], row["region"], _short(row["plan"]),
-                          f"{row['start']}→{row['target_year']}", row["extends"] or "",
-                          reached])
-        print(render(["file", "region", "plan", "years", "extends", "targets reached"], table,
-                     [False, False, False, False, False, False]))
+            # "?": the plan's text does not establish the target year (the file says why)
+            years = f"{row['start']}→{row['target_year']}" + (
+                "?" if row["target_year_assumed"] else "")
+            table.append([row["file"], row["region"], _short(row["plan"]), years,
+                          row["extends"] or "", reached, str(row["proxies"] or "")])
+        print(render(["file", "region", "plan", "years", "extends", "targets reached",
+                      "judged on a proxy"], table, [False] * 6 + [True]))
+        if any(row["target_year_assumed"] for row in rows):
+            print("? target year assumed: the plan's text does not establish it "
+                  "(see the file's target_year_note)")
     return 2 if bad else 0
 
 
