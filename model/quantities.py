@@ -16,6 +16,17 @@ PERCENT = 100.0
 
 
 @dataclass(frozen=True)
+class Plausible:
+    """What a Chinese county, district or prefecture-level city plausibly has for a start value
+    (display units), with the statistics the range rests on. A value outside it is a warning,
+    not an error: it is more likely a slip (a unit, a misplaced digit) than a fact."""
+
+    low: float
+    high: float
+    source: str
+
+
+@dataclass(frozen=True)
 class Spec:
     key: str
     zh: str
@@ -28,6 +39,8 @@ class Spec:
     lower: float | None = 0.0
     upper: float | None = None
     doc: str = ""
+    plausible: Plausible | None = None
+    published: str = ""   # where the number is usually published (a start value)
 
     @property
     def default_value(self) -> float:

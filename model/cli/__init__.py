@@ -48,8 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except ScenarioError as error:
-        print(one_line(error.line()), file=sys.stderr)
+    except ScenarioError as error:   # every problem of the file, one line each
+        for line in error.lines():
+            print(one_line(line), file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as error:  # an option the Python API refused (--dt, --runs, --n…)
         print(one_line(f"{getattr(args, 'scenario', None) or 'innosim'}: {error}"),

@@ -37,8 +37,9 @@ def handle(args: argparse.Namespace) -> int:
             if isinstance(path, ScenarioError):
                 raise path
             scenario = load_scenario(path)
-        except ScenarioError as error:
-            print(error.line(), file=sys.stderr)
+        except ScenarioError as error:   # every problem of the file, one line each
+            for line in error.lines():
+                print(line, file=sys.stderr)
             bad += 1
         else:
             parent = f", extends {Path(scenario.extends[0]).name}" if scenario.extends else ""
