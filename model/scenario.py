@@ -448,6 +448,9 @@ def validate_document(document: dict[str, Any], path: str | Path = "<memory>") -
     if depth_field is not None:
         raise ScenarioError(path, depth_field, "nested too deeply",
                             f"at most {MAX_NESTING} levels of tables and arrays")
+    if not document:
+        raise ScenarioError(path, "", "the file is empty",
+                            "a scenario; innosim new FILE writes one to fill in")
     # Every problem at once: a planner setting up a region fixes them in one round.
     problems = _missing_baselines(document, path)
     try:
@@ -483,10 +486,12 @@ def _missing_baselines(document: dict[str, Any], path: str | Path) -> list[Scena
     meta = document.get("scenario")
     start = meta.get("start") if isinstance(meta, dict) else None
     year = f"the {start} value" if isinstance(start, int) else "the start-year value"
+    # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
+    meant = {close for key in table if key not in BASELINES and key not in LEVERS
+             for close in difflib.get_close_matches(key, list(BASELINES), n=1, cutoff=0.5)}
     return [ScenarioError(path, f"baseline.{key}", "missing",
-                          f"{year} of {spec.en} ({spec.zh}) in {spec.unit}, with source = "
-                          f"\"...\" or assumption = true and a range")
-            for key, spec in BASELINES.items() if key not in table]
+                          f"{year} of {spec.en} in {spec.unit}")
+            for key, spec in BASELINES.items() if key not in table and key not in meant]
 
 
 def _too_deep(node: Any, depth: int = 0, where: str = "") -> str | None:
@@ -564,10 +569,21 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
 def _from_pydantic(error: ValidationError, path: str | Path) -> list[ScenarioError]:
     """Every problem pydantic found, one line each (the same line said once)."""
     found: dict[str, ScenarioError] = {}
-    for detail in error.errors(include_url=False):
+    details = error.errors(include_url=False)
+    for detail in details:
         problem = _one_problem(detail, path)
         found.setdefault(problem.line(), problem)
-    return list(found.values())
+    # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
+    meant = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            loc = tuple(detail["loc"])
+            owner = _model_at(loc)
+            close = difflib.get_close_matches(str(loc[-1]), list(owner.model_fields) if owner
+                                              else [], n=1, cutoff=0.5)
+            meant.update(_field_name((*loc[:-1], name)) for name in close)
+    return [p for p in found.values() if not (p.problem.startswith("missing")
+                                              and p.field in meant)]
 
 
 _BLANK_EXPECTED = {
@@ -659,8 +675,10 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> list[ScenarioE
     problems += _impossible(scenario, path)
     start_shares = [scenario.baseline[k].value if k in scenario.baseline
                     else scenario.input_value(k) for k in ALLOCATION_SHARES]
-    for section, shares in (("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES]),
-                            ("baseline", start_shares)):
+    sums = [("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES])]
+    if any(k in scenario.baseline for k in ALLOCATION_SHARES):  # else the same sum again
+        sums.append(("baseline", start_shares))
+    for section, shares in sums:
         total = sum(shares)
         if shares_sum_off(total):
             listed = " + ".join(f"{share:g}" for share in shares)
