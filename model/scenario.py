@@ -47,7 +47,7 @@ from .catalogue import (
 )
 from .errors import ScenarioError, raise_all
 from .inheritance import resolve
-from .quantities import Spec
+from .quantities import Spec, likely_slip
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NESTING = 8
@@ -793,8 +793,10 @@ def _check_bounds(path: str | Path, field: str, value: float, spec: Spec, what: 
         raise ScenarioError(path, field, f"{what}{value:g} is {problem}",
                             f"a value >= {spec.lower:g} {spec.unit} for {spec.en}")
     if spec.upper is not None and value > spec.upper:
+        slip = likely_slip(spec, value)
+        hint = f"; written in {slip[0]}? that is {slip[1]:g} {spec.unit}" if slip else ""
         raise ScenarioError(path, field, f"{what}{value:g} is above {spec.upper:g}",
-                            f"a value <= {spec.upper:g} {spec.unit} for {spec.en}")
+                            f"a value <= {spec.upper:g} {spec.unit} for {spec.en}{hint}")
 
 
 def _check_target(path: str | Path, field: str, target: Target, meta: Meta) -> None:
