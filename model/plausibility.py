@@ -53,6 +53,13 @@ class Implausible:
         return text
 
 
+def number(value: float) -> str:
+    """A number as a planner wrote it: 3000000, 2.71, 0.027 (no 3e+06)."""
+    if abs(value) >= 1e4:
+        return f"{value:.0f}"
+    return f"{value:.4g}"
+
+
 @dataclass(frozen=True)
 class Ratio:
     """A ratio of start values and the range it has in Chinese statistics."""
