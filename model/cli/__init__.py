@@ -19,6 +19,7 @@ from . import (
     document,
     ensemble,
     listing,
+    new,
     provenance,
     run,
     sensitivity,
@@ -27,7 +28,7 @@ from . import (
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest, document)
+            takes, backtest, document, new)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
