@@ -487,7 +487,7 @@ def _missing_baselines(document: dict[str, Any], path: str | Path) -> list[Scena
     start = meta.get("start") if isinstance(meta, dict) else None
     year = f"the {start} value" if isinstance(start, int) else "the start-year value"
     # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
-    meant = {close for key in table if key not in BASELINES and key not in LEVERS
+    meant: set[str] = {close for key in table if key not in BASELINES and key not in LEVERS
              for close in difflib.get_close_matches(key, list(BASELINES), n=1, cutoff=0.5)}
     return [ScenarioError(path, f"baseline.{key}", "missing",
                           f"{year} of {spec.en} in {spec.unit}")

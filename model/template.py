@@ -28,6 +28,9 @@ from .quantities import Spec
 from .scenario import Entry, Scenario
 
 TEMPLATE_NOTE = "模板默认值（中等规模县）/ template default (a mid-sized county): replace it"
+DEFAULT_NOTE = "模型默认值 / model default: give your plan's value and its source"
+# Notes that say a number is a placeholder: they go once the number has a source.
+PLACEHOLDER_NOTES = (TEMPLATE_NOTE, DEFAULT_NOTE)
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,8 @@ HISTORY_HELP = (
 
 def _header(created: str, like: Scenario | None) -> list[str]:
     lines = [
-        f"新地区情景 / A scenario for a new region (innosim new{', ' + created if created else ''})",
+        "新地区情景 / A scenario for a new region (innosim new"
+        f"{', ' + created if created else ''})",
         "每个数字须有 source = \"出处\"，或 assumption = true 并给出合理范围 range = [低, 高]。",
         "Every number has source = \"where it was published\", or assumption = true with a "
         "range.",
@@ -119,7 +123,8 @@ def _header(created: str, like: Scenario | None) -> list[str]:
     ]
     if like is not None:
         lines += [
-            f"结构与规划杠杆参照 {Path(like.path).name}；该地区有出处的数字未复制（已换为默认假设）。",
+            f"结构与规划杠杆参照 {Path(like.path).name}；"
+            "该地区有出处的数字未复制（已换为默认假设）。",
             f"Structure and the plan's levers follow {Path(like.path).name}; its sourced numbers "
             "were not copied (model defaults, marked as assumptions).",
         ]
@@ -211,7 +216,7 @@ def _copied_or_default(key: str, spec: Spec, entry: Entry | None,
             fields["note"] = entry.note
         return fields
     low, high = spec.range or (spec.default_value, spec.default_value)
-    note = "模型默认值 / model default: give your plan's value and its source"
+    note = DEFAULT_NOTE
     if entry is not None and like is not None:
         note += f"; {_elsewhere(like, entry)}"
     return {"value": _number(spec.default_value), "assumption": True,
@@ -227,7 +232,7 @@ def _targets(doc: tomlkit.TOMLDocument, target_year: int, like: Scenario | None,
         for line in ("[[targets]]", "indicator = \"rd_intensity\"  # 指标 / indicator "
                      "(innosim document docs lists them)", "op = \">=\"",
                      "value = 2.5", f"year = {target_year}",
-                     "quote = \"全社会R&D经费投入占GDP比重达到2.5%\"  # 规划原文 / the plan's words",
+                     "quote = \"全社会R&D经费投入占GDP比重达到2.5%\"  # 规划原文 / plan's words",
                      f"seed = \"{seed}\"  # 规划文件 / the plan document"):
             doc.add(tomlkit.comment(line))
         return

@@ -23,12 +23,13 @@ from . import (
     provenance,
     run,
     sensitivity,
+    sheet,
     takes,
     validate,
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest, document, new)
+            takes, backtest, document, new, sheet)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
