@@ -574,7 +574,7 @@ def _from_pydantic(error: ValidationError, path: str | Path) -> list[ScenarioErr
         problem = _one_problem(detail, path)
         found.setdefault(problem.line(), problem)
     # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
-    meant = set()
+    meant: set[str] = set()
     for detail in details:
         if detail["type"] == "extra_forbidden":
             loc = tuple(detail["loc"])
