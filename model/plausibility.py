@@ -68,6 +68,7 @@ class Ratio:
     zh: str
     unit: str
     formula: str
+    formula_zh: str
     inputs: tuple[str, ...]
     compute: Callable[[Mapping[str, float]], float]
     low: float
@@ -78,13 +79,15 @@ class Ratio:
 RATIOS: dict[str, Ratio] = {
     "rd_per_fte": Ratio(
         "R&D expenditure per R&D FTE", "人均R&D经费", "万元/人年",
-        "R&D intensity × GDP / R&D personnel", ("rd_intensity", "gdp", "rd_personnel"),
+        "R&D intensity × GDP / R&D personnel",
+        "R&D经费投入强度 × GDP / R&D人员", ("rd_intensity", "gdp", "rd_personnel"),
         lambda b: b["rd_intensity"] / 100 * b["gdp"] * 1e4 / b["rd_personnel"], 15.0, 120.0,
         "model-science.md: 48.4 万元 nationally (2022), Guangxi 31-38; china-national.csv: "
         "37.7 (2015) -> 46.1 (2019); assumption beyond"),
     "fiscal_share_of_rd": Ratio(
         "fiscal S&T spending per gross R&D", "财政科技支出与全社会R&D经费之比", "%",
         "fiscal S&T spending / (R&D intensity × GDP)",
+        "财政科技支出 / (R&D经费投入强度 × GDP)",
         ("fiscal_st_spending", "rd_intensity", "gdp"),
         lambda b: b["fiscal_st_spending"] / (b["rd_intensity"] / 100 * b["gdp"]) * 100,
         3.0, 120.0,
@@ -92,12 +95,14 @@ RATIOS: dict[str, Ratio] = {
         "(2015-2019); the shipped counties 14-30 %; assumption beyond"),
     "gdp_per_head": Ratio(
         "GDP per head", "人均地区生产总值", "万元/人", "GDP / resident population",
+        "GDP / 常住人口",
         ("gdp", "population"), lambda b: b["gdp"] / b["population"], 1.0, 50.0,
         "china-national.csv: 5.0 万元 nationally (2015), 8.9 (2023); NBS county statistics: "
         "poorest counties about 1.5, richest districts 30-45"),
     "grants_per_patent_in_force": Ratio(
         "invention grants per invention patent in force", "发明专利授权量与有效发明专利之比",
         "%", "invention patent grants / (invention patents per 10k × population)",
+        "发明专利授权量 / (万人发明专利拥有量 × 常住人口)",
         ("invention_patent_grants", "invention_patents_per_10k", "population"),
         lambda b: b["invention_patent_grants"] / (b["invention_patents_per_10k"]
                                                   * b["population"]) * 100, 3.0, 80.0,
@@ -105,7 +110,8 @@ RATIOS: dict[str, Ratio] = {
         "30 % (2015); the stock grows with grants less lapse (IP5 2012: 11.5 %/yr)"),
     "fiscal_st_budget_share": Ratio(
         "fiscal S&T share of the budget", "财政科技支出占一般公共预算支出比重", "%",
-        "fiscal S&T spending / budget expenditure", ("fiscal_st_spending", "budget_expenditure"),
+        "fiscal S&T spending / budget expenditure",
+        "财政科技支出 / 一般公共预算支出", ("fiscal_st_spending", "budget_expenditure"),
         lambda b: b["fiscal_st_spending"] / b["budget_expenditure"] * 100, 0.2, 15.0,
         "MOF: about 4 % on average for local budgets, the highest cities 10-15 % "
         "(model/catalogue.py fiscal_st_budget_share)"),
