@@ -352,12 +352,9 @@ def _on_sheet_upload() -> None:
     folder = ss.get("scenario_folder") or Path(".")
     try:
         imported = read_workbook(uploaded.getvalue(), shown, Path(folder))
-        text = tomlkit.dumps(imported.document)
         name = f"{Path(imported.base_name).stem}-sheet.toml"
-        try:
-            load_scenario(Path(folder) / name, text)
-        except ScenarioError as error:
-            raise located(error, shown, imported.cells) from None
+        imported.checked(Path(folder) / name, shown)
+        text = tomlkit.dumps(imported.document)
     except ScenarioError as error:
         ss["data_sheet_error"] = error.lines()
         return

@@ -15,8 +15,10 @@ Every problem is reported as one :class:`~model.errors.ScenarioError` line:
 
 from __future__ import annotations
 
+import copy
 import difflib
 import math
+import re
 import os
 import stat
 import tomllib
@@ -452,17 +454,56 @@ def validate_document(document: dict[str, Any], path: str | Path = "<memory>") -
         raise ScenarioError(path, "", "the file is empty",
                             "a scenario; innosim new FILE writes one to fill in")
     # Every problem at once: a planner setting up a region fixes them in one round.
-    problems = _missing_baselines(document, path)
+    missing = _missing_baselines(document, path)
     try:
         scenario = Scenario.model_validate(document)
     except ValidationError as error:
-        problems = _sorted([*_from_pydantic(error, path), *problems])
-        raise_all(problems)
+        raise_all(_sorted([*_from_pydantic(error, path), *missing,
+                           *_despite(document, error, path)]))
         raise AssertionError("unreachable") from None
     scenario._path = str(path)
-    problems += _check_against_model(scenario, path)
-    raise_all(_sorted(problems))
+    raise_all(_sorted([*missing, *_check_against_model(scenario, path)]))
     return scenario
+
+
+_TABLES = ("baseline", "levers", "parameters", "paths")
+_ARRAYS = ("events", "targets", "history")
+
+
+def _despite(document: dict[str, Any], error: ValidationError, path: str | Path
+             ) -> list[ScenarioError]:
+    """The model's checks on every part pydantic accepted, so that a file's problems come in
+    one round: the entries and array items it refused are set aside (and an empty text field
+    of [scenario] filled in) and the rest is checked; nothing if that cannot be done safely."""
+    pruned = copy.deepcopy(document)
+    dropped: dict[str, set[Any]] = {}
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        if len(loc) >= 2 and loc[0] in _TABLES + _ARRAYS:
+            dropped.setdefault(str(loc[0]), set()).add(loc[1])
+        elif len(loc) == 2 and loc[0] == "scenario" and detail["type"] == "blank":
+            pruned["scenario"][loc[1]] = "?"
+        else:
+            return []
+    kept: dict[str, list[int]] = {}
+    for section, items in dropped.items():
+        if section in _TABLES and isinstance(pruned.get(section), dict):
+            pruned[section] = {k: v for k, v in pruned[section].items() if k not in items}
+        elif isinstance(pruned.get(section), list):
+            kept[section] = [i for i in range(len(pruned[section])) if i not in items]
+            pruned[section] = [pruned[section][i] for i in kept[section]]
+    try:
+        scenario = Scenario.model_validate(pruned)
+    except ValidationError:
+        return []
+    problems = []
+    for problem in _check_against_model(scenario, path):
+        field = problem.field
+        match = re.match(r"^(events|targets|history)\[(\d+)\]", field)
+        if match and match[1] in kept:   # the item's index in the file
+            field = f"{match[1]}[{kept[match[1]][int(match[2])]}]" + field[match.end():]
+        problems.append(ScenarioError(path, field, problem.problem, problem.expected))
+    return problems
 
 
 _SECTION_ORDER = ("", "extends", "scenario", "baseline", "levers", "parameters", "events",
@@ -670,21 +711,8 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> list[ScenarioE
                     path, f"levers.{key}.distribution",
                     "levers are the plan's choices and are never drawn",
                     "a distribution on a parameter or baseline value only"))
-    if problems:  # the sums below would repeat a bad or unknown value
-        return problems
-    problems += _impossible(scenario, path)
-    start_shares = [scenario.baseline[k].value if k in scenario.baseline
-                    else scenario.input_value(k) for k in ALLOCATION_SHARES]
-    sums = [("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES])]
-    if any(k in scenario.baseline for k in ALLOCATION_SHARES):  # else the same sum again
-        sums.append(("baseline", start_shares))
-    for section, shares in sums:
-        total = sum(shares)
-        if shares_sum_off(total):
-            listed = " + ".join(f"{share:g}" for share in shares)
-            problems.append(ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
-                                          f"allocation shares sum to {total:g} % ({listed})",
-                                          "shares of fiscal S&T spending summing to 100 %"))
+    if not problems:  # else the sums would repeat a bad or unknown value
+        problems += _impossible(scenario, path) + _share_sums(scenario, path)
     for i, event in enumerate(scenario.events):
         field = f"events[{i}]"
         if event.lever not in LEVERS:
@@ -713,6 +741,23 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> list[ScenarioE
             problems.append(ScenarioError(path, f"history[{i}].year",
                                           f"{point.year} is after the run",
                                           f"a year up to {meta.end}"))
+    return problems
+
+
+def _share_sums(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
+    problems = []
+    start_shares = [scenario.baseline[k].value if k in scenario.baseline
+                    else scenario.input_value(k) for k in ALLOCATION_SHARES]
+    sums = [("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES])]
+    if any(k in scenario.baseline for k in ALLOCATION_SHARES):  # else the same sum again
+        sums.append(("baseline", start_shares))
+    for section, shares in sums:
+        total = sum(shares)
+        if shares_sum_off(total):
+            listed = " + ".join(f"{share:g}" for share in shares)
+            problems.append(ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
+                                          f"allocation shares sum to {total:g} % ({listed})",
+                                          "shares of fiscal S&T spending summing to 100 %"))
     return problems
 
 

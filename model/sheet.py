@@ -353,6 +353,20 @@ class Imported:
     document: tomlkit.TOMLDocument
     base_name: str
     cells: dict[str, str]   # TOML field -> "sheet 'x' row r column L (header)"
+    problems: list[ScenarioError]   # cells that could not be read (left as they were)
+
+    def checked(self, as_path: Path, sheet_path: str | Path) -> Scenario:
+        """The scenario, validated as if saved at ``as_path``; raises every problem, the
+        unreadable cells' and the validation's (traced to their cells), at once."""
+        text = tomlkit.dumps(self.document)
+        try:
+            scenario = load_scenario(as_path, text)
+        except ScenarioError as error:
+            found = located(error, sheet_path, self.cells)
+            raise_all([*self.problems, *getattr(found, "errors", (found,))])
+            raise
+        raise_all(self.problems)
+        return scenario
 
 
 def read_workbook(data: bytes, sheet_path: str | Path, folder: Path) -> Imported:
@@ -397,8 +411,7 @@ def read_workbook(data: bytes, sheet_path: str | Path, folder: Path) -> Imported
     reader.numbers(book[NUMBERS], document, merged)
     reader.arrays(book[TARGETS], TARGET_COLUMNS, "targets", document, merged)
     reader.arrays(book[HISTORY], HISTORY_COLUMNS, "history", document, merged)
-    raise_all(reader.problems)
-    return Imported(document, name, reader.cells)
+    return Imported(document, name, reader.cells, reader.problems)
 
 
 def merged_document(text: str, as_path: Path) -> dict[str, Any]:
@@ -626,6 +639,7 @@ def import_workbook(data: bytes, sheet_path: str | Path, out: str | Path, *,
     from .variants import write_scenario
 
     imported = read_workbook(data, sheet_path, Path(out).parent)
+    imported.checked(Path(out).parent / f".{Path(out).stem}-check.toml", sheet_path)
     try:
         saved = write_scenario(imported.document, out, overwrite=overwrite)
     except ScenarioError as error:
