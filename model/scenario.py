@@ -18,8 +18,8 @@ from __future__ import annotations
 import copy
 import difflib
 import math
-import re
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
