@@ -301,9 +301,13 @@ def data_section(choice: Choice, files: Mapping[str, Path], language: str) -> No
             "year": st.column_config.NumberColumn(t("year", language), format="%d"),
             "from_year": st.column_config.NumberColumn(t("data_from_year", language),
                                                        format="%d"),
+            "tolerance": st.column_config.NumberColumn(t("data_tolerance", language),
+                                                       format="%g"),
             "quote": st.column_config.TextColumn(t("data_quote", language), width="large"),
+            "seed": st.column_config.TextColumn(t("data_seed", language)),
             "tracked": st.column_config.CheckboxColumn(t("data_tracked", language)),
             "reason": st.column_config.TextColumn(t("reason", language)),
+            "note": st.column_config.TextColumn(t("data_note", language)),
         })
     st.subheader(t("data_history", language))
     history = st.data_editor(
@@ -315,6 +319,7 @@ def data_section(choice: Choice, files: Mapping[str, Path], language: str) -> No
             "year": st.column_config.NumberColumn(t("year", language), format="%d"),
             "value": st.column_config.NumberColumn(t("data_value", language), format="%g"),
             "source": st.column_config.TextColumn(t("data_source", language), width="large"),
+            "note": st.column_config.TextColumn(t("data_note", language)),
         })
     edited = edited_variant(choice.scenario, text, folder, baseline, targets, history,
                             language)
