@@ -61,7 +61,7 @@ def _on_upload() -> None:
         scenario = read_upload(uploaded.name, data, ss.get("scenario_folder"))
         trial_run(scenario, display_name(uploaded.name))
     except ScenarioError as error:
-        ss["upload_error"] = error.lines()   # previous scenario and moved levers stay
+        ss["upload_error"] = error.line()   # previous scenario and moved levers stay
         return
     ss["upload_error"] = None
     # Listed under a name fit to show; one named like a file of the folder is a different
@@ -132,7 +132,7 @@ def _on_pick(files: dict[str, Path]) -> None:
     try:
         load(name, files)
     except ScenarioError as error:
-        ss["pick_error"] = error.lines()
+        ss["pick_error"] = error.line()
         ss["scenario_name"] = ss.get("loaded") or next(iter(files))
         return
     ss["pick_error"] = None
@@ -220,11 +220,11 @@ def render(files: dict[str, Path]) -> Choice:
         ss["scenario_name"] = options[0]
     name = bar.selectbox(t("scenario", language), options, key="scenario_name",
                          on_change=_on_pick, args=(files,))
-    for line in ss.get("pick_error") or ():   # every problem of the file, one line each
-        bar.error(plain_line(line))
+    if ss.get("pick_error"):
+        bar.error(plain_line(ss["pick_error"]))
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
-    for line in ss.get("upload_error") or ():
-        bar.error(plain_line(line))
+    if ss.get("upload_error"):
+        bar.error(plain_line(ss["upload_error"]))
     scenario_key, scenario = load(name, files)
     if ss.get("loaded") != name:
         _fill_widgets(scenario, name)
