@@ -149,7 +149,7 @@ def _changed_entries(scenario: Scenario, frame: pd.DataFrame) -> dict[str, dict[
         source = str(row.get("source") or "").strip()
         if source:
             entry["source"] = source
-        if bool(row.get("assumed")) or not source:
+        if bool(row.get("assumed")):   # unticked without a source: validation says so
             entry["assumption"] = True
         low, high = _number(row.get("low")), _number(row.get("high"))
         if low is not None and high is not None:

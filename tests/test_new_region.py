@@ -473,14 +473,17 @@ def test_the_data_view_saves_only_the_edits_as_a_variant_checking_every_edit():
     assert len(document["history"]) == len(kecheng.history) + 1
     assert "targets" not in document                       # unchanged: inherited
     assert edited.scenario is not None and edited.scenario.baseline["gdp"].value == 291.5
-    # a bad edit: every problem, named by table and row
+    # bad edits: every problem, named by table and row
     targets.loc[0, "year"] = 2040
     baseline.loc[gdp, "value"] = -5
+    baseline.loc[baseline["key"] == "population", "assumed"] = False   # and no source
     bad = data_view.edited_variant(kecheng, text, SCENARIOS, baseline, targets, history, "en")
-    assert bad.scenario is None and len(bad.problems) == 2
-    assert bad.problems[0].startswith("Data: Start values row 6 gdp [baseline.gdp.value]: "
+    assert bad.scenario is None and len(bad.problems) == 3, bad.problems
+    assert bad.problems[0].startswith("Data: Start values row 7 population "
+                                      "[baseline.population]: every number needs source")
+    assert bad.problems[1].startswith("Data: Start values row 6 gdp [baseline.gdp.value]: "
                                       "-5 is negative")
-    assert bad.problems[1].startswith("Data: Targets row 1 [targets[0].year]: 2040 lies "
+    assert bad.problems[2].startswith("Data: Targets row 1 [targets[0].year]: 2040 lies "
                                       "outside the run")
 
 
