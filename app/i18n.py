@@ -213,6 +213,50 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "With this page's lever and parameter edits; probabilities as innosim report "
               "computes them ({runs} runs, seed {seed}), the same as on the command line. "
               "Takes about fifteen seconds."},
+    "data": {"zh": "数据", "en": "Data"},
+    "data_title": {"zh": "数据", "en": "Data"},
+    "data_intro": {
+        "zh": "本情景的起始值、目标与历史值。每次修改都会立即校验；修改保存为一个变体"
+              "（继承当前文件，只写入改动的内容）。也可下载 Excel 数据表，填好后上传。",
+        "en": "This scenario's start values, targets and history. Every edit is checked at "
+              "once; edits are saved as a variant (it extends the loaded file and holds only "
+              "what changed). Or download the Excel data sheet, fill it in and upload it."},
+    "data_sheet_download": {"zh": "下载 Excel 数据表", "en": "Download the Excel data sheet"},
+    "data_sheet_upload": {"zh": "上传填好的数据表 (.xlsx，不超过 10 MB)",
+                          "en": "Upload a filled-in data sheet (.xlsx, at most 10 MB)"},
+    "data_baselines": {"zh": "起始值", "en": "Start values"},
+    "data_targets": {"zh": "规划目标", "en": "Targets"},
+    "data_history": {"zh": "历史实际值", "en": "History"},
+    "data_row": {"zh": "{table} 第{row}行 {entry}", "en": "{table} row {row} {entry}"},
+    "data_key": {"zh": "键", "en": "Key"},
+    "data_value": {"zh": "数值", "en": "Value"},
+    "data_source": {"zh": "来源", "en": "Source"},
+    "data_assumed": {"zh": "假设", "en": "Assumed"},
+    "data_low": {"zh": "范围下限", "en": "Low"},
+    "data_high": {"zh": "范围上限", "en": "High"},
+    "data_plausible": {"zh": "县区市合理范围", "en": "Plausible for a region"},
+    "data_kind": {"zh": "类型", "en": "Kind"},
+    "data_from_year": {"zh": "起始年", "en": "From year"},
+    "data_quote": {"zh": "规划原文", "en": "The plan's words"},
+    "data_tracked": {"zh": "模型计算", "en": "Modelled"},
+    "data_tolerance": {"zh": "容差", "en": "Tolerance"},
+    "data_seed": {"zh": "规划文件", "en": "Plan document"},
+    "data_note": {"zh": "备注", "en": "Note"},
+    "data_unchanged": {"zh": "（尚未修改）", "en": "(nothing edited yet)"},
+    "data_valid": {"zh": "修改后的情景校验通过", "en": "The edited scenario is valid"},
+    "data_download_variant": {"zh": "下载变体情景 TOML", "en": "Download the variant TOML"},
+    "data_use_variant": {"zh": "在本页使用此变体", "en": "Use this variant on this page"},
+    "implausible": {
+        "zh": "{name} {value} {unit}：单位应为 {unit}，县、区、市的{name}通常为 {span} {unit}",
+        "en": "{name} {value} {unit}: {unit} expected, a county's, district's or city's "
+              "{name} is {span} {unit}"},
+    "implausible_slip": {"zh": "（是否按 {written} 填写？换算为 {value} {unit}）",
+                         "en": " (written in {written}? that is {value} {unit})"},
+    "implausible_ratio": {
+        "zh": "{name} {value} {unit}（{formula}）超出县、区、市通常的 {span} {unit}："
+              "其中某个数字的单位可能有误",
+        "en": "{name} {value} {unit} ({formula}) is outside {span} {unit}, what Chinese "
+              "regions have: one of these numbers is likely in another unit"},
 }
 
 KINDS = KIND_WORDS  # target kinds in both languages (model/targets.py)

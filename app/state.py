@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.catalogue import LEVERS, PARAMETERS
-from model.errors import ScenarioError
+from model.errors import ScenarioError, with_path
 from model.inheritance import inside
 from model.scenario import MAX_FILE_BYTES, Scenario, load_scenario, parse_scenario
 from model.untrusted import display_name
@@ -129,7 +129,7 @@ def read_upload(name: str, data: bytes, folder: Path | None = None) -> Scenario:
         scenario = load_scenario(saved_as, data)
     except ScenarioError as error:
         where = shown if error.path == str(saved_as) else Path(error.path).name
-        raise ScenarioError(where, error.field, error.problem, error.expected) from None
+        raise with_path(error, where) from None
     # Where it came from, for the page and for a variant of it.
     scenario._path = shown
     scenario._extends = tuple(Path(p).name for p in scenario.extends)

@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 import streamlit as st  # noqa: E402
 
-from app import main_view, review_view, sidebar, structure  # noqa: E402
+from app import data_view, main_view, review_view, sidebar, structure  # noqa: E402
 from app.i18n import t  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
@@ -66,6 +66,7 @@ meta = choice.scenario.meta
 st.caption(f"{plain(meta.region if language == 'zh' else meta.region_en)} · "
            f"{plain(meta.plan if language == 'zh' else (meta.plan_en or meta.plan))} · "
            f"{meta.start}–{meta.end}")
+data_view.plausibility_warnings(choice.scenario, language)
 
 try:
     shown = main_view.current_view(choice)
@@ -78,9 +79,9 @@ except (ValueError, ArithmeticError) as error:  # InputError: a value the model 
 
 main_view.verdict_section(choice, shown, language)
 main_view.chart_section(choice, shown, language)
-goal_tab, review_tab, compare_tab, save_tab, structure_tab = st.tabs(
+goal_tab, review_tab, compare_tab, save_tab, data_tab, structure_tab = st.tabs(
     [t("goalseek", language), t("review", language), t("compare", language),
-     t("save", language), t("structure", language)])
+     t("save", language), t("data", language), t("structure", language)])
 with goal_tab:
     main_view.goalseek_section(choice, language)
 with review_tab:
@@ -89,6 +90,8 @@ with compare_tab:
     main_view.compare_section(choice, files, language)
 with save_tab:
     main_view.save_section(choice, shown, language)
+with data_tab:
+    data_view.data_section(choice, files, language)
 with structure_tab:
     structure.structure_section(language)
 

@@ -13,9 +13,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .quantities import PERCENT, Spec, by_key
+from .quantities import PERCENT, Plausible, Spec, by_key
 
 FIT = "fitted by innosim calibrate on China 2016-2019 (scenarios/china-2015.toml)"
+
+# Where a start value is usually published (a county's or city's own documents).
+BULLETIN = "统计公报 (国民经济和社会发展统计公报, statistical bulletin)"
+ST_YEARBOOK = "科技统计年报 / R&D经费投入统计公报 (S&T statistics, R&D bulletin)"
+FINAL_ACCOUNTS = "财政决算 (final budget accounts)"
+IP_OFFICE = "知识产权局专利统计 (IP office statistics)"
+TORCH = "火炬统计年报 (Torch incubation statistics)"
+REGISTER = "科技局名单 (the S&T bureau's published lists)"
+# The sizes that bound the plausible ranges (display units), from national statistics:
+# the largest prefecture-level cities (Shenzhen, Suzhou: GDP 24,000-32,400 亿元 in 2022; Beijing
+# and Shanghai as cities) and the smallest counties (GDP below 10 亿元 in Tibet and Qinghai).
+SIZES = ("NBS county and city statistics (中国县域统计年鉴, city bulletins 2022): counties from "
+         "under 10 亿元 GDP to Kunshan's 4,800; cities up to Shenzhen's 32,400 and Beijing's "
+         "41,600")
 
 
 @dataclass(frozen=True)
@@ -31,12 +45,19 @@ class SectorCatalogue:
 
 # --- economy -----------------------------------------------------------------------------------
 _ECONOMY_BASELINES = (
-    Spec("gdp", "地区生产总值", "GDP", "亿元", upper=2e6),
-    Spec("population", "常住人口", "resident population", "万人", upper=2e5),
+    Spec("gdp", "地区生产总值", "GDP", "亿元", upper=2e6, published=BULLETIN,
+         plausible=Plausible(5.0, 45000.0, SIZES)),
+    Spec("population", "常住人口", "resident population", "万人", upper=2e5,
+         published=f"{BULLETIN}; 人口普查公报 (census)",
+         plausible=Plausible(1.0, 3500.0, "NBS: the smallest counties 1-2 万人; Chongqing "
+                             "3,200 万 and Shanghai 2,500 万, the most populous cities")),
     Spec("industrial_va", "规上工业增加值", "above-scale industrial value added", "亿元",
-         upper=1e6),
+         upper=1e6, published=BULLETIN,
+         plausible=Plausible(0.2, 20000.0, f"{SIZES}; industry 5-60 % of GDP")),
     Spec("budget_expenditure", "一般公共预算支出", "general public budget expenditure", "亿元",
-         upper=5e5),
+         upper=5e5, published=FINAL_ACCOUNTS,
+         plausible=Plausible(2.0, 10000.0, "MOF local final accounts 2022: small counties "
+                             "5-20 亿元, Shanghai 9,400 亿元")),
 )
 
 _ECONOMY_PARAMETERS = (
@@ -90,7 +111,11 @@ def shares_sum_off(total: float) -> bool:
     return abs(total - SHARE_TOTAL) > SHARE_TOLERANCE
 
 _FISCAL_BASELINES = (
-    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元", upper=5e4),
+    Spec("fiscal_st_spending", "财政科技支出", "fiscal S&T expenditure", "亿元", upper=5e4,
+         published=f"{FINAL_ACCOUNTS}: 科学技术支出",
+         plausible=Plausible(0.01, 1500.0, "MOF/NBS S&T funding bulletins: local fiscal S&T "
+                             "spending 1-10 % of the budget; Shenzhen and Shanghai about "
+                             "500-600 亿元 (2022)")),
 )
 
 _FISCAL_LEVERS = (
@@ -144,7 +169,9 @@ FISCAL = SectorCatalogue(
 # --- rd ----------------------------------------------------------------------------------------
 _RD_BASELINES = (
     Spec("rd_intensity", "全社会R&D经费投入占GDP比重", "R&D intensity (R&D / GDP)", "%",
-         PERCENT, upper=10.0),
+         PERCENT, upper=10.0, published=ST_YEARBOOK,
+         plausible=Plausible(0.05, 8.0, "model-science.md: China 2.06-2.65 % (2015-2023), "
+                             "Guangxi 0.78 %, Zhejiang 3.11 %; Shenzhen 5.8 % (2022)")),
 )
 
 _RD_LEVERS = (
@@ -229,9 +256,16 @@ RD = SectorCatalogue(
 
 # --- talent ------------------------------------------------------------------------------------
 _TALENT_BASELINES = (
-    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年", upper=2e7),
+    Spec("rd_personnel", "R&D人员", "R&D personnel (FTE)", "人年", upper=2e7,
+         published=f"{ST_YEARBOOK}: R&D人员全时当量",
+         plausible=Plausible(10.0, 600000.0, "China 4.8 million FTE (2019, "
+                             "china-national.csv); Beijing and Shenzhen about 350,000")),
     Spec("high_level_recruits", "基期当年引进硕博士等高层次人才", "high-level talent recruited "
-         "in the start year", "人/年", upper=5e6),
+         "in the start year", "人/年", upper=5e6,
+         published="人才工作统计 (组织部/人社局, talent office reports)",
+         plausible=Plausible(0.0, 100000.0, "assumption: China graduates about 0.8 million "
+                             "masters and PhDs a year (MOE 2022); a large city draws up to "
+                             "a tenth")),
 )
 
 _TALENT_PARAMETERS = (
@@ -272,15 +306,31 @@ TALENT = SectorCatalogue(
 
 # --- incubation --------------------------------------------------------------------------------
 _INCUBATION_BASELINES = (
-    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家", upper=1e6),
+    Spec("hightech_enterprises", "高新技术企业", "high-tech enterprises", "家", upper=1e6,
+         published=f"{REGISTER}: 高新技术企业认定名单; {ST_YEARBOOK}",
+         plausible=Plausible(1.0, 30000.0, "MOST: 400,000 nationally (2022); Beijing 28,000, "
+                             "Shenzhen 23,000")),
     Spec("hightech_new_certifications", "基期当年新认定(首次)高新技术企业",
          "high-tech enterprises certified for the first time in the start year", "家/年",
-              upper=2e5),
-    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家", upper=2e6),
+         upper=2e5, published=f"{REGISTER}: 高新技术企业认定公示名单 (首次认定)",
+         plausible=Plausible(0.0, 10000.0, "MOST: Shenzhen and Beijing certify 4,000-8,000 "
+                             "a year for the first time")),
+    Spec("tech_smes", "科技型中小企业", "tech SMEs", "家", upper=2e6,
+         published=f"{REGISTER}: 科技型中小企业入库名单",
+         plausible=Plausible(0.0, 60000.0, "MOST: 500,000 on the national register (2022); "
+                             "the largest cities 20,000-30,000")),
     Spec("tech_smes_new_per_year", "基期当年新增科技型中小企业", "new tech SMEs in the start "
-         "year", "家/年", upper=5e5),
-    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个", upper=1e7),
-    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家", upper=1e7),
+         "year", "家/年", upper=5e5, published=f"{REGISTER}: 科技型中小企业入库名单",
+         plausible=Plausible(0.0, 30000.0, "MOST: about 100,000 new a year nationally; a "
+                             "large city adds up to a fifth of its register")),
+    Spec("incubator_capacity", "孵化器工位", "incubator seats", "个", upper=1e7,
+         published=TORCH,
+         plausible=Plausible(0.0, 500000.0, "Torch report: 11,808 incubation organisations "
+                             "held 620,000 firms and teams nationally (2018)")),
+    Spec("startups_in_incubation", "在孵企业", "start-ups in incubation", "家", upper=1e7,
+         published=TORCH,
+         plausible=Plausible(0.0, 100000.0, "Torch report: 620,000 firms and teams in "
+                             "incubation nationally (2018), a city at most a sixth")),
 )
 
 _INCUBATION_LEVERS = (
@@ -348,13 +398,22 @@ INCUBATION = SectorCatalogue(
 # --- knowledge ---------------------------------------------------------------------------------
 _KNOWLEDGE_BASELINES = (
     Spec("invention_patent_grants", "发明专利授权量", "invention patents granted", "件/年",
-         upper=5e6),
+         upper=5e6, published=f"{IP_OFFICE}; {BULLETIN}",
+         plausible=Plausible(0.0, 100000.0, "CNIPA: Beijing 88,000 and Shenzhen 52,000 "
+                             "invention grants (2022)")),
     Spec("invention_patents_per_10k", "万人发明专利拥有量", "invention patents per 10k people",
-         "件/万人", upper=500.0),
+         "件/万人", upper=500.0, published=f"{IP_OFFICE}; {BULLETIN}",
+         plausible=Plausible(0.02, 250.0, "model-science.md: China 6.3 (2015), 15.8 (2020); "
+                             "CNIPA: Beijing 218, Shenzhen 137 (2022)")),
     Spec("high_value_patents_per_10k", "每万人高价值发明专利拥有量",
-         "high-value invention patents per 10k people", "件/万人", upper=500.0),
+         "high-value invention patents per 10k people", "件/万人", upper=500.0,
+         published=IP_OFFICE,
+         plausible=Plausible(0.0, 150.0, "model-science.md: China 6.3 (2020), 9.4 (2022); "
+                             "CNIPA: Beijing 112 (2022)")),
     Spec("tech_contract_turnover", "技术合同成交额", "technology-contract turnover", "亿元",
-         upper=2e5),
+         upper=2e5, published=f"技术合同登记 (the S&T bureau's contract registry); {BULLETIN}",
+         plausible=Plausible(0.0, 8000.0, "MOST: 47,800 亿元 nationally, Beijing 7,950 "
+                             "(2022)")),
 )
 
 _KNOWLEDGE_PARAMETERS = (
@@ -409,9 +468,14 @@ KNOWLEDGE = SectorCatalogue(
 # --- hightech ----------------------------------------------------------------------------------
 _HIGHTECH_BASELINES = (
     Spec("hightech_va_share", "高新技术产业增加值占规上工业增加值比重",
-         "high-tech share of above-scale industrial value added", "%", PERCENT, upper=100.0),
+         "high-tech share of above-scale industrial value added", "%", PERCENT, upper=100.0,
+         published=BULLETIN,
+         plausible=Plausible(1.0, 95.0, "model-science.md: 16 % nationally (高技术制造业), "
+                             "67 % in Zhejiang (高新技术产业, 2023)")),
     Spec("new_product_rate", "规上工业新产品产值率", "new-product output rate", "%", PERCENT,
-         upper=100.0),
+         upper=100.0, published=f"{ST_YEARBOOK}; 统计年鉴 (statistical yearbook)",
+         plausible=Plausible(1.0, 80.0, "NBS: about 20 % nationally; Zhejiang counties "
+                             "30-45 % (Pinghu 38.8 % in 2015)")),
 )
 
 _HIGHTECH_LEVERS = (
@@ -476,3 +540,31 @@ PARAMETERS = by_key(*(s.parameters for s in SECTORS))
 INPUTS = {**LEVERS, **PARAMETERS}
 INDICATORS = by_key(*(s.indicators for s in SECTORS), DERIVED_INDICATORS)
 FISCAL_RULES = ("growth", "share")
+
+# A new region's start values until the planner has her own (``innosim new``): a mid-sized
+# county, about the middle of the shipped counties and districts (Kecheng, Xinhua, Pinghu,
+# Bozhou high-tech zone), each an assumption with a range of about a third either way, narrow
+# enough that every draw of an ensemble fits together (the sectors' start checks).
+TYPICAL_START: dict[str, tuple[float, tuple[float, float]]] = {
+    "gdp": (300.0, (200.0, 400.0)),
+    "population": (50.0, (40.0, 60.0)),
+    "industrial_va": (90.0, (70.0, 110.0)),
+    "budget_expenditure": (40.0, (30.0, 50.0)),
+    "fiscal_st_spending": (1.2, (0.9, 1.5)),
+    "hightech_enterprises": (80.0, (60.0, 100.0)),
+    "hightech_new_certifications": (12.0, (8.0, 16.0)),
+    "tech_smes": (300.0, (220.0, 380.0)),
+    "tech_smes_new_per_year": (60.0, (40.0, 80.0)),
+    # seats above start-ups and invention patents above high-value ones in every draw
+    "incubator_capacity": (300.0, (250.0, 400.0)),
+    "startups_in_incubation": (120.0, (80.0, 160.0)),
+    "rd_intensity": (1.8, (1.4, 2.2)),
+    "rd_personnel": (1500.0, (1100.0, 1900.0)),
+    "high_level_recruits": (40.0, (25.0, 55.0)),
+    "invention_patent_grants": (150.0, (100.0, 200.0)),
+    "invention_patents_per_10k": (10.0, (7.0, 13.0)),
+    "high_value_patents_per_10k": (3.0, (2.0, 4.0)),
+    "tech_contract_turnover": (5.0, (3.0, 7.0)),
+    "hightech_va_share": (35.0, (25.0, 45.0)),
+    "new_product_rate": (20.0, (14.0, 26.0)),
+}

@@ -20,6 +20,41 @@ class ScenarioError(ValueError):
         text = f"{self.path}: {self.field or '(file)'}: {self.problem}"
         return f"{text} ({self.expected})" if self.expected else text
 
+    def lines(self) -> list[str]:
+        """Every problem, one line each (one here; several in :class:`ScenarioErrors`)."""
+        return [self.line()]
+
+
+class ScenarioErrors(ScenarioError):
+    """Every problem found in one file, so a planner fixes them in one round.
+
+    It is the first problem as a :class:`ScenarioError` (``field``, ``problem``, ``line()``
+    as before, ``line()`` saying how many more there are); :meth:`lines` gives them all.
+    """
+
+    def __init__(self, errors: list[ScenarioError]) -> None:
+        if not errors:
+            raise ValueError("ScenarioErrors needs at least one error")
+        self.errors = tuple(errors)
+        first = errors[0]
+        super().__init__(first.path, first.field, first.problem, first.expected)
+
+    def line(self) -> str:
+        more = len(self.errors) - 1
+        first = super().line()
+        return f"{first} [and {more} more: innosim validate lists them]" if more else first
+
+    def lines(self) -> list[str]:
+        return [error.line() for error in self.errors]
+
+
+def raise_all(errors: list[ScenarioError]) -> None:
+    """Raise nothing, the one error, or all of them as :class:`ScenarioErrors`."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ScenarioErrors(errors)
+
 
 class InputError(ValueError):
     """A value given through the Python API (or a slider, or the address) that the model
@@ -36,3 +71,10 @@ class UnknownName(InputError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+def with_path(error: ScenarioError, path: str | Path) -> ScenarioError:
+    """``error`` (every problem of it) naming ``path`` as the file."""
+    problems = [ScenarioError(path, e.field, e.problem, e.expected)
+                for e in getattr(error, "errors", (error,))]
+    return problems[0] if len(problems) == 1 else ScenarioErrors(problems)

@@ -16,6 +16,17 @@ PERCENT = 100.0
 
 
 @dataclass(frozen=True)
+class Plausible:
+    """What a Chinese county, district or prefecture-level city plausibly has for a start value
+    (display units), with the statistics the range rests on. A value outside it is a warning,
+    not an error: it is more likely a slip (a unit, a misplaced digit) than a fact."""
+
+    low: float
+    high: float
+    source: str
+
+
+@dataclass(frozen=True)
 class Spec:
     key: str
     zh: str
@@ -28,6 +39,8 @@ class Spec:
     lower: float | None = 0.0
     upper: float | None = None
     doc: str = ""
+    plausible: Plausible | None = None
+    published: str = ""   # where the number is usually published (a start value)
 
     @property
     def default_value(self) -> float:
@@ -54,3 +67,29 @@ def by_key(*groups: tuple[Spec, ...]) -> dict[str, Spec]:
                 raise ValueError(f"quantity {spec.key!r} declared twice")
             merged[spec.key] = spec
     return merged
+
+
+# Units a number is often written in by mistake, for each unit the model uses: (the unit
+# written, how many of the model's unit one of it is). A value is taken to be such a slip
+# only when converting it lands inside the plausible range.
+SLIPS: dict[str, tuple[tuple[str, float], ...]] = {
+    "亿元": (("万元", 1e-4), ("元", 1e-8), ("千元", 1e-5)),
+    "万人": (("人", 1e-4),),
+    "%": (("a fraction (0.027 for 2.7 %)", 100.0),),
+    "人年": (("万人年", 1e4),),
+    "家": (("万家", 1e4),),
+    "件/年": (("万件", 1e4),),
+}
+
+
+def likely_slip(spec: Spec, value: float) -> tuple[str, float] | None:
+    """(the unit ``value`` was probably written in, the value in ``spec.unit``), when
+    ``value`` lies outside ``spec``'s plausible range and a common unit slip puts it inside."""
+    plausible = spec.plausible
+    if plausible is None or plausible.low <= value <= plausible.high:
+        return None
+    for written, factor in SLIPS.get(spec.unit, ()):
+        corrected = value * factor
+        if plausible.low <= corrected <= plausible.high:
+            return written, corrected
+    return None

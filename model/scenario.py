@@ -15,16 +15,27 @@ Every problem is reported as one :class:`~model.errors.ScenarioError` line:
 
 from __future__ import annotations
 
+import copy
 import difflib
 import math
 import os
+import re
 import stat
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 from annotated_types import Len
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from .arguments import MAX_STEPS_PER_YEAR
 from .catalogue import (
@@ -36,15 +47,27 @@ from .catalogue import (
     PARAMETERS,
     shares_sum_off,
 )
-from .errors import ScenarioError
+from .errors import ScenarioError, raise_all
 from .inheritance import resolve
-from .quantities import Spec
+from .quantities import Spec, likely_slip
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NESTING = 8
 
 Year = Annotated[int, Field(ge=1949, le=2100)]
 Range = Annotated[list[float], Len(2, 2)]
+
+
+def _filled(text: str) -> str:
+    if not text.strip():
+        raise PydanticCustomError("blank", "empty")
+    return text
+
+
+# Text a scenario must say something in: "" or spaces are refused like a missing field.
+Filled = Annotated[str, AfterValidator(_filled)]
+BLANK_SOURCE = "source is empty"
+SOURCE_EXPECTED = "where the number was published, or assumption = true with a range"
 
 
 class _Strict(BaseModel):
@@ -75,6 +98,7 @@ class Entry(_Strict):
 
     @model_validator(mode="after")
     def _provenance(self) -> Entry:
+        _source_filled(self.source)
         if self.assumption and self.range is None:
             raise ValueError("an assumption needs a plausible range = [low, high]")
         if not self.assumption and not self.source:
@@ -111,14 +135,19 @@ class Entry(_Strict):
                              f"(got value {self.value:g}, range [{low:g}, {high:g}])")
 
 
+def _source_filled(source: str | None) -> None:
+    if source is not None and not source.strip():
+        raise ValueError(f"{BLANK_SOURCE} ({SOURCE_EXPECTED})")
+
+
 class Meta(_Strict):
-    name: str
-    region: str
-    region_en: str
-    plan: str
+    name: Filled
+    region: Filled
+    region_en: Filled
+    plan: Filled
     plan_en: str = ""
     document: str = ""
-    seed: str
+    seed: Filled
     issued: str = ""
     start: Year
     end: Year
@@ -134,6 +163,8 @@ class Meta(_Strict):
     # Outcomes after this year are deliberately left out of [[history]] (an out-of-sample
     # test, as for the national scenario): a review says so instead of showing a gap.
     actuals_withheld_after: Year | None = None
+    # Plausible ranges are those of a county, district or city; a national replay has none.
+    level: Literal["region", "nation"] = "region"
 
     @model_validator(mode="after")
     def _times(self) -> Meta:
@@ -159,6 +190,11 @@ class Event(_Strict):
     source: str | None = None
     assumption: bool = False
 
+    @model_validator(mode="after")
+    def _provenance(self) -> Event:
+        _source_filled(self.source)
+        return self
+
 
 class YearlyPath(_Strict):
     """A lever or parameter given year by year: from the start of ``years[i]`` on, the input
@@ -183,6 +219,7 @@ class YearlyPath(_Strict):
         for before, after in zip(self.years, self.years[1:], strict=False):
             if after <= before:
                 raise ValueError(f"years must increase strictly ({after} follows {before})")
+        _source_filled(self.source)
         if not self.assumption and not self.source:
             raise ValueError("every number needs source = \"...\" or assumption = true")
         return self
@@ -221,8 +258,8 @@ class Target(_Strict):
     year: Year
     from_year: Year | None = None
     tolerance: float | None = Field(default=None, ge=0)
-    quote: str
-    seed: str
+    quote: Filled
+    seed: Filled
     tracked: bool = True
     reason: str | None = None
     note: str | None = None
@@ -280,7 +317,7 @@ class HistoryPoint(_Strict):
     indicator: str
     year: Year
     value: float
-    source: str
+    source: Filled
     note: str | None = None
 
 
@@ -445,13 +482,89 @@ def validate_document(document: dict[str, Any], path: str | Path = "<memory>") -
     if depth_field is not None:
         raise ScenarioError(path, depth_field, "nested too deeply",
                             f"at most {MAX_NESTING} levels of tables and arrays")
+    if not document:
+        raise ScenarioError(path, "", "the file is empty",
+                            "a scenario; innosim new FILE writes one to fill in")
+    # Every problem at once: a planner setting up a region fixes them in one round.
+    missing = _missing_baselines(document, path)
     try:
         scenario = Scenario.model_validate(document)
     except ValidationError as error:
-        raise _from_pydantic(error, path) from None
+        raise_all(_sorted([*_from_pydantic(error, path), *missing,
+                           *_despite(document, error, path)]))
+        raise AssertionError("unreachable") from None
     scenario._path = str(path)
-    _check_against_model(scenario, path)
+    raise_all(_sorted([*missing, *_check_against_model(scenario, path)]))
     return scenario
+
+
+_TABLES = ("baseline", "levers", "parameters", "paths")
+_ARRAYS = ("events", "targets", "history")
+
+
+def _despite(document: dict[str, Any], error: ValidationError, path: str | Path
+             ) -> list[ScenarioError]:
+    """The model's checks on every part pydantic accepted, so that a file's problems come in
+    one round: the entries and array items it refused are set aside (and an empty text field
+    of [scenario] filled in) and the rest is checked; nothing if that cannot be done safely."""
+    pruned = copy.deepcopy(document)
+    dropped: dict[str, set[Any]] = {}
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        if len(loc) >= 2 and loc[0] in _TABLES + _ARRAYS:
+            dropped.setdefault(str(loc[0]), set()).add(loc[1])
+        elif len(loc) == 2 and loc[0] == "scenario" and detail["type"] == "blank":
+            pruned["scenario"][loc[1]] = "?"
+        else:
+            return []
+    kept: dict[str, list[int]] = {}
+    for section, items in dropped.items():
+        if section in _TABLES and isinstance(pruned.get(section), dict):
+            pruned[section] = {k: v for k, v in pruned[section].items() if k not in items}
+        elif isinstance(pruned.get(section), list):
+            kept[section] = [i for i in range(len(pruned[section])) if i not in items]
+            pruned[section] = [pruned[section][i] for i in kept[section]]
+    try:
+        scenario = Scenario.model_validate(pruned)
+    except ValidationError:
+        return []
+    problems = []
+    for problem in _check_against_model(scenario, path):
+        field = problem.field
+        match = re.match(r"^(events|targets|history)\[(\d+)\]", field)
+        if match and match[1] in kept:   # the item's index in the file
+            field = f"{match[1]}[{kept[match[1]][int(match[2])]}]" + field[match.end():]
+        problems.append(ScenarioError(path, field, problem.problem, problem.expected))
+    return problems
+
+
+_SECTION_ORDER = ("", "extends", "scenario", "baseline", "levers", "parameters", "events",
+                  "paths", "targets", "history")
+
+
+def _sorted(problems: list[ScenarioError]) -> list[ScenarioError]:
+    """Problems in the order of the file's sections (each section's own order kept)."""
+    def section(problem: ScenarioError) -> int:
+        head = problem.field.split(".")[0].split("[")[0]
+        return _SECTION_ORDER.index(head) if head in _SECTION_ORDER else len(_SECTION_ORDER)
+    return sorted(problems, key=section)
+
+
+def _missing_baselines(document: dict[str, Any], path: str | Path) -> list[ScenarioError]:
+    """One line per start value the file does not give (read from the raw document, so they
+    are listed with every other problem, not after them)."""
+    table = document.get("baseline")
+    if not isinstance(table, dict):
+        return []
+    meta = document.get("scenario")
+    start = meta.get("start") if isinstance(meta, dict) else None
+    year = f"the {start} value" if isinstance(start, int) else "the start-year value"
+    # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
+    meant: set[str] = {close for key in table if key not in BASELINES and key not in LEVERS
+             for close in difflib.get_close_matches(key, list(BASELINES), n=1, cutoff=0.5)}
+    return [ScenarioError(path, f"baseline.{key}", "missing",
+                          f"{year} of {spec.en} in {spec.unit}")
+            for key, spec in BASELINES.items() if key not in table and key not in meant]
 
 
 def _too_deep(node: Any, depth: int = 0, where: str = "") -> str | None:
@@ -526,8 +639,35 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     return None
 
 
-def _from_pydantic(error: ValidationError, path: str | Path) -> ScenarioError:
-    first = error.errors(include_url=False)[0]
+def _from_pydantic(error: ValidationError, path: str | Path) -> list[ScenarioError]:
+    """Every problem pydantic found, one line each (the same line said once)."""
+    found: dict[str, ScenarioError] = {}
+    details = error.errors(include_url=False)
+    for detail in details:
+        problem = _one_problem(detail, path)
+        found.setdefault(problem.line(), problem)
+    # A misspelt key is reported once, as unknown with its suggestion, not also as missing.
+    meant: set[str] = set()
+    for detail in details:
+        if detail["type"] == "extra_forbidden":
+            loc = tuple(detail["loc"])
+            owner = _model_at(loc)
+            close = difflib.get_close_matches(str(loc[-1]), list(owner.model_fields) if owner
+                                              else [], n=1, cutoff=0.5)
+            meant.update(_field_name((*loc[:-1], name)) for name in close)
+    return [p for p in found.values() if not (p.problem.startswith("missing")
+                                              and p.field in meant)]
+
+
+_BLANK_EXPECTED = {
+    "seed": "the plan document this scenario rests on: its file in shared/seeds or its "
+            "number (文号)",
+    "quote": "the plan's own words for this target",
+    "source": SOURCE_EXPECTED,
+}
+
+
+def _one_problem(first: Any, path: str | Path) -> ScenarioError:
     loc, kind = tuple(first["loc"]), first["type"]
     # Union branches add their type name to loc (e.g. 'float'); drop those.
     loc = tuple(p for p in loc if p not in {"float", "str", "int", "bool", "list[float]"})
@@ -539,7 +679,12 @@ def _from_pydantic(error: ValidationError, path: str | Path) -> ScenarioError:
                                                                                allowed))
     if kind == "value_error":
         message = str(first["ctx"]["error"]) if "ctx" in first else first["msg"]
+        if message.startswith(BLANK_SOURCE):
+            return ScenarioError(path, f"{field}.source", "empty", SOURCE_EXPECTED)
         return ScenarioError(path, field, message, "")
+    if kind == "blank":
+        return ScenarioError(path, field, "empty", _BLANK_EXPECTED.get(
+            str(loc[-1]), "some text; an empty string says nothing"))
     given = first.get("input")
     shown = _show(given)
     expected = _EXPECTED.get(kind, "") or first["msg"].replace("Input should be ", "")
@@ -573,8 +718,10 @@ def _suggest(key: str, allowed: list[str] | tuple[str, ...]) -> str:
 
 # --- checks against the model's declared quantities ----------------------------------------
 
-def _check_against_model(scenario: Scenario, path: str | Path) -> None:
+def _check_against_model(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
+    """Every problem of a scenario pydantic accepted, against the model's declarations."""
     meta = scenario.meta
+    problems: list[ScenarioError] = []
     # A lever may also appear in [baseline]: its value in the start year, when the plan's
     # value (in [levers], from the first plan year) differs from it.
     for section, declared in (("baseline", {**BASELINES, **LEVERS}), ("levers", LEVERS),
@@ -587,68 +734,117 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
                                              ("parameters", PARAMETERS)) if key in d), None)
                 if other:
                     hint = f"{key!r} belongs in [{other}]"
-                raise ScenarioError(path, f"{section}.{key}", f"unknown {section} key {key!r}",
-                                    hint)
-            _check_entry(path, f"{section}.{key}", entry, declared[key])
+                problems.append(ScenarioError(path, f"{section}.{key}",
+                                              f"unknown {section} key {key!r}", hint))
+                continue
+            problems += _collect(_check_entry, path, f"{section}.{key}", entry, declared[key])
             if section == "levers" and entry.distribution is not None:
-                raise ScenarioError(path, f"levers.{key}.distribution",
-                                    "levers are the plan's choices and are never drawn",
-                                    "a distribution on a parameter or baseline value only")
-    missing = [k for k in BASELINES if k not in scenario.baseline]
-    if missing:
-        spec = BASELINES[missing[0]]
-        more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
-        raise ScenarioError(path, f"baseline.{missing[0]}", f"missing{more}",
-                            f"the {meta.start} value of {spec.en} in {spec.unit}")
-    start_shares = [scenario.baseline[k].value if k in scenario.baseline
-                    else scenario.input_value(k) for k in ALLOCATION_SHARES]
-    for section, shares in (("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES]),
-                            ("baseline", start_shares)):
-        total = sum(shares)
-        if shares_sum_off(total):
-            listed = " + ".join(f"{share:g}" for share in shares)
-            raise ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
-                                f"allocation shares sum to {total:g} % ({listed})",
-                                "shares of fiscal S&T spending summing to 100 %")
+                problems.append(ScenarioError(
+                    path, f"levers.{key}.distribution",
+                    "levers are the plan's choices and are never drawn",
+                    "a distribution on a parameter or baseline value only"))
+    if not problems:  # else the sums would repeat a bad or unknown value
+        problems += _impossible(scenario, path) + _share_sums(scenario, path)
     for i, event in enumerate(scenario.events):
         field = f"events[{i}]"
         if event.lever not in LEVERS:
-            raise ScenarioError(path, f"{field}.lever", f"unknown lever {event.lever!r}",
-                                _suggest(event.lever, tuple(LEVERS)))
+            problems.append(ScenarioError(path, f"{field}.lever",
+                                          f"unknown lever {event.lever!r}",
+                                          _suggest(event.lever, tuple(LEVERS))))
+            continue
         if not meta.start < event.year <= meta.end:
-            raise ScenarioError(path, f"{field}.year", f"{event.year} lies outside the run",
-                                f"a year from {meta.start + 1} to {meta.end}")
+            problems.append(ScenarioError(path, f"{field}.year",
+                                          f"{event.year} lies outside the run",
+                                          f"a year from {meta.start + 1} to {meta.end}"))
         if not event.source and not event.assumption:
-            raise ScenarioError(path, field, "the event has no source",
-                                "source = \"...\" or assumption = true")
-        _check_bounds(path, f"{field}.value", event.value, LEVERS[event.lever])
-    _check_paths(scenario, path)
+            problems.append(ScenarioError(path, field, "the event has no source",
+                                          "source = \"...\" or assumption = true"))
+        problems += _collect(_check_bounds, path, f"{field}.value", event.value,
+                             LEVERS[event.lever])
+    problems += _collect(_check_paths, scenario, path)
     for i, target in enumerate(scenario.targets):
-        _check_target(path, f"targets[{i}]", target, meta)
+        problems += _collect(_check_target, path, f"targets[{i}]", target, meta)
     for i, point in enumerate(scenario.history):
         if point.indicator not in INDICATORS:
-            raise ScenarioError(path, f"history[{i}].indicator",
-                                f"unknown indicator {point.indicator!r}",
-                                _suggest(point.indicator, tuple(INDICATORS)))
+            problems.append(ScenarioError(path, f"history[{i}].indicator",
+                                          f"unknown indicator {point.indicator!r}",
+                                          _suggest(point.indicator, tuple(INDICATORS))))
         if point.year > meta.end:
-            raise ScenarioError(path, f"history[{i}].year", f"{point.year} is after the run",
-                                f"a year up to {meta.end}")
+            problems.append(ScenarioError(path, f"history[{i}].year",
+                                          f"{point.year} is after the run",
+                                          f"a year up to {meta.end}"))
         withheld = meta.actuals_withheld_after
         if withheld is not None and point.year > withheld:
-            raise ScenarioError(path, f"history[{i}].year", f"{point.year} is after "
-                                f"{withheld}, whose later actuals this scenario withholds",
-                                f"a year up to {withheld} (scenario.actuals_withheld_after)")
-        spec = INDICATORS[point.indicator]
-        if spec.lower is not None and point.value < spec.lower:
-            raise ScenarioError(path, f"history[{i}].value", f"{point.value:g} is not a "
-                                f"possible value", f"a value >= {spec.lower:g} {spec.unit} "
-                                f"for {spec.en}")
+            problems.append(ScenarioError(
+                path, f"history[{i}].year", f"{point.year} is after {withheld}, whose later "
+                "actuals this scenario withholds",
+                f"a year up to {withheld} (scenario.actuals_withheld_after)"))
+        spec = INDICATORS.get(point.indicator)
+        if spec is not None and spec.lower is not None and point.value < spec.lower:
+            problems.append(ScenarioError(path, f"history[{i}].value",
+                                          f"{point.value:g} is not a possible value",
+                                          f"a value >= {spec.lower:g} {spec.unit} for {spec.en}"))
         earlier = next((j for j, other in enumerate(scenario.history[:i])
                         if (other.indicator, other.year) == (point.indicator, point.year)), None)
         if earlier is not None:
-            raise ScenarioError(path, f"history[{i}]", f"a second {point.indicator} actual "
-                                f"for {point.year} (history[{earlier}] has one)",
-                                "one actual per indicator and year")
+            problems.append(ScenarioError(path, f"history[{i}]", f"a second {point.indicator} "
+                                          f"actual for {point.year} (history[{earlier}] has one)",
+                                          "one actual per indicator and year"))
+    return problems
+
+
+def _share_sums(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
+    problems = []
+    start_shares = [scenario.baseline[k].value if k in scenario.baseline
+                    else scenario.input_value(k) for k in ALLOCATION_SHARES]
+    sums = [("levers", [scenario.input_value(k) for k in ALLOCATION_SHARES])]
+    if any(k in scenario.baseline for k in ALLOCATION_SHARES):  # else the same sum again
+        sums.append(("baseline", start_shares))
+    for section, shares in sums:
+        total = sum(shares)
+        if shares_sum_off(total):
+            listed = " + ".join(f"{share:g}" for share in shares)
+            problems.append(ScenarioError(path, f"{section}." + "/".join(ALLOCATION_SHARES),
+                                          f"allocation shares sum to {total:g} % ({listed})",
+                                          "shares of fiscal S&T spending summing to 100 %"))
+    return problems
+
+
+def _collect(check: Any, *args: Any) -> list[ScenarioError]:
+    """The problem a one-problem check raises, as a list (empty when it passes)."""
+    try:
+        check(*args)
+    except ScenarioError as error:
+        return [error]
+    return []
+
+
+# Start values that cannot hold together whatever the region: a part above its whole.
+PARTS = (
+    ("industrial_va", "gdp", "above-scale industrial value added is part of GDP"),
+    ("fiscal_st_spending", "budget_expenditure",
+     "fiscal S&T spending is part of the general public budget"),
+    ("high_value_patents_per_10k", "invention_patents_per_10k",
+     "high-value invention patents are some of the invention patents"),
+    ("hightech_new_certifications", "hightech_enterprises",
+     "the year's first certifications are among the year-end high-tech enterprises"),
+    ("tech_smes_new_per_year", "tech_smes",
+     "the year's new tech SMEs are on the year-end register"),
+)
+
+
+def _impossible(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
+    problems = []
+    for part, whole, why in PARTS:
+        if part in scenario.baseline and whole in scenario.baseline:
+            low, high = scenario.baseline[part].value, scenario.baseline[whole].value
+            if low > high:
+                spec, whole_spec = BASELINES[part], BASELINES[whole]
+                problems.append(ScenarioError(
+                    path, f"baseline.{part}.value",
+                    f"{spec.en} {low:g} {spec.unit} is above {whole_spec.en} {high:g} "
+                    f"{whole_spec.unit}", f"at most baseline.{whole}: {why}"))
+    return problems
 
 
 def _check_paths(scenario: Scenario, path: str | Path) -> None:
@@ -691,8 +887,10 @@ def _check_bounds(path: str | Path, field: str, value: float, spec: Spec, what: 
         raise ScenarioError(path, field, f"{what}{value:g} is {problem}",
                             f"a value >= {spec.lower:g} {spec.unit} for {spec.en}")
     if spec.upper is not None and value > spec.upper:
+        slip = likely_slip(spec, value)
+        hint = f"; written in {slip[0]}? that is {slip[1]:g} {spec.unit}" if slip else ""
         raise ScenarioError(path, field, f"{what}{value:g} is above {spec.upper:g}",
-                            f"a value <= {spec.upper:g} {spec.unit} for {spec.en}")
+                            f"a value <= {spec.upper:g} {spec.unit} for {spec.en}{hint}")
 
 
 def _check_target(path: str | Path, field: str, target: Target, meta: Meta) -> None:

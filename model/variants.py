@@ -29,7 +29,7 @@ import tomlkit
 from tomlkit.items import InlineTable, Table
 
 from .catalogue import LEVERS
-from .errors import ScenarioError
+from .errors import ScenarioError, with_path
 from .saving import save
 from .scenario import Scenario, load_scenario
 
@@ -177,7 +177,7 @@ def write_scenario(document: tomlkit.TOMLDocument, path: str | Path, *,
         try:
             saved = load_scenario(temporary)
         except ScenarioError as error:  # name the file the user asked for
-            raise ScenarioError(path, error.field, error.problem, error.expected) from None
+            raise with_path(error, path) from None
         saved._path = str(path)
         loaded.append(saved)
 

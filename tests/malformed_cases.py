@@ -89,8 +89,7 @@ CASES = [
          "(file): not UTF-8 text (bad byte at offset 2) (a TOML file saved as UTF-8)"),
     Case("empty file",
          {"bad.toml": ""},
-         "scenario: missing section [scenario] (a [scenario] table; see "
-         "scenarios/kecheng-2027.toml)"),
+         "(file): the file is empty (a scenario; innosim new FILE writes one to fill in)"),
     Case("extends cycle",
          {"a.toml": VARIANT.format(parent="b.toml"), "b.toml": VARIANT.format(parent="a.toml")},
          "extends: inheritance cycle a.toml -> b.toml -> a.toml "

@@ -211,7 +211,8 @@ def test_comparison_shows_a_column_per_pick():
     at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
     at.multiselect(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
     assert not at.exception
-    compared = at.dataframe[-1].value
+    # the comparison's table (the Data tab's editors are data frames too)
+    compared = next(d.value for d in at.dataframe if "当前编辑" in d.value.columns)
     assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
     rd = compared.iloc[RD_ROW]
     assert rd["当前编辑"] != rd["kecheng-2027.toml"]

@@ -110,8 +110,11 @@ BAD_INPUTS = [
      "scenario.fiscal_rul", "did you mean 'fiscal_rule'"),
     ("unknown baseline", lambda t: t.replace("gdp = {", "gpd = {"),
      "baseline.gpd", "did you mean 'gdp'"),
-    ("missing section", lambda t: t.replace("[baseline]", "[baseline_values]"),
-     "baseline", "missing"),
+    # a misspelt section is named once, with its suggestion, not also as missing
+    ("misspelt section", lambda t: t.replace("[baseline]", "[baseline_values]"),
+     "baseline_values", "did you mean 'baseline'"),
+    ("missing section", lambda t: t[:t.index("[baseline]")] + t[t.index("[levers]"):],
+     "baseline", "missing section [baseline]"),
     ("target year outside the run", lambda t: t.replace("year = 2027\nquote = \"全社会R&D",
                                                          "year = 2035\nquote = \"全社会R&D"),
      "targets[0].year", "outside the run"),

@@ -19,18 +19,20 @@ from . import (
     document,
     ensemble,
     listing,
+    new,
     priorities,
     provenance,
     report,
     review,
     run,
     sensitivity,
+    sheet,
     takes,
     validate,
 )
 
 COMMANDS = (run, check, validate, listing, diff, provenance, ensemble, sensitivity, calibrate,
-            takes, backtest, review, document, priorities, report)
+            takes, backtest, review, document, priorities, report, new, sheet)
 
 EXIT_OK, EXIT_MISSED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -51,8 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except ScenarioError as error:
-        print(one_line(error.line()), file=sys.stderr)
+    except ScenarioError as error:   # every problem of the file, one line each
+        for line in error.lines():
+            print(one_line(line), file=sys.stderr)
         return EXIT_BAD_INPUT
     except InputError as error:  # an option the Python API refused (--dt, --runs, --n…)
         print(one_line(f"{getattr(args, 'scenario', None) or 'innosim'}: {error}"),

@@ -10,6 +10,7 @@ from ..scenario import load_scenario
 from ..simulate import simulate
 from ..targets import LIKELIHOOD_BANDS, MISSED, check, describe, verdict_word
 from .table import number, render
+from .validate import warn_implausible
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -24,6 +25,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
+    warn_implausible(scenario, args.scenario)
     if args.runs is not None and args.runs < 1:
         from ..errors import ScenarioError
         raise ScenarioError(args.scenario, "--runs", f"{args.runs}", "a whole number >= 1")

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..errors import ScenarioError
-from ..scenario import load_scenario
+from ..plausibility import implausible
+from ..scenario import Scenario, load_scenario
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -30,6 +31,15 @@ def scenario_files(paths: list[str]) -> list[Path | ScenarioError]:
     return files
 
 
+def warn_implausible(scenario: Scenario, path: str | Path) -> int:
+    """Print a warning line (stderr) per number outside what a region plausibly has;
+    the exit code is left as it is. Returns how many."""
+    found = implausible(scenario)
+    for problem in found:
+        print(problem.line(path), file=sys.stderr)
+    return len(found)
+
+
 def handle(args: argparse.Namespace) -> int:
     bad = 0
     for path in scenario_files(args.paths):
@@ -37,11 +47,13 @@ def handle(args: argparse.Namespace) -> int:
             if isinstance(path, ScenarioError):
                 raise path
             scenario = load_scenario(path)
-        except ScenarioError as error:
-            print(error.line(), file=sys.stderr)
+        except ScenarioError as error:   # every problem of the file, one line each
+            for line in error.lines():
+                print(line, file=sys.stderr)
             bad += 1
         else:
             parent = f", extends {Path(scenario.extends[0]).name}" if scenario.extends else ""
             print(f"ok  {path}  ({scenario.meta.region}, {len(scenario.targets)} targets"
                   f"{parent})")
+            warn_implausible(scenario, path)
     return 2 if bad else 0
