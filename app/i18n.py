@@ -151,10 +151,11 @@ LABELS: dict[str, dict[str, str]] = {
     "review_no_actual": {"zh": "无实际值", "en": "no actual"},
     "review_pace_note": {
         "zh": "进度：总量按年均复合增速（%/年），比重类指标按每年百分点，累计目标按每年平均；"
-              "进度判断比较最新实际值与规划路径（完成规划增量的 ≥110 % 为超前，<90 % 为滞后）",
+              "进度判断比较最新实际值与规划路径"
+              "（完成规划增量的 110 % 及以上为超前，不足 90 % 为滞后）",
         "en": "Pace: compound growth (%/yr) for amounts, points a year for indicators in %, an "
               "even share a year for sums; status compares the latest actual with the plan's "
-              "path (ahead: ≥ 110 % of the planned change, behind: < 90 %)"},
+              "path (ahead: 110 % of the planned change or more, behind: below 90 %)"},
     "review_takes": {"zh": "从现在起需要什么？", "en": "What would it take from here?"},
     "review_working": {"zh": "正在求解…", "en": "Solving…"},
     "review_takes_from": {"zh": "自 {year} 年起调整所选杠杆（其他杠杆按规划，中心情景）：",
