@@ -28,6 +28,8 @@ class Spec:
     lower: float | None = 0.0
     upper: float | None = None
     doc: str = ""
+    # A start value a scenario may leave out: how the model derives it then (in words).
+    fallback: str | None = None
 
     @property
     def default_value(self) -> float:
@@ -36,6 +38,11 @@ class Spec:
         if self.default is None:
             raise ValueError(f"{self.key!r} has no default value")
         return self.default
+
+    @property
+    def optional(self) -> bool:
+        """Whether a scenario may omit this start value (the model then derives it)."""
+        return self.fallback is not None
 
     @property
     def is_assumption(self) -> bool:

@@ -562,7 +562,8 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> None:
                 raise ScenarioError(path, f"levers.{key}.distribution",
                                     "levers are the plan's choices and are never drawn",
                                     "a distribution on a parameter or baseline value only")
-    missing = [k for k in BASELINES if k not in scenario.baseline]
+    missing = [k for k, spec in BASELINES.items()
+               if k not in scenario.baseline and not spec.optional]
     if missing:
         spec = BASELINES[missing[0]]
         more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""

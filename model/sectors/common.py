@@ -117,3 +117,34 @@ def spending_index(start_spending: Number) -> tuple[np.ndarray, np.ndarray]:
     funded = start > 1e-8
     scale = np.divide(1.0, start, where=funded, out=np.zeros_like(start))
     return scale, np.where(funded, 0.0, 1.0)
+
+
+def start_value(b: Inputs, key: str, fallback: Number) -> Number:
+    """The baseline value ``key`` where the scenario gives it, else ``fallback`` (for an
+    optional start value, whose derivation its spec states in ``fallback``)."""
+    value: Number | None = getattr(b, key, None)
+    return fallback if value is None else value
+
+
+def ladder_hazards(counts: tuple[Number, ...], growth: Number, exit_rate: Number,
+                   floor: Number, cap: Number) -> tuple[tuple[Number, ...], Number]:
+    """Promotion hazards up a ladder of titles and the entry flow into its first rung, such
+    that every rung holding titles at the start grows at ``growth`` (its recent trend).
+
+    ``counts`` are the start counts from the lowest rung up; each rung loses ``exit_rate`` a
+    year and promotes ``hazard`` a year to the rung above. Calibrated from the top down: rung
+    i's inflow (growth + exits + promotions out) x count_i is rung i-1's hazard x count_{i-1}.
+    Where the rung above is empty or the rung itself is, nothing fixes the hazard: ``floor``.
+    Hazards are at most ``cap`` a year. Returns (hazards of rungs 0..n-2, entry flow).
+    """
+    hazards: list[Number] = []
+    outflow_rate: Number = growth + exit_rate          # the top rung promotes nowhere
+    for lower, upper in zip(counts[-2::-1], counts[:0:-1], strict=True):
+        needed = outflow_rate * upper
+        lower_arr, upper_arr = np.asarray(lower, dtype=float), np.asarray(upper, dtype=float)
+        calibrated = np.divide(needed, lower_arr, out=np.zeros(np.broadcast(
+            needed, lower_arr).shape), where=lower_arr > 0)
+        hazard = np.minimum(np.where((upper_arr > 0) & (lower_arr > 0), calibrated, floor), cap)
+        hazards.insert(0, hazard)
+        outflow_rate = growth + exit_rate + hazard
+    return tuple(hazards), outflow_rate * counts[0]
