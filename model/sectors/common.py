@@ -129,22 +129,26 @@ def start_value(b: Inputs, key: str, fallback: Number) -> Number:
 def ladder_hazards(counts: tuple[Number, ...], growth: Number, exit_rate: Number,
                    floor: Number, cap: Number) -> tuple[tuple[Number, ...], Number]:
     """Promotion hazards up a ladder of titles and the entry flow into its first rung, such
-    that every rung holding titles at the start grows at ``growth`` (its recent trend).
+    that the number holding each title or a higher one grows at ``growth`` (its recent trend)
+    at the start.
 
-    ``counts`` are the start counts from the lowest rung up; each rung loses ``exit_rate`` a
-    year and promotes ``hazard`` a year to the rung above. Calibrated from the top down: rung
-    i's inflow (growth + exits + promotions out) x count_i is rung i-1's hazard x count_{i-1}.
-    Where the rung above is empty or the rung itself is, nothing fixes the hazard: ``floor``.
+    ``counts`` are the start counts by highest title, from the lowest rung up; every rung
+    loses ``exit_rate`` a year. The titles held at rung i or above change only by promotions
+    from rung i-1 and by exits, so rung i-1's hazard is (growth + exit_rate) * held_i /
+    count_{i-1}, and the entry flow (growth + exit_rate) * held_0. Where nothing is held at
+    rung i or above, or rung i-1 is empty, no local precedent fixes the hazard: ``floor``.
     Hazards are at most ``cap`` a year. Returns (hazards of rungs 0..n-2, entry flow).
     """
+    held: list[Number] = []
+    for count in reversed(counts):
+        held.insert(0, count + (held[0] if held else 0.0))
+    rate = growth + exit_rate
     hazards: list[Number] = []
-    outflow_rate: Number = growth + exit_rate          # the top rung promotes nowhere
-    for lower, upper in zip(counts[-2::-1], counts[:0:-1], strict=True):
-        needed = outflow_rate * upper
-        lower_arr, upper_arr = np.asarray(lower, dtype=float), np.asarray(upper, dtype=float)
+    for lower, above in zip(counts[:-1], held[1:], strict=True):
+        lower_arr, above_arr = np.asarray(lower, dtype=float), np.asarray(above, dtype=float)
+        needed = np.asarray(rate * above_arr, dtype=float)
         calibrated = np.divide(needed, lower_arr, out=np.zeros(np.broadcast(
             needed, lower_arr).shape), where=lower_arr > 0)
-        hazard = np.minimum(np.where((upper_arr > 0) & (lower_arr > 0), calibrated, floor), cap)
-        hazards.insert(0, hazard)
-        outflow_rate = growth + exit_rate + hazard
-    return tuple(hazards), outflow_rate * counts[0]
+        hazards.append(np.minimum(np.where((above_arr > 0) & (lower_arr > 0), calibrated,
+                                           floor), cap))
+    return tuple(hazards), rate * held[0]

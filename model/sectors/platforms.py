@@ -22,13 +22,13 @@ Flows (per year) of each ladder
 A platform reaches a title only from the title below it: the national count rises only after
 provincial ones exist, with the lag of the first-order promotion (mean wait 1 / hazard).
 
-Calibrated at the start (``ladder_hazards``): the hazards and the entry flow that make every
-rung holding platforms grow at platform_growth_before_start (its recent trend), so that a
-frozen policy continues it. A rung above an empty one, or an empty rung, takes
-platform_promotion_hazard (no local precedent to calibrate on); hazards are at most 1 a year
-(accreditation rounds are yearly). A region without any platform at a ladder's first title
-accredits platform money / platform_accreditation_cost a year, spread evenly over the four
-ladders (assumption).
+Calibrated at the start (``ladder_hazards``): the hazards and the entry flow that make the
+number holding each title (or a higher one) grow at platform_growth_before_start, its recent
+trend, so that a frozen policy continues it. Promotion into a title nobody holds yet, or out
+of an empty rung, takes platform_promotion_hazard (no local precedent to calibrate on);
+hazards are at most 1 a year (accreditation rounds are yearly). A region holding none of a
+ladder's titles accredits platform money / platform_accreditation_cost a year into it, the
+money spread evenly over the four ladders (assumption).
 
 Counts as plans count them (titles held): provincial_incubators = provincial_only + national,
 incubators = all three rungs; enterprise_tech_centres (省级及以上企业研发(技术)中心) =
@@ -186,13 +186,13 @@ CONSTANTS = {
         "1", "1 if there was no platform money at the start, else 0",
         ("baseline.fiscal_st_spending",), ("share_incubation",)),
     **{f"{ladder}_entry_start": Variable(
-        "家/年", "(growth + delisting + promotion hazard) * first rung at the start, or "
-        "platform money / platform_accreditation_cost / 4 where the first rung is empty",
+        "家/年", "(growth + delisting) * platforms holding any title at the start, or "
+        "platform money / platform_accreditation_cost / 4 where there is none",
         (*_baseline_reads(ladder), "baseline.fiscal_st_spending"),
         ("platform_growth_before_start", "platform_delisting_rate", "platform_promotion_hazard",
          "platform_accreditation_cost", "share_incubation")) for ladder in LADDERS},
     **{f"{rung}_hazard": Variable(
-        "1/年", "(growth + delisting + hazard above) * rung above / this rung at the start "
+        "1/年", "(growth + delisting) * platforms holding a higher title / this rung at the start "
         "(platform_promotion_hazard where either is empty), at most 1", _baseline_reads(ladder),
         ("platform_growth_before_start", "platform_delisting_rate", "platform_promotion_hazard"))
        for ladder, (rungs, _, _) in LADDERS.items() for rung in rungs[:-1]},
@@ -241,8 +241,8 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
                                         PROMOTION_CAP)
         # 亿元 -> 万元: x 1e4; the money is spread evenly over the ladders.
         from_money = platform_money * 1e4 / p.platform_accreditation_cost / len(LADDERS)
-        constants[f"{ladder}_entry_start"] = np.where(np.asarray(counts[0]) > 0, entry,
-                                                      from_money)
+        holding_any = np.asarray(sum(counts, start=0.0)) > 0
+        constants[f"{ladder}_entry_start"] = np.where(holding_any, entry, from_money)
         constants.update({f"{rung}_hazard": hazard for rung, hazard in zip(rungs, hazards,
                                                                             strict=False)})
     rate = start_value(b, "rd_institution_rate", DEFAULT_RD_INSTITUTION_RATE)
