@@ -509,10 +509,12 @@ _PLATFORM_PARAMETERS = (
          1.0, 400.0, (200.0, 1000.0), lower=1.0, upper=1e5,
          doc="assumption: accreditation awards (50-200 万元) plus the building and "
              "operating support a new platform draws over its first years"),
-    Spec("rd_institution_trend", "基期前研发机构设置率年均提高", "rise of the R&D-institution "
-         "rate before the start year", "个百分点/年", PERCENT, 2.0, (0.0, 5.0), upper=20.0,
-         doc="assumption: Zhejiang's rate rose by several points a year under its 2013-2020 "
-             "研发机构全覆盖 campaigns"),
+    Spec("rd_institution_trend", "基期前研发机构设置率年均增长", "growth of the "
+         "R&D-institution rate before the start year (relative, not in points)", "%/年",
+         PERCENT, 6.0, (0.0, 12.0), upper=100.0,
+         doc="assumption: Zhejiang's and Hebei's rates rose by a few points a year (about "
+             "5-10 % of themselves) under their campaigns for R&D institutions in above-scale "
+             "firms"),
     Spec("rd_institution_closure", "研发机构撤销率", "firms closing their R&D institution",
          "%/年", PERCENT, 5.0, (2.0, 10.0), upper=100.0, doc="assumption"),
     Spec("rd_institution_elasticity", "研发机构设置对企业平均R&D的弹性", "elasticity of the "

@@ -12,7 +12,7 @@ Four ladders, each a chain of stocks counting platforms by their highest title [
                  ladder; Hebei's 省级企业技术中心 is the provincial rung)
 Flows (per year) of each ladder
   <ladder>_accreditation = entry at the start * pool index * support mix   (first title)
-  <rung>_promotion       = promotion hazard * rung * support mix      (to the next title)
+  <rung>_promotion       = min(promotion hazard * support mix, 1) * rung  (to the next title)
   <rung>_delisting       = platform_delisting_rate * rung               (title revoked)
   support mix = 1 - platform_support_share + platform_support_share * platform money index
   (platform money = incubation_spending, the fiscal line "incubators and platforms");
@@ -37,12 +37,13 @@ provincial_only_rd_centres + institutes; rd_centers = all four rungs.
 R&D institutions
   rd_institution_rate [fraction] (stock) share of above-scale manufacturers with an R&D
   institution
-  rd_institution_setup   = setup hazard * (R&D per firm index) ** rd_institution_elasticity
-                           * support mix * (1 - rd_institution_rate)
+  rd_institution_setup   = min(setup hazard * (R&D per firm index) **
+                           rd_institution_elasticity * support mix, 1) * (1 - rate)
   rd_institution_closing = rd_institution_closure * rd_institution_rate
   R&D per firm index = (enterprise_rd / industrial_va) / its start value (firms counted in
   proportion to industrial value added: value added per firm held at its start value).
-  The setup hazard is calibrated so that the rate rises at rd_institution_trend at the start.
+  The setup hazard is calibrated so that the rate grows at rd_institution_trend (relative) at
+  the start: (rd_institution_trend + rd_institution_closure) * rate / (1 - rate).
 Reads: incubation_spending (fiscal), hightech_enterprises (incubation), enterprise_rd (rd),
 industrial_va (economy).
 """
@@ -89,6 +90,7 @@ LADDERS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
 }
 INCUBATION_LADDERS = ("incubators", "maker_spaces", "star_spaces")
 PROMOTION_CAP = 1.0  # a year: accreditation rounds are yearly
+SETUP_CAP = 1.0      # a year: at most every firm without an R&D institution sets one up
 
 _MIX = ("1 - platform_support_share + platform_support_share * incubation_spending / its "
         "start value")
@@ -133,12 +135,12 @@ def _flows() -> dict[str, Variable]:
                 "家/年", f"platform_delisting_rate * {rung}", (rung,), ("platform_delisting_rate",))
             if i < len(rungs) - 1:
                 flows[_promotion(rung)] = Variable(
-                    "家/年", f"promotion hazard * {rung} * ({_MIX})",
+                    "家/年", f"min(promotion hazard * ({_MIX}), 1) * {rung}",
                     (rung, "incubation_spending"), _MIX_INPUTS,
                     "first-order promotion; hazard calibrated on the recent trend")
     flows["rd_institution_setup"] = Variable(
-        "1/年", "setup hazard * ((enterprise_rd / industrial_va) / its start value) ** "
-        f"rd_institution_elasticity * ({_MIX}) * (1 - rd_institution_rate)",
+        "1/年", "min(setup hazard * ((enterprise_rd / industrial_va) / its start value) ** "
+        f"rd_institution_elasticity * ({_MIX}), 1) * (1 - rd_institution_rate)",
         ("rd_institution_rate", "enterprise_rd", "industrial_va", "incubation_spending"),
         ("rd_institution_elasticity", *_MIX_INPUTS))
     flows["rd_institution_closing"] = Variable(
@@ -207,7 +209,7 @@ CONSTANTS = {
         "1", "enterprise R&D / industrial value added at the start",
         ("enterprise_rd_start", "baseline.industrial_va")),
     "rd_institution_setup_hazard": Variable(
-        "1/年", "(rd_institution_trend + rd_institution_closure * rate) / (1 - rate), rate "
+        "1/年", "(rd_institution_trend + rd_institution_closure) * rate / (1 - rate), rate "
         "at the start", ("baseline.rd_institution_rate",),
         ("rd_institution_trend", "rd_institution_closure")),
     "rd_institution_rate_start": Variable("1", "the rate at the start (30 % if not given)",
@@ -252,8 +254,8 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
             (sum(rung_counts(b, ladder)[1:], start=0.0) for ladder in INCUBATION_LADDERS),
             start=0.0),
         "rd_per_va_start": c.enterprise_rd_start / b.industrial_va,
-        "rd_institution_setup_hazard": (p.rd_institution_trend + p.rd_institution_closure
-                                        * rate) / (1.0 - rate),
+        "rd_institution_setup_hazard": (p.rd_institution_trend + p.rd_institution_closure)
+        * rate / (1.0 - rate),
         "rd_institution_rate_start": rate,
     })
     return constants
@@ -287,7 +289,10 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
         for i, rung in enumerate(rungs):
             v[_delisting(rung)] = p.platform_delisting_rate * s[rung]
             if i < len(rungs) - 1:
-                v[_promotion(rung)] = getattr(c, f"{rung}_hazard") * s[rung] * mix
+                # At most one promotion a year per platform, however much money: yearly
+                # rounds (and a rate Euler or RK4 steps can follow).
+                hazard = np.minimum(getattr(c, f"{rung}_hazard") * mix, PROMOTION_CAP)
+                v[_promotion(rung)] = hazard * s[rung]
     for ladder in INCUBATION_LADDERS:
         rungs = LADDERS[ladder][0]
         v[f"provincial_{ladder}"] = s[rungs[1]] + s[rungs[2]]
@@ -302,9 +307,10 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["new_incubation_platforms"] = provincial - c.provincial_incubation_platforms_start
     rate = s["rd_institution_rate"]
     rd_per_firm = np.maximum(v["enterprise_rd"], 0.0) / v["industrial_va"] / c.rd_per_va_start
-    v["rd_institution_setup"] = (c.rd_institution_setup_hazard
-                                 * rd_per_firm ** p.rd_institution_elasticity * mix
-                                 * np.maximum(1.0 - rate, 0.0))
+    # At most every firm without an R&D institution sets one up within a year.
+    setup_hazard = np.minimum(c.rd_institution_setup_hazard
+                              * rd_per_firm ** p.rd_institution_elasticity * mix, SETUP_CAP)
+    v["rd_institution_setup"] = setup_hazard * np.maximum(1.0 - rate, 0.0)
     v["rd_institution_closing"] = p.rd_institution_closure * rate
 
 

@@ -25,9 +25,9 @@ Reads: talent_spending (fiscal).
 What the talent money pays per head is the mechanism: a leading talent costs the region
 high_end_talent_cost (county and city packages of 50-300 万元), a workstation its set-up
 grant where the region has none yet (elsewhere its openings continue their recent trend and
-move with the talent money). Both are assumptions with ranges; the budget shares split the talent line between
-these tiers and the masters/PhDs the talent sector recruits (the talent sector's relative
-programme index is unaffected: each tier is a fixed share of one line).
+move with the talent money). Both are assumptions with ranges; the budget shares split the
+talent line between these tiers and the masters/PhDs the talent sector recruits (the talent
+sector's relative programme index is unaffected: each tier is a fixed share of one line).
 """
 
 from __future__ import annotations
