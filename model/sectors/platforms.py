@@ -35,11 +35,11 @@ incubators = all three rungs; enterprise_tech_centres (省级及以上企业研�
 provincial_only_rd_centres + institutes; rd_centers = all four rungs.
 
 R&D institutions
-  rd_institution_rate [fraction] (stock) share of above-scale manufacturers with an R&D
-  institution
+  rd_institution_coverage [fraction] (stock) share of above-scale manufacturers with an R&D
+  institution, reported as rd_institution_rate (in per cent)
   rd_institution_setup   = min(setup hazard * (R&D per firm index) **
                            rd_institution_elasticity * support mix, 1) * (1 - rate)
-  rd_institution_closing = rd_institution_closure * rd_institution_rate
+  rd_institution_closing = rd_institution_closure * rd_institution_coverage
   R&D per firm index = (enterprise_rd / industrial_va) / its start value (firms counted in
   proportion to industrial value added: value added per firm held at its start value).
   The setup hazard is calibrated so that the rate grows at rd_institution_trend (relative) at
@@ -116,7 +116,7 @@ def _stocks() -> dict[str, StockSpec]:
             inflow = _entry(ladder) if i == 0 else _promotion(rungs[i - 1])
             outflows = (_delisting(rung),) + ((_promotion(rung),) if i < len(rungs) - 1 else ())
             stocks[rung] = StockSpec("家", inflows=(inflow,), outflows=outflows)
-    stocks["rd_institution_rate"] = StockSpec(
+    stocks["rd_institution_coverage"] = StockSpec(
         "1", inflows=("rd_institution_setup",), outflows=("rd_institution_closing",))
     return stocks
 
@@ -140,11 +140,11 @@ def _flows() -> dict[str, Variable]:
                     "first-order promotion; hazard calibrated on the recent trend")
     flows["rd_institution_setup"] = Variable(
         "1/年", "min(setup hazard * ((enterprise_rd / industrial_va) / its start value) ** "
-        f"rd_institution_elasticity * ({_MIX}), 1) * (1 - rd_institution_rate)",
-        ("rd_institution_rate", "enterprise_rd", "industrial_va", "incubation_spending"),
+        f"rd_institution_elasticity * ({_MIX}), 1) * (1 - rd_institution_coverage)",
+        ("rd_institution_coverage", "enterprise_rd", "industrial_va", "incubation_spending"),
         ("rd_institution_elasticity", *_MIX_INPUTS))
     flows["rd_institution_closing"] = Variable(
-        "1/年", "rd_institution_closure * rd_institution_rate", ("rd_institution_rate",),
+        "1/年", "rd_institution_closure * rd_institution_coverage", ("rd_institution_coverage",),
         ("rd_institution_closure",))
     return flows
 
@@ -170,6 +170,8 @@ AUXILIARIES = {
                            ("municipal_only_rd_centres", "enterprise_tech_centres")),
     "provincial_incubation_platforms": Variable(
         "家", " + ".join(_INCUBATION_COUNTS), _INCUBATION_COUNTS),
+    "rd_institution_rate": Variable("1", "rd_institution_coverage (as a share)",
+                                    ("rd_institution_coverage",)),
     "new_incubation_platforms": Variable(
         "家", "provincial_incubation_platforms - its start value",
         ("provincial_incubation_platforms",)),
@@ -276,7 +278,7 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
     state: dict[str, Number] = {}
     for ladder, (rungs, _, _) in LADDERS.items():
         state.update(zip(rungs, rung_counts(b, ladder), strict=True))
-    state["rd_institution_rate"] = c.rd_institution_rate_start
+    state["rd_institution_coverage"] = c.rd_institution_rate_start
     return state
 
 
@@ -305,7 +307,8 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     provincial = sum((v[key] for key in _INCUBATION_COUNTS), start=0.0)
     v["provincial_incubation_platforms"] = provincial
     v["new_incubation_platforms"] = provincial - c.provincial_incubation_platforms_start
-    rate = s["rd_institution_rate"]
+    rate = s["rd_institution_coverage"]
+    v["rd_institution_rate"] = rate
     rd_per_firm = np.maximum(v["enterprise_rd"], 0.0) / v["industrial_va"] / c.rd_per_va_start
     # At most every firm without an R&D institution sets one up within a year.
     setup_hazard = np.minimum(c.rd_institution_setup_hazard

@@ -12,7 +12,7 @@ Flows (per year)
                                 / high_end_talent_cost                        [人/年]
   academician_workstation_openings = openings at the start * talent_spending / its start
                                 value                                         [家/年]
-                                (into academician_workstations and academician_teams)
+  academician_team_arrivals = academician_workstation_openings [个/年] (one team each)
       openings at the start = (platform_growth_before_start + closure) * workstations at the
       start, so that their number continues its recent trend; in a region without one,
       talent_spending * academician_budget_share / academician_workstation_cost
@@ -53,7 +53,7 @@ STOCKS = {
     "academician_workstations": StockSpec(
         "家", inflows=("academician_workstation_openings",),
         outflows=("academician_workstation_closures",)),
-    "academician_teams": StockSpec("个", inflows=("academician_workstation_openings",)),
+    "academician_teams": StockSpec("个", inflows=("academician_team_arrivals",)),
 }
 
 FLOWS = {
@@ -64,6 +64,9 @@ FLOWS = {
         "家/年", "openings at the start * talent_spending / its start value",
         ("talent_spending",), (), "openings at the start: the recent trend, or the set-up "
         "grant where there is no workstation"),
+    "academician_team_arrivals": Variable(
+        "个/年", "academician_workstation_openings (each team sets up a workstation)",
+        ("academician_workstation_openings",)),
     "academician_workstation_closures": Variable(
         "家/年", "academician_workstation_closure * academician_workstations",
         ("academician_workstations",), ("academician_workstation_closure",)),
@@ -120,6 +123,7 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
         p.high_end_talent_cost)
     v["academician_workstation_openings"] = c.workstation_openings_start * (
         v["talent_spending"] * c.talent_money_scale + c.talent_money_offset)
+    v["academician_team_arrivals"] = v["academician_workstation_openings"]
     v["academician_workstation_closures"] = (p.academician_workstation_closure
                                              * s["academician_workstations"])
     v["talents_teams"] = s["high_end_talents"] + s["academician_teams"]
