@@ -572,8 +572,6 @@ _TALENT_PROGRAMME_INDICATORS = (
     Spec("academician_workstations", "院士(专家)工作站", "academician workstations", "家"),
     Spec("academician_teams", "累计引进院士团队(新建院士工作站)", "academician teams brought in "
          "(workstations set up) since the start year", "个"),
-    Spec("talents_teams", "累计引育高层次创新人才和团队", "high-level innovation talents and "
-         "teams recruited since the start year (leading talents and academician teams)", "个"),
 )
 
 TALENT_PROGRAMMES = SectorCatalogue(

@@ -275,8 +275,7 @@ INCUBATION_PLATFORMS = (
     "national_star_spaces", "provincial_incubation_platforms", "new_incubation_platforms")
 RD_LADDER = ("rd_centers", "enterprise_tech_centres", "provincial_enterprise_research_institutes",
              "provincial_key_enterprise_research_institutes")
-TALENT_TIERS = ("high_end_talents", "academician_workstations", "academician_teams",
-                "talents_teams")
+TALENT_TIERS = ("high_end_talents", "academician_workstations", "academician_teams")
 PROJECT_COUNTS = ("provincial_major_projects", "municipal_key_tech_projects", "st_projects",
                   "major_technologies", "landmark_results")
 

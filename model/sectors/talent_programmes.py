@@ -17,9 +17,6 @@ Flows (per year)
       start, so that their number continues its recent trend; in a region without one,
       talent_spending * academician_budget_share / academician_workstation_cost
   academician_workstation_closures = academician_workstation_closure * workstations
-Auxiliaries
-  talents_teams = high_end_talents + academician_teams   (Liuzhou's 高层次创新人才和团队:
-                  academicians, national and provincial leading talents, and teams)
 Reads: talent_spending (fiscal).
 
 What the talent money pays per head is the mechanism: a leading talent costs the region
@@ -72,10 +69,7 @@ FLOWS = {
         ("academician_workstations",), ("academician_workstation_closure",)),
 }
 
-AUXILIARIES = {
-    "talents_teams": Variable("个", "high_end_talents + academician_teams",
-                              ("high_end_talents", "academician_teams")),
-}
+AUXILIARIES: dict[str, Variable] = {}
 
 CONSTANTS = {
     "academician_workstations_start": Variable(
@@ -126,7 +120,6 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["academician_team_arrivals"] = v["academician_workstation_openings"]
     v["academician_workstation_closures"] = (p.academician_workstation_closure
                                              * s["academician_workstations"])
-    v["talents_teams"] = s["high_end_talents"] + s["academician_teams"]
 
 
 SECTOR = Sector(
