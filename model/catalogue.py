@@ -516,8 +516,213 @@ HIGHTECH = SectorCatalogue(
 )
 
 
+# --- platforms ---------------------------------------------------------------------------------
+# Counts of accredited platforms are counts of titles held, as plans and bulletins count them:
+# a provincial platform later accredited national still counts among the provincial ones
+# ("省级及以上"), and every accredited one among the municipal-and-above ones.
+_NO_PLATFORM = ("the count at the next higher title (0 at the top): none held at this "
+                "title alone; a ladder with none at its first title accredits new ones from "
+                "the platform money (platform_accreditation_cost)")
+
+
+def _platform_counts(family: str, zh: str, en: str, upper: float) -> tuple[Spec, ...]:
+    """The three counts of one incubation family: all, provincial and above, national."""
+    return (
+        Spec(f"{family}", f"市级及以上{zh}", f"{en}, municipal level and above", "家",
+             upper=upper, fallback=_NO_PLATFORM),
+        Spec(f"provincial_{family}", f"省级及以上{zh}", f"{en}, provincial level and above",
+             "家", upper=upper, fallback=_NO_PLATFORM),
+        Spec(f"national_{family}", f"国家级{zh}", f"{en}, national level", "家", upper=upper,
+             fallback=_NO_PLATFORM),
+    )
+
+
+_PLATFORM_COUNTS = (
+    *_platform_counts("incubators", "科技企业孵化器", "technology business incubators", 2e4),
+    *_platform_counts("maker_spaces", "众创空间", "maker spaces (众创空间)", 4e4),
+    *_platform_counts("star_spaces", "星创天地", "rural maker spaces (星创天地)", 2e4),
+    Spec("rd_centers", "市级及以上企业研发中心", "enterprise R&D centres, municipal level and "
+         "above", "家", upper=2e5, fallback=_NO_PLATFORM),
+    Spec("enterprise_tech_centres", "省级及以上企业研发(技术)中心", "enterprise R&D "
+         "(technology) centres, provincial level and above", "家", upper=1e5,
+         fallback=_NO_PLATFORM),
+    Spec("provincial_enterprise_research_institutes", "省级(含重点)企业研究院",
+         "provincial enterprise research institutes (key ones included)", "家", upper=2e4,
+         fallback=_NO_PLATFORM),
+    Spec("provincial_key_enterprise_research_institutes", "省重点企业研究院",
+         "provincial key enterprise research institutes", "家", upper=1e4,
+         fallback=_NO_PLATFORM),
+)
+
+_PLATFORM_BASELINES = (
+    *_PLATFORM_COUNTS,
+    Spec("rd_institution_rate", "规上工业(制造业)企业研发机构设置率", "share of above-scale "
+         "manufacturers with an R&D institution", "%", PERCENT, upper=99.0,
+         fallback="30 %: an assumption (Zhejiang counties 40-70 %, Hebei cities 10-30 %; "
+                  "the plans' targets of 30-60 % lie above their start)"),
+)
+
+_PLATFORM_PARAMETERS = (
+    Spec("platform_growth_before_start", "基期前平台数量年均增长", "growth of the number of "
+         "accredited platforms before the start year", "%/年", PERCENT, 8.0, (0.0, 20.0),
+         upper=100.0, doc="assumption: sets the start-year accreditation flows so that every "
+         "title grows at its recent trend (no start-up jump)"),
+    Spec("platform_delisting_rate", "平台摘牌(考核不合格)率", "accredited platforms losing "
+         "their title a year", "%/年", PERCENT, 3.0, (1.0, 8.0), upper=100.0,
+         doc="assumption: titles are evaluated every year or two and revoked after failed "
+             "evaluations (科技企业孵化器管理办法, 国科发区〔2018〕300号)"),
+    Spec("platform_promotion_hazard", "无先例时平台晋级率", "yearly chance of promotion to the "
+         "next title where the region has no platform with that title yet", "%/年", PERCENT,
+         15.0, (5.0, 30.0), upper=100.0,
+         doc="assumption: a national title needs years at the lower one (incubators 3 years "
+             "of operation, 国科发区〔2018〕300号), so at most about 1/3 a year"),
+    Spec("platform_support_share", "平台认定中财政支持带动部分", "share of accreditations and "
+         "promotions that move with the platform money", "%", PERCENT, 50.0, (30.0, 70.0),
+         upper=100.0, doc="assumption: the rest comes from firms' and operators' own means"),
+    Spec("platform_accreditation_cost", "每新认定一个平台的财政资金", "platform money per "
+         "newly accredited platform, where the region has none at the first title", "万元",
+         1.0, 400.0, (200.0, 1000.0), lower=1.0, upper=1e5,
+         doc="assumption: accreditation awards (50-200 万元) plus the building and "
+             "operating support a new platform draws over its first years"),
+    Spec("rd_institution_trend", "基期前研发机构设置率年均增长", "growth of the "
+         "R&D-institution rate before the start year (relative, not in points)", "%/年",
+         PERCENT, 6.0, (0.0, 12.0), upper=100.0,
+         doc="assumption: Zhejiang's and Hebei's rates rose by a few points a year (about "
+             "5-10 % of themselves) under their campaigns for R&D institutions in above-scale "
+             "firms"),
+    Spec("rd_institution_closure", "研发机构撤销率", "firms closing their R&D institution",
+         "%/年", PERCENT, 5.0, (2.0, 10.0), upper=100.0, doc="assumption"),
+    Spec("rd_institution_elasticity", "研发机构设置对企业平均R&D的弹性", "elasticity of the "
+         "set-up of R&D institutions to firms' R&D per firm", "1", 1.0, 1.0, (0.5, 1.5),
+         upper=5.0, doc="assumption: a firm sets up an R&D institution once its R&D is large "
+                        "enough to staff one"),
+)
+
+_PLATFORM_INDICATORS = (
+    *(Spec(s.key, s.zh, s.en, s.unit) for s in _PLATFORM_COUNTS),
+    Spec("provincial_incubation_platforms", "省级及以上众创空间、孵化器、星创天地",
+         "incubation platforms (incubators, maker spaces, 星创天地), provincial level and "
+         "above", "家"),
+    Spec("new_incubation_platforms", "新增省级及以上众创空间、孵化器等平台", "incubation "
+         "platforms at provincial level and above added since the start year", "家",
+         lower=None),
+    Spec("rd_institution_rate", "规上工业(制造业)企业研发机构设置率", "share of above-scale "
+         "manufacturers with an R&D institution", "%", PERCENT),
+)
+
+PLATFORMS = SectorCatalogue(
+    "platforms", baselines=_PLATFORM_BASELINES, parameters=_PLATFORM_PARAMETERS,
+    indicators=_PLATFORM_INDICATORS,
+)
+
+# --- talent programmes -------------------------------------------------------------------------
+_TALENT_PROGRAMME_BASELINES = (
+    Spec("academician_workstations", "院士(专家)工作站", "academician workstations", "家",
+         upper=1e4, fallback="0: none at the start; new ones follow the talent money"),
+)
+
+_TALENT_PROGRAMME_PARAMETERS = (
+    Spec("high_end_talent_budget_share", "人才经费中领军(高端)人才占比", "share of the talent "
+         "money paying provincial-and-above leading talents", "%", PERCENT, 25.0, (10.0, 40.0),
+         upper=100.0, doc="assumption: the rest pays masters/PhDs, subsidies and services"),
+    Spec("high_end_talent_cost", "每名领军人才的地方资助", "local money per provincial-and-"
+         "above leading talent recruited", "万元/人", 1.0, 150.0, (80.0, 300.0), lower=1.0,
+         upper=1e5, doc="assumption: county and city packages for 省级及以上领军人才 of "
+                        "50-300 万元 (project funding plus housing and living subsidies)"),
+    Spec("academician_budget_share", "人才经费中院士工作站占比", "share of the talent money "
+         "paying academician workstations", "%", PERCENT, 2.0, (1.0, 5.0), upper=100.0,
+         doc="assumption: used where the region has no workstation at the start"),
+    Spec("academician_workstation_cost", "每个院士工作站的建站资助", "local money per "
+         "academician workstation set up", "万元/家", 1.0, 50.0, (20.0, 100.0), lower=1.0,
+         upper=1e5, doc="assumption: provincial and local set-up grants of 20-100 万元 per "
+                        "workstation"),
+    Spec("academician_workstation_closure", "院士工作站撤销率", "academician workstations "
+         "closed a year", "%/年", PERCENT, 5.0, (2.0, 10.0), upper=100.0,
+         doc="assumption: agreements run 3-5 years and some are not renewed"),
+)
+
+_TALENT_PROGRAMME_INDICATORS = (
+    Spec("high_end_talents", "累计引育省级及以上领军(高端)人才", "provincial-and-above leading "
+         "talents recruited since the start year", "人"),
+    Spec("academician_workstations", "院士(专家)工作站", "academician workstations", "家"),
+    Spec("academician_teams", "累计引进院士团队(新建院士工作站)", "academician teams brought in "
+         "(workstations set up) since the start year", "个"),
+)
+
+TALENT_PROGRAMMES = SectorCatalogue(
+    "talent_programmes", baselines=_TALENT_PROGRAMME_BASELINES,
+    parameters=_TALENT_PROGRAMME_PARAMETERS, indicators=_TALENT_PROGRAMME_INDICATORS,
+)
+
+# --- projects ----------------------------------------------------------------------------------
+_PROJECT_PARAMETERS = (
+    Spec("provincial_projects_per_100m", "每亿元研发补助实施的省重大科技项目",
+         "provincial major S&T projects started a year per 亿元 of R&D subsidies", "项/亿元",
+         1.0, 1.5, (0.5, 3.0), upper=1000.0,
+         doc="assumption: local matching of 200-500 万元 per provincial major project from "
+             "about 5-10 % of the subsidy line"),
+    Spec("municipal_projects_per_100m", "每亿元研发补助实施的市级关键核心技术攻关项目",
+         "municipal key-technology projects started a year per 亿元 of R&D subsidies",
+         "项/亿元", 1.0, 6.0, (3.0, 12.0), upper=1000.0,
+         doc="assumption: 30-80 万元 per project from about 20-30 % of the subsidy line"),
+    Spec("district_projects_per_100m", "每亿元研发补助实施的其他科技攻关项目", "other funded "
+         "S&T projects started a year per 亿元 of R&D subsidies", "项/亿元", 1.0, 10.0,
+         (5.0, 20.0), upper=1000.0,
+         doc="assumption: 10-30 万元 per project from about 20-30 % of the subsidy line"),
+    Spec("project_duration", "科技项目实施周期", "mean duration of a funded project", "年",
+         1.0, 2.5, (2.0, 3.0), lower=0.25, upper=10.0,
+         doc="assumption: provincial and municipal project terms of 2-3 years"),
+    Spec("breakthroughs_per_project", "每个重大/攻关项目突破的关键技术", "key technologies "
+         "broken through per completed major or key-technology project", "项/项", 1.0, 0.8,
+         (0.5, 1.2), upper=10.0, doc="assumption: acceptance requires the contracted key "
+                                     "technology; some projects fail or deliver two"),
+    Spec("landmark_share", "省重大项目形成重大标志性成果的比例", "completed provincial major "
+         "projects that yield a landmark result", "%", PERCENT, 40.0, (20.0, 60.0),
+         upper=100.0, doc="assumption"),
+)
+
+_PROJECT_INDICATORS = (
+    Spec("provincial_major_projects", "累计实施省重大科技项目", "provincial major S&T projects "
+         "started since the start year", "项"),
+    Spec("municipal_key_tech_projects", "累计实施市级关键核心技术攻关项目", "municipal "
+         "key-technology projects started since the start year", "项"),
+    Spec("st_projects", "累计实施科技攻关项目(各级)", "funded S&T projects of every level "
+         "started since the start year", "项"),
+    Spec("major_technologies", "累计突破关键性重大技术", "key technologies broken through "
+         "since the start year", "项"),
+    Spec("landmark_results", "累计取得重大标志性成果", "landmark results since the start "
+         "year", "项"),
+)
+
+PROJECTS = SectorCatalogue("projects", parameters=_PROJECT_PARAMETERS,
+                           indicators=_PROJECT_INDICATORS)
+
+# --- IP finance --------------------------------------------------------------------------------
+_IP_FINANCE_BASELINES = (
+    Spec("ip_pledge_financing", "知识产权质押融资登记额", "IP pledge financing registered",
+         "亿元/年", upper=1e4,
+         fallback="valid invention patents x the national ratio (ip_pledge_per_patent)"),
+)
+
+_IP_FINANCE_PARAMETERS = (
+    Spec("ip_pledge_per_patent", "每件有效发明专利的质押融资额", "patent pledge financing a "
+         "year per valid invention patent", "万元/件", 1.0, 5.9, (3.0, 12.0), upper=1e4,
+         source="CNIPA press conference 2020-01-14: 2019 patent pledge financing 1,105 亿元, "
+                "1.862 million domestic valid invention patents (5.9 万元 each); 2018: 885 亿元"),
+)
+
+_IP_FINANCE_INDICATORS = (
+    Spec("ip_pledge_financing", "知识产权质押融资登记额", "IP pledge financing registered",
+         "亿元/年"),
+)
+
+IP_FINANCE = SectorCatalogue("ip_finance", baselines=_IP_FINANCE_BASELINES,
+                             parameters=_IP_FINANCE_PARAMETERS, indicators=_IP_FINANCE_INDICATORS)
+
+
 # The order of the model's sectors, which is also the order of keys in every listing.
-SECTORS = (ECONOMY, FISCAL, INCUBATION, RD, TALENT, KNOWLEDGE, HIGHTECH)
+SECTORS = (ECONOMY, FISCAL, INCUBATION, RD, TALENT, KNOWLEDGE, HIGHTECH, PLATFORMS,
+           TALENT_PROGRAMMES, PROJECTS, IP_FINANCE)
 
 
 @dataclass(frozen=True)

@@ -347,8 +347,9 @@ def _sector_section(sector: Sector, named: Mapping[str, Spec],
     catalogue = sector.catalogue
     if catalogue.baselines:
         out += ["### Baselines (start-year values it is calibrated on)", ""]
-        out += _table(("Baseline", "名称 / name", "Unit"), (
-            (f"`{s.key}`", _name(s), s.unit) for s in catalogue.baselines))
+        out += _table(("Baseline", "名称 / name", "Unit", "If the scenario omits it"), (
+            (f"`{s.key}`", _name(s), s.unit, s.fallback or "required")
+            for s in catalogue.baselines))
     if catalogue.indicators:
         out += ["### Indicators reported", ""]
         out += _table(("Indicator", "名称 / name", "Unit"), (

@@ -268,6 +268,76 @@ _RELOCATIONS = {
 }
 
 
+# --- the platform, talent-programme, project and IP-finance indicators --------------------------
+INCUBATION_PLATFORMS = (
+    "incubators", "provincial_incubators", "national_incubators", "maker_spaces",
+    "provincial_maker_spaces", "national_maker_spaces", "star_spaces", "provincial_star_spaces",
+    "national_star_spaces", "provincial_incubation_platforms", "new_incubation_platforms")
+RD_LADDER = ("rd_centers", "enterprise_tech_centres", "provincial_enterprise_research_institutes",
+             "provincial_key_enterprise_research_institutes")
+TALENT_TIERS = ("high_end_talents", "academician_workstations", "academician_teams")
+PROJECT_COUNTS = ("provincial_major_projects", "municipal_key_tech_projects", "st_projects",
+                  "major_technologies", "landmark_results")
+
+
+def _rows(indicators: tuple[str, ...], sign: Sign, reason: str) -> dict[str, tuple[Sign, str]]:
+    return {indicator: (sign, reason) for indicator in indicators}
+
+
+_PLATFORM_MONEY_UP = ("more platform money (the incubation share of a larger total) speeds "
+                      "accreditation and promotion up the ladder")
+_PLATFORM_MONEY_CUT = ("the platform money is cut in proportion, and only it (with operators' "
+                       "own means, unchanged) moves accreditation and promotion")
+_TALENT_MONEY_CUT = "the talent money is cut in proportion, and it pays these tiers per head"
+_PROJECT_MONEY_CUT = ("the R&D-subsidy line, which funds the projects, is cut in proportion; "
+                      "outputs follow completed projects")
+_BUDGET_ONLY = ("only through the budget under the share rule (more money); no channel under "
+                "the growth rule")
+_PLEDGE = "pledge financing follows the valid invention patents, which rise"
+
+_FISCAL_TOTAL.update({
+    **_rows(INCUBATION_PLATFORMS, "+", _PLATFORM_MONEY_UP),
+    **_rows(RD_LADDER, "+", "more platform money, and more high-tech enterprises among which "
+                            "R&D centres are accredited"),
+    "rd_institution_rate": ("+", "subsidies raise firms' R&D per firm and platform money "
+                                 "supports setting up R&D institutions"),
+    **_rows(TALENT_TIERS, "+", "the talent line pays leading talents and workstations per head"),
+    **_rows(PROJECT_COUNTS, "+", "the R&D-subsidy line funds more projects; outputs follow "
+                                 "their completion"),
+    "ip_pledge_financing": ("+", _PLEDGE),
+})
+_SUPER_DEDUCTION.update({
+    **_rows(INCUBATION_PLATFORMS, AMBIGUOUS, "no channel under the growth rule; under the share "
+                                             "rule the budget moves either way"),
+    **_rows(RD_LADDER, AMBIGUOUS, "more high-tech enterprises to accredit among, but under the "
+                                  "share rule the platform money moves with a budget of "
+                                  "ambiguous sign"),
+    "rd_institution_rate": (AMBIGUOUS, "firms' R&D per firm rises, but under the share rule the "
+                                       "platform money moves with a budget of ambiguous sign"),
+    **_rows(TALENT_TIERS + PROJECT_COUNTS, AMBIGUOUS,
+            "no channel under the growth rule; under the share rule the budget moves either "
+            "way"),
+    "ip_pledge_financing": ("+", _PLEDGE),
+})
+_INVESTMENT.update({
+    **_rows(INCUBATION_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+", _BUDGET_ONLY),
+    **_rows(RD_LADDER, "+", "more high-tech enterprises to accredit R&D centres among, and "
+                            "under the share rule more platform money"),
+    "rd_institution_rate": (AMBIGUOUS, "firms' R&D follows output, but R&D per firm rises only "
+                                       "where high-tech industry is more R&D-intensive than "
+                                       "the average firm (see industrial_rd_ratio)"),
+    "ip_pledge_financing": ("+", _PLEDGE),
+})
+_RELOCATIONS.update({
+    **_rows(INCUBATION_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+", _BUDGET_ONLY),
+    **_rows(RD_LADDER, "+", "more high-tech enterprises to accredit R&D centres among, and "
+                            "under the share rule more platform money"),
+    "rd_institution_rate": (AMBIGUOUS, "a relocated firm's R&D per unit of output may be above "
+                                       "or below the region's"),
+    "ip_pledge_financing": ("+", _PLEDGE),
+})
+
+
 def _share(direct: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
     """An allocation share: ambiguous except on what it pays for (``direct``)."""
     effects: dict[str, tuple[Sign, str]] = {key: (AMBIGUOUS, _ZERO_SUM) for key in _FISCAL_TOTAL}
@@ -280,6 +350,9 @@ def _share(direct: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
                                        "with GDP either way"),
         "incubator_capacity": ("-", _SEATS_CUT),
         "rd_growth": (AMBIGUOUS, _GROWTH_AMBIGUOUS),
+        **_rows(INCUBATION_PLATFORMS, "-", _PLATFORM_MONEY_CUT),
+        **_rows(TALENT_TIERS, "-", _TALENT_MONEY_CUT),
+        **_rows(PROJECT_COUNTS, "-", _PROJECT_MONEY_CUT),
     })
     effects.update(direct)
     return effects
@@ -290,17 +363,23 @@ _SHARE_RD_SUBSIDIES = _share({
                            "per yuan); the cut uses reach firms' R&D only slowly, at a fraction"),
     "industrial_rd_ratio": ("+", "subsidies add to industrial firms' R&D at once; revenue moves "
                                  "only through knowledge"),
+    **_rows(PROJECT_COUNTS, "+", "the R&D-subsidy line funds the projects; outputs follow "
+                                 "their completion"),
 })
 
 _SHARE_INCUBATION = _share({
     "incubator_capacity": ("+", "incubation money buys incubator seats"),
     "startups_in_incubation": ("+", "incubation money buys the seats start-ups occupy"),
+    **_rows(INCUBATION_PLATFORMS, "+", "the platform money speeds accreditation and "
+                                       "promotion up the ladder"),
 })
 
 _SHARE_TALENT = _share({
     "high_level_recruitment": ("+", "talent-programme money pays for recruiting high-level "
                                     "talent"),
     "high_level_talent": ("+", _CUMULATIVE_TALENT),
+    **_rows(TALENT_TIERS, "+", "the talent money pays leading talents and workstations per "
+                               "head"),
 })
 
 _SHARE_TECH_MARKET = _share({

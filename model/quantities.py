@@ -41,6 +41,8 @@ class Spec:
     doc: str = ""
     plausible: Plausible | None = None
     published: str = ""   # where the number is usually published (a start value)
+    # A start value a scenario may leave out: how the model derives it then (in words).
+    fallback: str | None = None
 
     @property
     def default_value(self) -> float:
@@ -49,6 +51,11 @@ class Spec:
         if self.default is None:
             raise ValueError(f"{self.key!r} has no default value")
         return self.default
+
+    @property
+    def optional(self) -> bool:
+        """Whether a scenario may omit this start value (the model then derives it)."""
+        return self.fallback is not None
 
     @property
     def is_assumption(self) -> bool:

@@ -564,7 +564,8 @@ def _missing_baselines(document: dict[str, Any], path: str | Path) -> list[Scena
              for close in difflib.get_close_matches(key, list(BASELINES), n=1, cutoff=0.5)}
     return [ScenarioError(path, f"baseline.{key}", "missing",
                           f"{year} of {spec.en} in {spec.unit}")
-            for key, spec in BASELINES.items() if key not in table and key not in meant]
+            for key, spec in BASELINES.items()
+            if key not in table and key not in meant and not spec.optional]
 
 
 def _too_deep(node: Any, depth: int = 0, where: str = "") -> str | None:

@@ -271,7 +271,9 @@ def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
                    ) -> dict[str, float | np.ndarray]:
     """Every baseline, lever and parameter: the given values over the central ones."""
     values: dict[str, float | np.ndarray] = dict(central_inputs(scenario))
-    unknown = [k for k in inputs if k not in values]
+    # A start value the scenario leaves out (the model derives it) may still be given.
+    optional = {f"baseline.{k}" for k, spec in BASELINES.items() if spec.optional}
+    unknown = [k for k in inputs if k not in values and k not in optional]
     if unknown:
         raise UnknownName("inputs", f"unknown inputs: {', '.join(unknown)}",
                           "baseline.<name>, levers and parameters of the catalogue")
@@ -298,7 +300,9 @@ def _model_inputs(scenario: Scenario, columns: Mapping[str, np.ndarray],
             return float(column[0]) / spec.scale
         return column[lo:hi] / spec.scale
 
-    baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()}
+    # Optional start values the scenario leaves out are absent: their sector derives them.
+    baseline = {k: part(f"baseline.{k}", spec) for k, spec in BASELINES.items()
+                if f"baseline.{k}" in columns}
     start_inputs = {k: part(k, spec) for k, spec in INPUTS.items()}
     first_plan_year = scenario.meta.start + 1
     changes = []

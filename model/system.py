@@ -43,7 +43,19 @@ from .catalogue import (
 )
 from .engine import Ledger, StockSpec
 from .schedule import InputSchedule, LeverEvent
-from .sectors import economy, fiscal, hightech, incubation, knowledge, rd, talent
+from .sectors import (
+    economy,
+    fiscal,
+    hightech,
+    incubation,
+    ip_finance,
+    knowledge,
+    platforms,
+    projects,
+    rd,
+    talent,
+    talent_programmes,
+)
 from .sectors.common import Loop, Sector
 from .structure import Structure, build
 
@@ -52,7 +64,9 @@ __all__ = ["ALLOCATION_SHARES", "BASELINES", "DERIVED_INDICATORS", "FISCAL_RULES
            "LeverEvent", "shipped_structure"]
 
 SECTORS: tuple[Sector, ...] = (economy.SECTOR, fiscal.SECTOR, incubation.SECTOR, rd.SECTOR,
-                               talent.SECTOR, knowledge.SECTOR, hightech.SECTOR)
+                               talent.SECTOR, knowledge.SECTOR, hightech.SECTOR,
+                               platforms.SECTOR, talent_programmes.SECTOR, projects.SECTOR,
+                               ip_finance.SECTOR)
 
 LOOPS: tuple[Loop, ...] = (
     Loop("R1", "R", "创新增长", "innovation growth",

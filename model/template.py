@@ -165,7 +165,11 @@ def _elsewhere(like: Scenario, entry: Entry) -> str:
 def _baseline(start: int, like: Scenario | None) -> Table:
     table = tomlkit.table()
     table.add(tomlkit.comment(f"--- {start}年起始值 / start values of {start} ---"))
+    optional = [key for key, spec in BASELINES.items()
+                if spec.optional and key not in TYPICAL_START]
     for key, spec in BASELINES.items():
+        if key in optional:
+            continue   # the model derives it when left out (listed below)
         value, (low, high) = TYPICAL_START[key]
         note = TEMPLATE_NOTE
         if like is not None and key in like.baseline and not like.baseline[key].assumption:
@@ -174,6 +178,9 @@ def _baseline(start: int, like: Scenario | None) -> Table:
             table.add(tomlkit.comment(line))
         table.add(key, _inline({"value": _number(value), "assumption": True,
                                 "range": [_number(low), _number(high)], "note": note}))
+    if optional:
+        table.add(tomlkit.comment("可选起始值（不填则由模型推算）/ optional start values (derived "
+                                  "when left out): " + ", ".join(optional)))
     return table
 
 

@@ -185,8 +185,8 @@ CASES = [
          {"bad.toml": edit('kind = "flow"', 'kind = "yearly"')},
          "targets[9].kind: got 'yearly' ('level', 'cumulative', 'growth', 'flow' or 'rises')"),
     Case("untracked target without a reason",
-         {"bad.toml": edit('reason = "the model has no financing sector"\n', "")},
-         'targets[14]: a target with tracked = false needs reason = "..."'),
+         {"bad.toml": edit('reason = "the model does not count patent licences"\n', "")},
+         'targets[20]: a target with tracked = false needs reason = "..."'),
     Case("unknown lever in an event",
          {"bad.toml": edit("# --- the plan's 2027 targets",
                            '[[events]]\nyear = 2024\nlever = "super_deduction"\nvalue = 100\n'

@@ -43,8 +43,8 @@ def test_only_assumed_uncertain_inputs_are_ranked(kecheng, ranked):
 
 
 def test_the_guessed_recruit_count_comes_first_for_kecheng(ranked):
-    # The issue's finding: the talent targets' uncertainty is one guessed 2022 count.
-    assert ranked.chosen[0].key == "baseline.high_level_recruits"
+    # The issue's finding: the talent targets' uncertainty is one guessed 2022 count (which
+    # number comes first overall depends on every tracked target, platforms included).
     talent = [s for s in ranked.targets if s.indicator == "high_level_recruitment"]
     assert talent and all(s.top[0][0] == "baseline.high_level_recruits" for s in talent)
 

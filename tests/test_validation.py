@@ -132,7 +132,8 @@ def _rd_switched_off(scenario, year: int, dt: float = 0.25):
     calibrated, so the R&D sector is wrapped to scale its calibrated R&D by a switch input.
     """
     inputs = central_inputs(scenario)
-    baseline = {k: inputs[f"baseline.{k}"] / spec.scale for k, spec in BASELINES.items()}
+    baseline = {k: inputs[f"baseline.{k}"] / spec.scale for k, spec in BASELINES.items()
+                if f"baseline.{k}" in inputs}  # optional start values may be left out
     model_inputs = {k: inputs[k] / spec.scale for k, spec in INPUTS.items()}
     model_inputs["rd_switch"] = 1.0
     switched = ("hightech_rd_per_va", "other_industry_rd_per_va", "services_rd_per_va",

@@ -141,3 +141,36 @@ def year_end_rate(year_total: Number, growth: Number) -> Number:
     safe = np.where(small, 1.0, rate)
     factor = np.where(small, 1.0 + rate / 2.0, safe / -np.expm1(-safe))
     return year_total * factor
+def start_value(b: Inputs, key: str, fallback: Number) -> Number:
+    """The baseline value ``key`` where the scenario gives it, else ``fallback`` (for an
+    optional start value, whose derivation its spec states in ``fallback``)."""
+    value: Number | None = getattr(b, key, None)
+    return fallback if value is None else value
+
+
+def ladder_hazards(counts: tuple[Number, ...], growth: Number, exit_rate: Number,
+                   floor: Number, cap: Number) -> tuple[tuple[Number, ...], Number]:
+    """Promotion hazards up a ladder of titles and the entry flow into its first rung, such
+    that the number holding each title or a higher one grows at ``growth`` (its recent trend)
+    at the start.
+
+    ``counts`` are the start counts by highest title, from the lowest rung up; every rung
+    loses ``exit_rate`` a year. The titles held at rung i or above change only by promotions
+    from rung i-1 and by exits, so rung i-1's hazard is (growth + exit_rate) * held_i /
+    count_{i-1}, and the entry flow (growth + exit_rate) * held_0. Where nothing is held at
+    rung i or above, or rung i-1 is empty, no local precedent fixes the hazard: ``floor``.
+    Hazards are at most ``cap`` a year. Returns (hazards of rungs 0..n-2, entry flow).
+    """
+    held: list[Number] = []
+    for count in reversed(counts):
+        held.insert(0, count + (held[0] if held else 0.0))
+    rate = growth + exit_rate
+    hazards: list[Number] = []
+    for lower, above in zip(counts[:-1], held[1:], strict=True):
+        lower_arr, above_arr = np.asarray(lower, dtype=float), np.asarray(above, dtype=float)
+        needed = np.asarray(rate * above_arr, dtype=float)
+        calibrated = np.divide(needed, lower_arr, out=np.zeros(np.broadcast(
+            needed, lower_arr).shape), where=lower_arr > 0)
+        hazards.append(np.minimum(np.where((above_arr > 0) & (lower_arr > 0), calibrated,
+                                           floor), cap))
+    return tuple(hazards), rate * held[0]
