@@ -112,7 +112,7 @@ def test_cli_text_says_it_plainly_with_its_definition(capsys, ranked):
     code, out, _ = run_cli(capsys, "priorities", str(KECHENG), "--n", str(N))
     assert code == 0
     assert sentence(ranked, "zh") in out and "X 的定义" in out
-    assert re.search(r"→ 1\s+baseline\.high_level_recruits", out)
+    assert re.search(rf"→ 1\s+{re.escape(ranked.chosen[0].key)}", out)   # the API's first
 
 
 @pytest.mark.parametrize("option, value", [("--n", "100"), ("--top", "0"), ("--seed", "-1")])
