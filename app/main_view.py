@@ -239,7 +239,7 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
         st.caption(t("no_changes", language))
     # Files are built only when a button is pressed (callables), and pressing one does not
     # rerun the page: a slider move stays cheap.
-    left, middle, right = st.columns(3)
+    left, middle, verdicts_column, right = st.columns(4)
     left.download_button(
         t("download_toml", language),
         lambda: exports.variant_toml(choice.scenario, changed, choice.parameters, today),
@@ -248,10 +248,15 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
     middle.download_button(
         t("download_csv", language), lambda: exports.results_csv(shown, language),
         file_name=f"{name}-results.csv", mime="text/csv", key="save_csv", on_click="ignore")
+    verdicts_column.download_button(
+        t("download_verdicts_csv", language), lambda: exports.verdicts_csv(shown, language),
+        file_name=f"{name}-verdicts.csv", mime="text/csv", key="save_verdicts_csv",
+        on_click="ignore")
     names = {k: LEVERS[k].label(language) for k in choice.levers}
     right.download_button(
         t("download_xlsx", language),
-        lambda: exports.results_xlsx(shown, language, choice.levers, plan, names),
+        lambda: exports.results_xlsx(shown, language, choice.levers, plan, names,
+                                     scenario=choice.scenario),
         file_name=f"{name}-results.xlsx", key="save_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(t("share_link", language))

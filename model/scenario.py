@@ -202,6 +202,7 @@ class Target(_Strict):
     seed: str
     tracked: bool = True
     reason: str | None = None
+    reason_zh: str | None = None   # the reason in Chinese (model/reasons.py has the usual ones)
     note: str | None = None
 
     # Validation guarantees op and value for every tracked target but "rises", and from_year

@@ -63,28 +63,59 @@ def test_variant_without_changes_has_no_lever_table(kecheng):
 
 def test_results_csv_has_every_indicator_and_year_with_its_band(view):
     table = pd.read_csv(io.BytesIO(results_csv(view, "zh")), encoding="utf-8-sig")
+    assert list(table.columns) == ["指标代码", "指标", "单位", "年份", "中心情景", "5% 分位数",
+                                   "中位数", "95% 分位数"]   # headers in the page's language
     central = view.central
     assert len(table) == len(central.indicators) * len(central.years)
-    rd = table[(table.indicator == "rd_intensity") & (table.year == 2027)].iloc[0]
-    assert rd["name"] == "全社会R&D经费投入占GDP比重"
-    assert rd.q05 <= rd.q50 <= rd.q95
-    assert rd.central == pytest.approx(central.sel("rd_intensity", 2027)[0])
+    rd = table[(table["指标代码"] == "rd_intensity") & (table["年份"] == 2027)].iloc[0]
+    assert rd["指标"] == "全社会R&D经费投入占GDP比重"
+    assert rd["5% 分位数"] <= rd["中位数"] <= rd["95% 分位数"]
+    assert rd["中心情景"] == pytest.approx(central.sel("rd_intensity", 2027)[0])
 
 
 def test_excel_workbook_has_the_planners_sheets(kecheng, view, edited):
     names = {k: LEVERS[k].label("en") for k in edited}
-    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names)
+    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names, scenario=kecheng)
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
-    assert list(sheets) == ["verdicts", "indicators", "bands", "levers"]
+    assert list(sheets) == ["verdicts", "indicators", "bands", "levers", "about"]
     assert len(sheets["verdicts"]) == len(kecheng.targets)
     assert "Verdict" in sheets["verdicts"].columns
-    levers = sheets["levers"].set_index("lever")
-    assert levers.loc["fiscal_st_growth", "value"] == 12.0
-    assert levers.loc["fiscal_st_growth", "plan"] == 15.0
+    assert list(sheets["verdicts"]["Plan's wording"]) == [tg.quote for tg in kecheng.targets]
+    levers = sheets["levers"].set_index("Key")
+    assert levers.loc["fiscal_st_growth", "Value"] == 12.0
+    assert levers.loc["fiscal_st_growth", "Plan"] == 15.0
+    assert levers.loc["fiscal_st_growth", "Unit"] == "%/yr"
     chinese = pd.read_excel(io.BytesIO(results_xlsx(view, "zh", edited, plan_levers(kecheng),
-                                                    names)), sheet_name=None)
-    assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆"]
+                                                    names, scenario=kecheng)), sheet_name=None)
+    assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆", "说明"]
     assert "判断" in chinese["目标判断"].columns
+    # No English header on the Chinese workbook (units and keys are cells, not headers).
+    for frame in chinese.values():
+        assert not [c for c in frame.columns if isinstance(c, str) and c.isascii()], frame
+
+
+def test_the_excel_says_what_produced_it_and_formats_its_numbers(kecheng, view, edited):
+    import hashlib
+
+    import openpyxl
+
+    from app.compute import BAND_SEED
+
+    names = {k: LEVERS[k].label("en") for k in edited}
+    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names, scenario=kecheng)
+    about = pd.read_excel(io.BytesIO(data), sheet_name="about").set_index("Field")["Value"]
+    assert about["Scenario file"] == KECHENG.name
+    assert about["File hash (SHA-256)"] == hashlib.sha256(KECHENG.read_bytes()).hexdigest()
+    assert "fiscal_st_growth" in about["Levers changed (plan → value)"]
+    assert "15 → 12" in about["Levers changed (plan → value)"]
+    assert str(about["Runs"]) == str(view.runs) and str(about["Random seed"]) == str(BAND_SEED)
+    assert about["Software version"].startswith("innosim ")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    verdicts = book["verdicts"]
+    header = [c.value for c in verdicts[1]]
+    probability = verdicts.cell(2, header.index("Probability") + 1)
+    assert probability.number_format == "0%" and isinstance(probability.value, float)
+    assert verdicts.freeze_panes == "A2" and verdicts["A1"].font.bold
 
 
 def test_verdict_table_writes_operators_that_markdown_leaves_alone(view):
