@@ -13,6 +13,13 @@ year-on-year rise). Targets are named by :func:`model.targets.label`.
 Inputs are sampled in the unit hypercube and mapped through each input's distribution
 (see :mod:`model.uncertainty`), so the indices refer to the scenario's distributions.
 Inputs not analysed stay at their central values.
+
+With ``include_levers=True`` the planner's levers are factors too, each uniform over its
+slider's range (:func:`model.levers.lever_range`) and applied as the planner's policy from
+the first plan year, so an analyst can rank policies against uncertainties. The five
+allocation shares are one split of one budget: each is drawn over its range as a weight and
+the five are scaled to sum to 100 %, so a share's index is that of its weight in the split.
+Only the levers that act under the scenario's fiscal rule are included.
 """
 
 from __future__ import annotations
@@ -25,7 +32,10 @@ import numpy as np
 import pandas as pd
 
 from . import arguments
+from .catalogue import ALLOCATION_SHARES, LEVERS
+from .effects import applies
 from .errors import InputError, UnknownName
+from .levers import lever_range
 from .scenario import Scenario
 from .simulate import evaluate
 from .targets import label as target_label
@@ -56,11 +66,57 @@ class SensitivityResult:
     error: str = "ST_conf"
 
 
+LEVER_PREFIX = "lever."   # a lever factor's name in the table: lever.fiscal_st_growth
+
+
+def lever_laws(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Uncertain]:
+    """Each acting lever as a uniform factor over its slider's range, named ``lever.<key>``.
+
+    ``keys`` restricts them (lever names, with or without the prefix).
+    """
+    acting = [k for k in LEVERS if applies(k, scenario.meta.fiscal_rule)]
+    wanted = acting if keys is None else [k.removeprefix(LEVER_PREFIX) for k in keys]
+    for key in wanted:
+        if key not in acting:
+            raise UnknownName("params", f"{key!r} is not a lever acting under the "
+                              f"{scenario.meta.fiscal_rule} rule of this scenario",
+                              "one of " + ", ".join(acting))
+    laws = []
+    for key in wanted:
+        low, high = lever_range(scenario, key)
+        if low < high:
+            laws.append(Uncertain(LEVER_PREFIX + key, low, high))
+    return laws
+
+
+def split_factors(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
+                  ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """(inputs, levers) of the runs whose unit-cube values are ``unit`` (runs x D)."""
+    inputs: dict[str, np.ndarray] = {}
+    levers: dict[str, np.ndarray] = {}
+    for i, law in enumerate(laws):
+        values = law.ppf(unit[:, i])
+        if law.key.startswith(LEVER_PREFIX):
+            levers[law.key.removeprefix(LEVER_PREFIX)] = values
+        else:
+            inputs[law.key] = values
+    drawn_shares = [k for k in ALLOCATION_SHARES if k in levers]
+    if drawn_shares:
+        # The drawn shares are weights; the others keep the scenario's value as theirs.
+        weights = {k: levers.get(k, np.full(len(unit), scenario.input_value(k)))
+                   for k in ALLOCATION_SHARES}
+        total = sum(weights.values())
+        safe = np.where(total > 0, total, 1.0)
+        for k in ALLOCATION_SHARES:
+            levers[k] = np.where(total > 0, 100.0 * weights[k] / safe, 100.0 / 5)
+    return inputs, levers
+
+
 def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
                      ) -> np.ndarray:
     """Margins (targets x runs) of the runs whose unit-cube inputs are ``unit`` (runs x D)."""
-    inputs = {law.key: law.ppf(unit[:, i]) for i, law in enumerate(laws)}
-    results = evaluate(scenario, inputs)
+    inputs, levers = split_factors(scenario, laws, unit)
+    results = evaluate(scenario, inputs, levers=levers or None)
     tracked = [t for t in scenario.targets if t.tracked]
     return np.array([margin(t, measured(t, results, t.year)) for t in tracked]).reshape(
         len(tracked), len(unit))
@@ -89,17 +145,29 @@ def sensitivity(
     client=None,
     progress: Progress | None = None,
     num_resamples: int = 100,
+    include_levers: bool = False,
 ) -> SensitivityResult:
     """Sobol or Morris indices of every tracked target's margin.
 
     ``params``: the uncertain inputs to vary (default: all); a key that is not uncertain
-    raises ``KeyError``. ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
+    raises ``KeyError``. ``include_levers``: the acting levers are factors as well, over
+    their slider ranges (named ``lever.<key>``; in ``params`` such names pick levers). ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
     design on; only margins come back. ``progress(done, total)`` after each block.
     """
     if isinstance(params, str):
         params = [params]
+    def is_lever(name: str) -> bool:
+        return name.startswith(LEVER_PREFIX) or (include_levers and name in LEVERS)
+
+    lever_keys = None if params is None else [p for p in params if is_lever(p)]
+    if lever_keys and not include_levers:
+        raise UnknownName("params", f"{lever_keys[0]!r} is a lever",
+                          "include_levers=True to vary levers")
+    input_keys = None if params is None else [p for p in params if not is_lever(p)]
     try:
-        laws = uncertain(scenario, params)
+        laws = uncertain(scenario, input_keys) if input_keys != [] else []
+        if include_levers:
+            laws += lever_laws(scenario, lever_keys or None)
     except KeyError as unknown:
         key = unknown.args[0] if unknown.args else "?"
         raise UnknownName("params", f"{key!r} is not an uncertain input of this scenario",
