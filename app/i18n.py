@@ -99,12 +99,15 @@ LABELS: dict[str, dict[str, str]] = {
     "goal_target": {"zh": "目标", "en": "Target"},
     "goal_lever": {"zh": "杠杆", "en": "Lever"},
     "goal_run": {"zh": "计算", "en": "Compute"},
+    "goal_probability": {"zh": "达成把握", "en": "With probability"},
     "goal_at_least": {
-        "zh": "{lever} 至少需要 {value}（其他杠杆不变，按{runs}次模拟的中位数）",
-        "en": "{lever} needs at least {value} (other levers unchanged, median of {runs} runs)"},
+        "zh": "{lever} 至少需要 {value}（其他杠杆不变；{runs} 次模拟中至少 {probability} 达成）",
+        "en": "{lever} needs at least {value} (other levers unchanged; reached in at least "
+              "{probability} of {runs} runs)"},
     "goal_at_most": {
-        "zh": "{lever} 最多为 {value}（其他杠杆不变，按{runs}次模拟的中位数）",
-        "en": "{lever} may be at most {value} (other levers unchanged, median of {runs} runs)"},
+        "zh": "{lever} 最多为 {value}（其他杠杆不变；{runs} 次模拟中至少 {probability} 达成）",
+        "en": "{lever} may be at most {value} (other levers unchanged; reached in at least "
+              "{probability} of {runs} runs)"},
     "goal_always": {
         "zh": "在杠杆范围 {low}–{high} 内均可达成",
         "en": "Reached anywhere in the lever's range {low}-{high}"},

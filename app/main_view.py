@@ -23,6 +23,7 @@ from .i18n import kind, t, unit
 from .sidebar import Choice, load, shown_levers
 
 MAX_COMPARED = 3
+GOAL_PROBABILITIES = (0.5, 0.8, 0.9)   # "what it takes" to reach a target this likely
 ss = st.session_state
 VERDICT_COLOURS = {LIKELY: "background-color: #d7f0d8", AT_RISK: "background-color: #fbeccb",
                    UNLIKELY: "background-color: #f8d7d7"}
@@ -149,7 +150,7 @@ def goalseek_section(choice: Choice, language: str) -> None:
     scope = f"{choice.name}:{language}"
     target_picked, lever_picked = (f"goal_target_picked:{choice.name}",
                                    f"goal_lever_picked:{choice.name}")
-    left, right = st.columns(2)
+    left, right, chance = st.columns([3, 3, 2])
     index = left.selectbox(t("goal_target", language), tracked, format_func=target_label,
                            index=tracked.index(ss[target_picked])
                            if ss.get(target_picked) in tracked else 0,
@@ -159,12 +160,19 @@ def goalseek_section(choice: Choice, language: str) -> None:
                             if ss.get(lever_picked) in levers else 0,
                             format_func=lambda k: LEVERS[k].label(language),
                             key=f"goal_lever:{scope}")
+    probability = chance.selectbox(
+        t("goal_probability", language), GOAL_PROBABILITIES,
+        index=GOAL_PROBABILITIES.index(ss.get("goal_probability_picked", 0.8)),
+        format_func=lambda p: f"{p:.0%}", key=f"goal_probability:{language}")
     ss[target_picked], ss[lever_picked] = index, lever
+    ss["goal_probability_picked"] = probability
     if not st.button(t("goal_run", language), key=f"goal_run:{choice.name}"):
         return
+    # The verdict table's ensemble (same runs, same seed): the CLI's `takes --probability`
+    # gives the same number.
     answer = what_it_takes(choice.scenario, targets[index], lever,
                            levers=choice.levers, parameters=choice.parameters,
-                           runs=BAND_RUNS, seed=BAND_SEED)
+                           runs=BAND_RUNS, seed=BAND_SEED, probability=probability)
     spec = LEVERS[lever]
     shown_unit = unit(spec.unit, language)
     low, high = (f"{x:.4g} {shown_unit}" for x in (answer.low, answer.high))
@@ -175,7 +183,8 @@ def goalseek_section(choice: Choice, language: str) -> None:
     else:
         word = "goal_at_least" if answer.increasing else "goal_at_most"
         st.success(t(word, language, lever=spec.label(language),
-                     value=f"{answer.value:.3g} {shown_unit}", runs=BAND_RUNS))
+                     value=f"{answer.value:.2f} {shown_unit}", runs=BAND_RUNS,
+                     probability=f"{probability:.0%}"))
 
 
 def compare_section(choice: Choice, files: dict[str, Path], language: str) -> None:
