@@ -20,6 +20,7 @@ from . import cache, exports
 from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
+from .messages import error_line
 from .sidebar import Choice, load, shown_levers
 
 MAX_COMPARED = 3
@@ -106,10 +107,12 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
     # Streamlit keeps a widget's option labels per key, so the key carries the language;
     # the choice itself is kept apart so a language switch does not lose it.
     remembered = f"charts_picked:{choice.name}"
-    picked = st.multiselect(t("chart_indicators", language), options,
-                            default=[k for k in ss.get(remembered, default) if k in options],
-                            format_func=lambda k: specs[k].label(language),
-                            key=f"charts:{choice.name}:{language}")
+    # Pills, not a multiselect: every choice is labelled in the page's language (a
+    # multiselect's dropdown adds Streamlit's own English "Select all").
+    picked = st.pills(t("chart_indicators", language), options, selection_mode="multi",
+                      default=[k for k in ss.get(remembered, default) if k in options],
+                      format_func=lambda k: specs[k].label(language),
+                      key=f"charts:{choice.name}:{language}") or []
     ss[remembered] = picked
     if picked:
         st.image(cache.legend_png(language), width="stretch")
@@ -192,9 +195,21 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     options = [current, *files, *st.session_state.get("uploads", {})]
     # The current edits are stored as "" so the pick survives a language switch.
     stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
-    picked = st.multiselect(t("compare_pick", language), options,
-                            default=[current if o == "" else o for o in stored],
-                            max_selections=MAX_COMPARED, key=f"compare:{choice.name}:{language}")
+    key = f"compare:{choice.name}:{language}"
+
+    def at_most_three() -> None:
+        # Our own limit and message: Streamlit's max_selections speaks English only.
+        if len(ss[key] or []) > MAX_COMPARED:
+            ss[key] = [current if o == "" else o for o in ss.get("compare_picked", [""])]
+            ss["compare_message"] = True
+
+    picked = st.pills(t("compare_pick", language), options, selection_mode="multi",
+                      default=[current if o == "" else o for o in stored],
+                      format_func=lambda o: o if o == current else _short_label(o, files,
+                                                                               language),
+                      key=key, on_change=at_most_three) or []
+    if ss.pop("compare_message", False):
+        st.caption(t("compare_too_many", language))
     ss["compare_picked"] = ["" if o == current else o for o in picked]
     columns: dict[str, pd.Series] = {}
     views: dict[str, View] = {}
@@ -206,7 +221,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
                 key, scenario = load(label, files)
                 shown = cache.view(key, scenario, _items(plan_levers(scenario)), ())
         except ScenarioError as error:
-            st.error(plain_line(error.line()))
+            st.error(plain_line(error_line(error, language)))
             continue
         views[label] = shown
         cells = {}
@@ -237,6 +252,16 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     figure = comparison_figure({k: (v.central, v.bands[indicator]) for k, v in views.items()
                                 if indicator in v.bands}, indicator, language)
     st.image(figure_png(figure), width="stretch")
+
+
+def _short_label(name: str, files: dict[str, Path], language: str) -> str:
+    """A compared scenario: its region and file name (short enough for a pill)."""
+    try:
+        region = (load(name, files)[1].meta.region if language == "zh"
+                  else load(name, files)[1].meta.region_en)
+    except (ScenarioError, KeyError):
+        return name
+    return f"{region} · {name}"
 
 
 def save_section(choice: Choice, shown: View, language: str) -> None:

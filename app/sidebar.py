@@ -18,6 +18,7 @@ from model.untrusted import display_name, one_line, plain_line
 
 from . import cache
 from .i18n import LANGUAGES, t, unit
+from .messages import error_line
 from .state import URL, check_in_range, read_upload
 
 ss = st.session_state
@@ -61,7 +62,7 @@ def _on_upload() -> None:
         scenario = read_upload(uploaded.name, data, ss.get("scenario_folder"))
         trial_run(scenario, display_name(uploaded.name))
     except ScenarioError as error:
-        ss["upload_error"] = error.line()   # previous scenario and moved levers stay
+        ss["upload_error"] = error   # previous scenario and moved levers stay
         return
     ss["upload_error"] = None
     # Listed under a name fit to show; one named like a file of the folder is a different
@@ -132,7 +133,7 @@ def _on_pick(files: dict[str, Path]) -> None:
     try:
         load(name, files)
     except ScenarioError as error:
-        ss["pick_error"] = error.line()
+        ss["pick_error"] = error
         ss["scenario_name"] = ss.get("loaded") or next(iter(files))
         return
     ss["pick_error"] = None
@@ -148,6 +149,23 @@ def _reset_to_plan(plan: dict[str, float], parameters: dict[str, float]) -> None
 
 def _scenario_options(files: dict[str, Path]) -> list[str]:
     return [*files, *ss.get("uploads", {})]
+
+
+def scenario_label(name: str, files: dict[str, Path], language: str, size: int = 26) -> str:
+    """A scenario as the picker lists it: region and plan in ``language``, the file name as
+    a hint (a file that does not load is listed by its name)."""
+    try:
+        scenario = load(name, files)[1]
+    except (ScenarioError, KeyError):
+        return name
+    meta = scenario.meta
+    region = meta.region if language == "zh" else meta.region_en or meta.region
+    plan = meta.plan if language == "zh" else meta.plan_en or meta.plan
+    plan = plan if len(plan) <= size else plan[:size - 1] + "…"
+    variant = f" · {t('variant', language)}" if scenario.extends and (
+        language == "zh" or "variant" not in plan) else ""
+    hint = f"（{name}）" if language == "zh" else f" ({name})"
+    return f"{region} · {plan}{variant}{hint}"
 
 
 def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
@@ -174,7 +192,7 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
             if key not in acting:
                 ss.setdefault("address_problems", []).append(ScenarioError(
                     URL, key, f"does not act under the {scenario.meta.fiscal_rule} rule of "
-                    "this scenario; not applied", f"one of {', '.join(acting)}").line())
+                    "this scenario; not applied", f"one of {', '.join(acting)}"))
                 continue
             problem = check_in_range(key, value, *lever_range(scenario, key))
             if problem:
@@ -186,7 +204,7 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
             if key not in parameters:
                 ss.setdefault("address_problems", []).append(ScenarioError(
                     URL, f"p.{key}", "has no range in this scenario, so it cannot be edited; "
-                    "not applied", "p.<a parameter with a range>").line())
+                    "not applied", "p.<a parameter with a range>"))
                 continue
             low, high = scenario.input_entry(key)[1]
             problem = check_in_range(f"p.{key}", value, low, high)
@@ -196,9 +214,9 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
             parameters[key] = value
         total = sum(levers[k] for k in ALLOCATION_SHARES)
         if shares_sum_off(total):
-            ss.setdefault("address_problems", []).append(
-                f"URL: {'/'.join(ALLOCATION_SHARES)}: allocation shares sum to {total:g} % "
-                "(shares summing to 100 %); the plan's shares are shown")
+            ss.setdefault("address_problems", []).append(ScenarioError(
+                URL, "/".join(ALLOCATION_SHARES), f"allocation shares sum to {total:g} %; "
+                "the plan's shares are shown", "shares summing to 100 %"))
             levers.update({k: plan[k] for k in ALLOCATION_SHARES})
     for key, value in levers.items():
         ss[f"lever:{key}"] = float(value)
@@ -219,12 +237,14 @@ def render(files: dict[str, Path]) -> Choice:
     if ss.get("scenario_name") not in options:
         ss["scenario_name"] = options[0]
     name = bar.selectbox(t("scenario", language), options, key="scenario_name",
-                         on_change=_on_pick, args=(files,))
+                         on_change=_on_pick, args=(files,),
+                         format_func=lambda n: scenario_label(n, files, language))
     if ss.get("pick_error"):
-        bar.error(plain_line(ss["pick_error"]))
-    bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
+        bar.error(plain_line(error_line(ss["pick_error"], language)))
+    bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload,
+                      help=t("upload_help", language))
     if ss.get("upload_error"):
-        bar.error(plain_line(ss["upload_error"]))
+        bar.error(plain_line(error_line(ss["upload_error"], language)))
     scenario_key, scenario = load(name, files)
     if ss.get("loaded") != name:
         _fill_widgets(scenario, name)

@@ -19,6 +19,7 @@ import streamlit as st  # noqa: E402
 
 from app import main_view, sidebar, structure  # noqa: E402
 from app.i18n import t  # noqa: E402
+from app.messages import builtin_text_css, error_line  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
 from model.levers import changed_levers  # noqa: E402
@@ -45,21 +46,22 @@ if ss.get("scenario_name") is not None and ss["scenario_name"] not in files and 
         ss["scenario_name"] not in ss.get("uploads", {})):
     ss.setdefault("address_problems", []).append(ScenarioError(
         "URL", "scenario", f"no scenario {ss['scenario_name']!r}",
-        f"one of {', '.join(files)}").line())
+        f"one of {', '.join(files)}"))
     ss["scenario_name"] = next(iter(files))
 
 try:
     choice = sidebar.render(files)
 except ScenarioError as error:
     # A scenario file in the folder is broken: say so in one line, fall back to another.
-    st.error(plain_line(error.line()))
+    st.error(plain_line(error_line(error, ss.get("lang", "zh"))))
     st.stop()
 language = ss["lang"]
+st.html(builtin_text_css(language))
 
 # Shown once: the address is rewritten below without the bad values. Every line from a
 # file, an upload or the address is shown as text (plain_line), never as Markdown.
 for problem in ss.pop("address_problems", []):
-    st.error(plain_line(problem))
+    st.error(plain_line(error_line(problem, language)))
 
 st.title(t("title", language))
 meta = choice.scenario.meta
@@ -70,7 +72,7 @@ st.caption(f"{plain(meta.region if language == 'zh' else meta.region_en)} · "
 try:
     shown = main_view.current_view(choice)
 except ScenarioError as error:
-    st.error(plain_line(error.line()))
+    st.error(plain_line(error_line(error, language)))
     st.stop()
 except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
     st.error(plain_line(f"{choice.name}: {error}"))

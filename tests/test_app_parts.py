@@ -316,3 +316,25 @@ def test_an_upload_that_loads_but_cannot_run_is_refused_in_one_line(monkeypatch)
     monkeypatch.setattr(sidebar, "evaluate", nan_results)
     with pytest.raises(ScenarioError, match="not finite"):
         sidebar.trial_run(scenario, "nan.toml")
+
+
+def test_error_lines_on_the_chinese_page_have_a_chinese_frame_and_field_names():
+    """Issue 11, item 6: the one-line error in the page's language; the file comes first."""
+    from app.messages import error_line
+    from model.catalogue import INDICATORS
+
+    cases = [
+        (ScenarioError("URL", "fiscal_st_growth", "'lots' is not a number", "a value in %/年"),
+         f"网址：{LEVERS['fiscal_st_growth'].zh}：'lots' 不是数字（应为：以 %/年 为单位的数值）"),
+        (ScenarioError("up.toml", "baseline.gdp", "got 'x'", "a number"),
+         f"up.toml：基期值·{INDICATORS['gdp'].zh}：实际为 'x'（应为：数字）"),
+        (ScenarioError("up.toml", "", "broken TOML: Unclosed array (at line 4, column 2)",
+                       "valid TOML"),
+         "up.toml：（文件）：TOML 格式错误：数组未闭合（第 4 行第 2 列）（应为：合法的 TOML 文本）"),
+        (ScenarioError("URL", "share_talent", "500 lies outside the range",
+                       "a value from 0 to 100"),
+         f"网址：{LEVERS['share_talent'].zh}：500 超出可调范围（应为：0 到 100 之间的值）"),
+    ]
+    for error, chinese in cases:
+        assert error_line(error, "zh") == chinese
+        assert error_line(error, "en") == error.line()
