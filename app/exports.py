@@ -9,16 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from importlib import metadata
 from collections.abc import Mapping
+from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 import tomlkit
 
-from model.scenario import Scenario, Target
 from model.catalogue import LEVERS
 from model.reasons import reason_text
+from model.scenario import Scenario, Target
 from model.targets import describe
 from model.untrusted import safe_cells, text_cells, write_csv, xlsx_text
 from model.variants import variant_document

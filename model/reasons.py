@@ -52,7 +52,8 @@ REASONS_ZH: dict[str, str] = {
     "staff assignments are an administrative action, not a quantity the model has":
         "人员派驻是行政措施，不是模型中的量",
     "high-tech investment growth is an input lever of the model (set to 16 % above), not an "
-    "output it could miss": "高新技术产业投资增速是模型的输入杠杆（上文设为16%），不是可能未达成的输出",
+    "output it could miss":
+        "高新技术产业投资增速是模型的输入杠杆（上文设为16%），不是可能未达成的输出",
 }
 UNKNOWN_REASON_ZH = "模型未覆盖此指标；情景文件所述原因：{reason}"
 

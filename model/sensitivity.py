@@ -151,8 +151,9 @@ def sensitivity(
 
     ``params``: the uncertain inputs to vary (default: all); a key that is not uncertain
     raises ``KeyError``. ``include_levers``: the acting levers are factors as well, over
-    their slider ranges (named ``lever.<key>``; in ``params`` such names pick levers). ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
-    design on; only margins come back. ``progress(done, total)`` after each block.
+    their slider ranges (named ``lever.<key>``; in ``params`` such names pick levers).
+    ``client``: a ``dask.distributed.Client`` to evaluate blocks of the design on; only
+    margins come back. ``progress(done, total)`` after each block.
     """
     if isinstance(params, str):
         params = [params]

@@ -111,7 +111,7 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
     slider = at.slider(key="lever:fiscal_st_growth")
     assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
-    charts = at.multiselect(key="charts:kecheng-2027.toml:en")
+    charts = at.button_group(key="charts:kecheng-2027.toml:en")   # pills
     assert charts.value == ["rd_intensity", "industrial_rd_ratio"]  # the picks survive
     assert charts.format_func("rd_intensity") == "R&D intensity"
     assert at.selectbox(key="goal_lever:kecheng-2027.toml:en").format_func("fiscal_st_growth") == (
@@ -174,7 +174,7 @@ def test_a_link_reproduces_the_levers_it_holds():
 
 
 def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
-    at = _start(fiscal_st_growth="lots", share_talent="500", colour="red")
+    at = _start(fiscal_st_growth="lots", share_talent="500", colour="red", lang="en")
     errors = _errors(at.error)
     assert "URL: fiscal_st_growth: 'lots' is not a number (a value in %/年)" in errors
     assert any(e.startswith("URL: share_talent: 500 lies outside the range") for e in errors)
@@ -206,7 +206,7 @@ def test_an_unreachable_target_says_so():
 def test_comparison_shows_a_column_per_pick():
     at = _start()
     at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
-    at.multiselect(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
+    at.button_group(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
     assert not at.exception
     compared = at.dataframe[-1].value
     assert list(compared.columns) == ["当前编辑", "kecheng-2027.toml"]
@@ -223,7 +223,7 @@ def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, 
         (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_bytes())
     (folder / "zz-broken.toml").write_text("[scenario]\nname = 1\n", encoding="utf-8")
     monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
-    at = _start()
+    at = _start(lang="en")
     at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
     at.selectbox(key="scenario_name").set_value("zz-broken.toml").run()
     assert not at.exception
@@ -288,10 +288,21 @@ BAD_UPLOADS = {
 }
 
 
+BAD_UPLOADS_ZH = {  # the same lines on the Chinese page (app/messages.py)
+    "malformed": "broken.toml：（文件）：TOML 格式错误：语句后应换行或结束（第 3 行第 11 列）",
+    "binary": "photo.toml：（文件）：不是 UTF-8 文本（第 0 字节有误）",
+    "not a scenario": "pyproject.toml：情景：缺少 [scenario] 部分",
+    "too large": "huge.toml：（文件）：文件大小为 1,000,001 字节",
+    "not toml": "plan.docx：（文件）：不是 .toml 文件（应为：以 .toml 结尾的情景文件）",
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("case", sorted(BAD_UPLOADS))
-def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case):
+def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case, language):
     name, data, start = BAD_UPLOADS[case]
-    at = _start()
+    start = start if language == "en" else BAD_UPLOADS_ZH[case]
+    at = _start(lang=language)
     at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
     before = _verdicts(at)
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
@@ -310,7 +321,9 @@ def test_a_good_upload_is_loaded_and_picked():
     at.file_uploader(key="upload").set_value(("mine.toml", data, "application/toml")).run()
     assert not at.exception and not at.sidebar.error
     assert at.selectbox(key="scenario_name").value == "mine.toml"
-    assert "mine.toml" in at.selectbox(key="scenario_name").options
+    # listed by region and plan, the upload's name as the hint
+    assert "新华区 · 县域科技创新跃升计划实施方案(新华区)（mine.toml）" in at.selectbox(
+        key="scenario_name").options
 
 
 def test_a_bad_links_errors_go_once_the_planner_moves_on():
@@ -322,7 +335,7 @@ def test_a_bad_links_errors_go_once_the_planner_moves_on():
 
 
 def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
-    at = _start(scenario="../../etc/passwd")
+    at = _start(scenario="../../etc/passwd", lang="en")
     assert _errors(at.error)[0].startswith(
         "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
     assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
@@ -458,7 +471,7 @@ def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(cas
 def test_address_values_that_cannot_be_applied_are_reported_not_dropped():
     # corporate_tax_rate has no range in Kecheng (no slider); the budget share does not act
     # under Kecheng's growth rule.
-    at = _start(**{"p.corporate_tax_rate": "30", "fiscal_st_budget_share": "5"})
+    at = _start(**{"p.corporate_tax_rate": "30", "fiscal_st_budget_share": "5", "lang": "en"})
     assert not at.exception
     errors = _errors(at.error)
     assert any(e.startswith("URL: p.corporate_tax_rate:") and "not applied" in e

@@ -330,7 +330,8 @@ def test_error_lines_on_the_chinese_page_have_a_chinese_frame_and_field_names():
          f"up.toml：基期值·{INDICATORS['gdp'].zh}：实际为 'x'（应为：数字）"),
         (ScenarioError("up.toml", "", "broken TOML: Unclosed array (at line 4, column 2)",
                        "valid TOML"),
-         "up.toml：（文件）：TOML 格式错误：数组未闭合（第 4 行第 2 列）（应为：合法的 TOML 文本）"),
+         "up.toml：（文件）：TOML 格式错误：数组未闭合（第 4 行第 2 列）"
+         "（应为：合法的 TOML 文本）"),
         (ScenarioError("URL", "share_talent", "500 lies outside the range",
                        "a value from 0 to 100"),
          f"网址：{LEVERS['share_talent'].zh}：500 超出可调范围（应为：0 到 100 之间的值）"),
