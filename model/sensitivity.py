@@ -157,6 +157,7 @@ def sensitivity(
     """
     if isinstance(params, str):
         params = [params]
+
     def is_lever(name: str) -> bool:
         return name.startswith(LEVER_PREFIX) or (include_levers and name in LEVERS)
 
