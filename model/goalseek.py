@@ -66,8 +66,9 @@ def target_margins(scenario: Scenario, target: Target, levers: Mapping[str, floa
                    moved: str | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The target's margin in every run, and whether each run reaches it, with these lever
     values (one for the deterministic run; one per draw when ``draws``, inputs from
-    :func:`model.simulate.sample` and parameters, are given). Levers that differ from the scenario, and ``moved``, are the
-    planner's policy from the first plan year; the others keep the scenario's schedule."""
+    :func:`model.simulate.sample` and parameters, are given). Levers that differ from the
+    scenario, and ``moved``, are the planner's policy from the first plan year; the others
+    keep the scenario's schedule."""
     policy = changed_levers(scenario, levers)
     if moved is not None:
         policy[moved] = levers[moved]
