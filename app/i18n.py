@@ -100,6 +100,8 @@ LABELS: dict[str, dict[str, str]] = {
     "assumed": {"zh": "假设值（非观测）", "en": "assumed (not observed)"},
     "target_marker": {"zh": "目标", "en": "target"},
     "download_png": {"zh": "下载图片 PNG", "en": "Download PNG"},
+    "report_made": {"zh": "{date} 由 innosim 生成；判断基于 {runs} 次模拟（随机种子固定）",
+                    "en": "made with innosim on {date}; verdicts from {runs} runs (fixed seed)"},
     "goalseek": {"zh": "需要怎样才能达成？", "en": "What would it take?"},
     "goal_target": {"zh": "目标", "en": "Target"},
     "goal_lever": {"zh": "杠杆", "en": "Lever"},

@@ -125,7 +125,8 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
         def with_legend(indicator: str = indicator) -> bytes:
             # The download carries its own legend, drawn only when asked for.
             return cache.chart_png(choice.key, choice.scenario, levers, parameters,
-                                   indicator, language, legend=True)
+                                   indicator, language, legend=True,
+                                   today=dt.date.today().isoformat())
 
         with columns[i % 2]:
             st.image(png, width="stretch")

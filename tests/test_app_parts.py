@@ -339,3 +339,31 @@ def test_error_lines_on_the_chinese_page_have_a_chinese_frame_and_field_names():
     for error, chinese in cases:
         assert error_line(error, "zh") == chinese
         assert error_line(error, "en") == error.line()
+
+
+def test_a_downloaded_chart_is_print_ready_with_title_scenario_date_and_verdict(kecheng):
+    """Issue 11, item 7: 300 dpi, and the header says what, where, when and how likely."""
+    from PIL import Image
+
+    from app import cache
+    from app.charts import PRINT_DPI, report_header
+    from model.targets import VERDICT_RUNS
+
+    levers = tuple(sorted(plan_levers(kecheng).items()))
+    data = cache.chart_png("file:kecheng-report", kecheng, levers, (), "rd_intensity", "zh",
+                           legend=True, today="2026-03-01")
+    image = Image.open(io.BytesIO(data))
+    assert round(image.info["dpi"][0]) == PRINT_DPI and image.width >= 6 * PRINT_DPI
+    shown = compute_view(kecheng, plan_levers(kecheng))
+    header = report_header(kecheng, shown, "rd_intensity", "zh", "2026-03-01")
+    rd = next(v for v in shown.verdicts if v.target.indicator == "rd_intensity")
+    assert header[0] == "全社会R&D经费投入占GDP比重"
+    assert header[1].startswith("柯城区 · ")
+    likelihood = {"likely": "很可能达成", "at risk": "有风险", "unlikely": "很可能未达成"}
+    assert any(likelihood[rd.likelihood] in line and f"({rd.probability:.0%})" in line
+               for line in header[2:])
+    assert header[-1].startswith("2026-03-01") and str(VERDICT_RUNS) in header[-1]
+    english = report_header(kecheng, shown, "rd_intensity", "en", "2026-03-01")
+    assert english[0] == "R&D intensity" and "made with innosim on 2026-03-01" in english[-1]
+    page = cache.chart_png("file:kecheng-report", kecheng, levers, (), "rd_intensity", "zh")
+    assert Image.open(io.BytesIO(page)).width < image.width   # the page's stays light
