@@ -36,6 +36,16 @@ def scenario_from_file(scenario_key: str, path: str) -> Scenario:
     return load_scenario(path)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def scenario_from_store(upload_key: str, folder: str) -> Scenario:
+    """An uploaded scenario kept in the upload store (``app/uploads.py``)."""
+    from .uploads import load_stored, store
+
+    uploads = store()
+    return load_stored(uploads if str(uploads.folder) == folder else
+                       uploads.__class__(Path(folder), uploads.limit_bytes), upload_key)
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def scenario_from_upload(scenario_key: str, name: str, _data: bytes,
                          folder: str | None = None) -> Scenario:

@@ -16,7 +16,7 @@ from model.levers import changed_levers, plan_levers
 from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
-from . import cache, exports
+from . import cache, exports, uploads
 from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
@@ -291,7 +291,9 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
     right.download_button(
         t("download_xlsx", language),
         lambda: exports.results_xlsx(shown, language, choice.levers, plan, names,
-                                     scenario=choice.scenario),
+                                     scenario=choice.scenario,
+                                     digest=uploads.digest(uploads.store(), choice.name)
+                                     if uploads.UploadStore.is_key(choice.name) else None),
         file_name=f"{name}-results.xlsx", key="save_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(t("share_link", language))

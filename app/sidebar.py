@@ -14,12 +14,12 @@ from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
 from model.simulate import evaluate
-from model.untrusted import display_name, one_line, plain_line
+from model.untrusted import one_line, plain_line
 
-from . import cache
+from . import cache, uploads
 from .i18n import LANGUAGES, t, unit
 from .messages import error_line
-from .state import URL, check_in_range, read_upload
+from .state import URL, check_in_range
 
 ss = st.session_state
 
@@ -54,23 +54,28 @@ def tunable_parameters(scenario: Scenario) -> list[str]:
 
 
 def _on_upload() -> None:
-    uploaded = ss.get("upload")
-    if uploaded is None:
+    """Keep the uploaded files (a variant with its parent: several at once) in the server's
+    upload store, check that each loads and runs, and pick the one no other extends."""
+    uploaded = ss.get("upload") or []
+    if not isinstance(uploaded, list):
+        uploaded = [uploaded]
+    if not uploaded:
         return
-    data = uploaded.getvalue()
+    files = [(f.name, f.getvalue()) for f in uploaded]
     try:
-        scenario = read_upload(uploaded.name, data, ss.get("scenario_folder"))
-        trial_run(scenario, display_name(uploaded.name))
+        keys = uploads.store().keep(files, ss.get("scenario_folder"))
+        scenarios = {key: load(key, {})[1] for key in keys}
+        for key, scenario in scenarios.items():
+            trial_run(scenario, key.rpartition("/")[2])
     except ScenarioError as error:
         ss["upload_error"] = error   # previous scenario and moved levers stay
         return
     ss["upload_error"] = None
-    # Listed under a name fit to show; one named like a file of the folder is a different
-    # scenario: keep both.
-    shown = display_name(uploaded.name)
-    name = shown if shown not in ss.get("folder_names", ()) else f"uploaded-{shown}"
-    ss.setdefault("uploads", {})[name] = (uploaded.name, data)
-    ss["scenario_name"] = name
+    parents = {p for s in scenarios.values() for p in s.extends}
+    leaves = [k for k in keys if k.rpartition("/")[2] not in parents] or keys
+    for key in keys:
+        ss.setdefault("uploads", {})[key] = key.rpartition("/")[2]
+    ss["scenario_name"] = leaves[0]
 
 
 def share_grid(scenario: Scenario) -> float:
@@ -164,20 +169,26 @@ def scenario_label(name: str, files: dict[str, Path], language: str, size: int =
     plan = plan if len(plan) <= size else plan[:size - 1] + "…"
     variant = f" · {t('variant', language)}" if scenario.extends and (
         language == "zh" or "variant" not in plan) else ""
-    hint = f"（{name}）" if language == "zh" else f" ({name})"
+    file = name.rpartition("/")[2]   # an upload's key is upload-<hash>/<file name>
+    if uploads.UploadStore.is_key(name):
+        # Numbered: a widget tells its options apart by their labels, and an upload may
+        # share its file name (and plan) with a folder file or another upload.
+        number = list(ss.get("uploads", {})).index(name) + 1 if name in ss.get(
+            "uploads", {}) else 0
+        file = t("uploaded_as", language, number=number, file=file)
+    hint = f"（{file}）" if language == "zh" else f" ({file})"
     return f"{region} · {plan}{variant}{hint}"
 
 
 def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
-    """(cache key, scenario) for a file name or an uploaded name."""
+    """(cache key, scenario) for a file name or an upload key (``upload-<hash>/<name>``)."""
     if name in files:
         key = cache.file_key(files[name])
         return key, cache.scenario_from_file(key, str(files[name]))
-    original, data = ss["uploads"][name]
-    key = cache.upload_key(name, data)
-    folder = ss.get("scenario_folder")
-    return key, cache.scenario_from_upload(key, original, data,
-                                           str(folder) if folder else None)
+    if uploads.UploadStore.is_key(name):
+        # The key holds the content hash: the same key is always the same scenario.
+        return f"upload:{name}", cache.scenario_from_store(name, str(uploads.store().folder))
+    raise KeyError(name)
 
 
 def _fill_widgets(scenario: Scenario, name: str) -> None:
@@ -242,7 +253,7 @@ def render(files: dict[str, Path]) -> Choice:
     if ss.get("pick_error"):
         bar.error(plain_line(error_line(ss["pick_error"], language)))
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload,
-                      help=t("upload_help", language))
+                      help=t("upload_help", language), accept_multiple_files=True)
     if ss.get("upload_error"):
         bar.error(plain_line(error_line(ss["upload_error"], language)))
     scenario_key, scenario = load(name, files)

@@ -17,7 +17,7 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 import streamlit as st  # noqa: E402
 
-from app import main_view, sidebar, structure  # noqa: E402
+from app import main_view, sidebar, structure, uploads  # noqa: E402
 from app.i18n import t  # noqa: E402
 from app.messages import builtin_text_css, error_line  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
@@ -42,7 +42,18 @@ if "address_read" not in ss:
         ss["scenario_name"] = address.scenario
 
 files = scenario_files(SCENARIOS)
-if ss.get("scenario_name") is not None and ss["scenario_name"] not in files and (
+wanted = ss.get("scenario_name")
+if wanted is not None and wanted not in files and wanted not in ss.get("uploads", {}) and (
+        uploads.store().path(wanted) is not None):
+    # A link to an upload kept on this server (app/uploads.py): list it again.
+    ss.setdefault("uploads", {})[wanted] = wanted.rpartition("/")[2]
+if wanted is not None and uploads.UploadStore.is_key(wanted) and (
+        wanted not in ss.get("uploads", {})):
+    ss.setdefault("address_problems", []).append(ScenarioError(
+        "URL", "scenario", f"the upload {wanted.rpartition('/')[2]!r} is no longer kept on "
+        "this server", "the file uploaded again"))
+    ss["scenario_name"] = next(iter(files))
+elif ss.get("scenario_name") is not None and ss["scenario_name"] not in files and (
         ss["scenario_name"] not in ss.get("uploads", {})):
     ss.setdefault("address_problems", []).append(ScenarioError(
         "URL", "scenario", f"no scenario {ss['scenario_name']!r}",

@@ -49,6 +49,12 @@ def _keep_main_module():
     sys.modules["__main__"] = main
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(tmp_path, monkeypatch):
+    """Each test's uploads are kept apart (app/uploads.py reads INNOSIM_UPLOADS per run)."""
+    monkeypatch.setenv("INNOSIM_UPLOADS", str(tmp_path / "uploads"))
+
+
 @pytest.fixture(scope="module")
 def started(_keep_main_module) -> AppTest:
     return _start()
@@ -320,9 +326,10 @@ def test_a_good_upload_is_loaded_and_picked():
     data = (Path(APP).parents[1] / "scenarios" / "xinhua-2025.toml").read_bytes()
     at.file_uploader(key="upload").set_value(("mine.toml", data, "application/toml")).run()
     assert not at.exception and not at.sidebar.error
-    assert at.selectbox(key="scenario_name").value == "mine.toml"
+    key = at.selectbox(key="scenario_name").value
+    assert key.startswith("upload-") and key.endswith("/mine.toml")   # kept by content hash
     # listed by region and plan, the upload's name as the hint
-    assert "新华区 · 县域科技创新跃升计划实施方案(新华区)（mine.toml）" in at.selectbox(
+    assert "新华区 · 县域科技创新跃升计划实施方案(新华区)（上传1：mine.toml）" in at.selectbox(
         key="scenario_name").options
 
 
@@ -351,7 +358,7 @@ def test_a_saved_variant_uploaded_again_opens_with_its_levers():
     at.file_uploader(key="upload").set_value(("shared.toml", text.encode(), "application/toml"))
     at.run()
     assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
-    assert at.selectbox(key="scenario_name").value == "shared.toml"
+    assert at.selectbox(key="scenario_name").value.endswith("/shared.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 30.0
 
 
@@ -362,7 +369,8 @@ def test_an_upload_named_like_a_folder_file_is_kept_apart():
     at = _start()
     at.file_uploader(key="upload").set_value(
         ("kecheng-2027.toml", edited.encode(), "application/toml")).run()
-    assert at.selectbox(key="scenario_name").value == "uploaded-kecheng-2027.toml"
+    key = at.selectbox(key="scenario_name").value
+    assert key.startswith("upload-") and key.endswith("/kecheng-2027.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 5.0
     at.selectbox(key="scenario_name").set_value("kecheng-2027.toml").run()
     assert at.slider(key="lever:fiscal_st_growth").value == 15.0
@@ -458,7 +466,7 @@ def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(cas
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
     assert not at.exception, at.exception
     errors = _errors(at.sidebar.error)
-    if at.selectbox(key="scenario_name").value == name:  # accepted: it must run cleanly
+    if at.selectbox(key="scenario_name").value.endswith(f"/{name}"):  # accepted: runs cleanly
         assert not errors and not at.error
         return
     assert len(errors) == 1 and errors[0].startswith(name), errors
@@ -481,3 +489,53 @@ def test_address_values_that_cannot_be_applied_are_reported_not_dropped():
     assert all("\n" not in e for e in errors)
     assert "p.corporate_tax_rate" not in at.query_params
     assert "fiscal_st_budget_share" not in at.query_params
+
+
+def _variant_of(parent: str, growth: float) -> bytes:
+    return (f'extends = "{parent}"\n[scenario]\nname = "mine-variant"\n[levers]\n'
+            f'fiscal_st_growth = {{ value = {growth}, source = "test" }}\n').encode()
+
+
+def test_an_upload_and_its_uploaded_parent_reopen_from_their_link(tmp_path):
+    """Issue 11, item 5: a variant uploaded with its (uploaded) parent is kept by content
+    hash; its page address opens it in a fresh session; the parent is listed too."""
+    source = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_text("utf-8")
+    parent = source.replace("hightech_investment_growth = { value = 18,",
+                            "hightech_investment_growth = { value = 12,")
+    assert parent != source
+    at = _start()
+    at.file_uploader(key="upload").set_value([
+        ("mine-variant.toml", _variant_of("mine-parent.toml", 30), "application/toml"),
+        ("mine-parent.toml", parent.encode(), "application/toml")]).run()
+    assert not at.exception and not at.sidebar.error, _errors(at.sidebar.error)
+    key = at.selectbox(key="scenario_name").value
+    assert key.startswith("upload-") and key.endswith("/mine-variant.toml")   # the leaf
+    assert at.slider(key="lever:fiscal_st_growth").value == 30.0        # the variant's
+    assert at.slider(key="lever:hightech_investment_growth").value == 12.0   # its parent's
+    assert any(o.endswith("：mine-parent.toml）")
+               for o in at.selectbox(key="scenario_name").options)
+    assert at.query_params["scenario"] == key
+    stored = list((tmp_path / "uploads").iterdir())
+    assert len(stored) == 1 and {p.name for p in stored[0].iterdir()} == {
+        "mine-variant.toml", "mine-parent.toml"}
+
+    fresh = _start(scenario=key, fiscal_st_growth="31")   # another browser, the same link
+    assert not fresh.error, _errors(fresh.error)
+    assert fresh.selectbox(key="scenario_name").value == key
+    assert fresh.slider(key="lever:fiscal_st_growth").value == 31.0
+    assert fresh.slider(key="lever:hightech_investment_growth").value == 12.0
+    pd.testing.assert_series_equal(_verdicts(fresh)["指标"], _verdicts(at)["指标"])
+
+
+def test_a_variant_without_its_uploaded_parent_names_the_upload_not_a_server_path(tmp_path):
+    at = _start(lang="en")
+    at.file_uploader(key="upload").set_value(
+        ("orphan.toml", _variant_of("not-here.toml", 30), "application/toml")).run()
+    (error,) = _errors(at.sidebar.error)
+    assert error.startswith("orphan.toml: extends: parent 'not-here.toml' not found"), error
+    assert str(tmp_path) not in error and "/" not in error.partition(" (")[0]
+    assert not (tmp_path / "uploads").exists() or not [
+        p for p in (tmp_path / "uploads").iterdir() if not p.name.startswith(".")]
+    gone = _start(scenario="upload-0123456789ab/gone.toml", lang="en")
+    assert _errors(gone.error)[0].startswith(
+        "URL: scenario: the upload 'gone.toml' is no longer kept on this server")

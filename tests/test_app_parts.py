@@ -367,3 +367,29 @@ def test_a_downloaded_chart_is_print_ready_with_title_scenario_date_and_verdict(
     assert english[0] == "R&D intensity" and "made with innosim on 2026-03-01" in english[-1]
     page = cache.chart_png("file:kecheng-report", kecheng, levers, (), "rd_intensity", "zh")
     assert Image.open(io.BytesIO(page)).width < image.width   # the page's stays light
+
+
+def test_the_upload_store_keeps_bundles_by_content_and_evicts_the_oldest(tmp_path):
+    import os
+    import time
+
+    from app.uploads import UploadStore
+
+    store = UploadStore(tmp_path / "uploads", limit_bytes=3 * len(KECHENG.read_bytes()))
+    data = KECHENG.read_bytes()
+    first = store.keep([("a.toml", data)], SCENARIOS)
+    assert store.keep([("a.toml", data)], SCENARIOS) == first   # the same content, one copy
+    again = store.path(first[0])
+    assert again is not None and again.read_bytes() == data
+    old = time.time() - 100
+    os.utime(again.parent, (old, old))
+    variant = b'extends = "kecheng-2027.toml"\n[scenario]\nname = "v"\n'
+    second = store.keep([("v.toml", variant)], SCENARIOS)
+    # the shipped parent is copied in: the bundle resolves on its own
+    assert (store.path(second[0]).parent / "kecheng-2027.toml").read_bytes() == data
+    store.keep([("b.toml", data.replace(b"15,", b"16,", 1))], SCENARIOS)
+    assert store.path(first[0]) is None          # the least recently used went
+    assert store.path(second[0]) is not None
+    with pytest.raises(ScenarioError, match=r"^\.x\.toml: \(file\): is not a usable file"):
+        store.keep([("../.x.toml", b"")], SCENARIOS)
+    assert store.path("upload-../../etc/passwd") is None
