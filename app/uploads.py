@@ -56,7 +56,7 @@ class UploadStore:
         if not self.is_key(key):
             return None
         bundle, _, name = key[len(PREFIX):].partition("/")
-        if not re.fullmatch(r"[0-9a-f]{%d}" % HASH_CHARS, bundle) or not USABLE_NAME.match(name):
+        if not re.fullmatch(f"[0-9a-f]{{{HASH_CHARS}}}", bundle) or not USABLE_NAME.match(name):
             return None
         matches = sorted(self.folder.glob(f"{bundle}*")) if self.folder.is_dir() else []
         for folder in matches:
