@@ -80,6 +80,16 @@ def chart_png(scenario_key: str, _scenario: Scenario, levers: LeverItems,
     return figure_png(figure, PRINT_DPI if legend else DPI)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def chart_template(scenario_key: str, _scenario: Scenario, indicator: str, language: str
+                   ) -> dict:
+    """The page chart's Vega-Lite specification, without the numbers a slider moves."""
+    from .vega import chart_template as template
+
+    targets = [t for t in _scenario.targets if t.tracked and t.indicator == indicator]
+    return template(_scenario, indicator, plan_run(scenario_key, _scenario), language, targets)
+
+
 @st.cache_data(max_entries=4, show_spinner=False)
 def legend_png(language: str) -> bytes:
     return figure_png(legend_figure(language))

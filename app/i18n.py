@@ -99,6 +99,7 @@ LABELS: dict[str, dict[str, str]] = {
     "median": {"zh": "中位数", "en": "median"},
     "history": {"zh": "历史实际值", "en": "observed (history)"},
     "assumed": {"zh": "假设值（非观测）", "en": "assumed (not observed)"},
+    "legend_kind": {"zh": "类型", "en": "Kind"},
     "target_marker": {"zh": "目标", "en": "target"},
     "download_png": {"zh": "下载图片 PNG", "en": "Download PNG"},
     "report_made": {"zh": "{date} 由 innosim 生成；判断基于 {runs} 次模拟（随机种子固定）",

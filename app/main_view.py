@@ -22,6 +22,7 @@ from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
 from .messages import error_line
 from .sidebar import Choice, load, shown_levers
+from .vega import series_frame, with_series
 
 MAX_COMPARED = 3
 GOAL_PROBABILITIES = (0.5, 0.8, 0.9)   # "what it takes" to reach a target this likely
@@ -118,9 +119,11 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
         st.image(cache.legend_png(language), width="stretch")
     columns = st.columns(2)
     levers, parameters = _items(choice.levers), _items(choice.parameters)
+    plan = cache.plan_run(choice.key, choice.scenario)
     for i, indicator in enumerate(picked):
-        png = cache.chart_png(choice.key, choice.scenario, levers, parameters, indicator,
-                              language)
+        # Drawn in the browser (Vega-Lite, hover values); the server sends numbers only.
+        frame = series_frame(indicator, shown.central, shown.bands[indicator], plan, language)
+        template = cache.chart_template(choice.key, choice.scenario, indicator, language)
 
         def with_legend(indicator: str = indicator) -> bytes:
             # The download carries its own legend, drawn only when asked for.
@@ -129,7 +132,7 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
                                    today=dt.date.today().isoformat())
 
         with columns[i % 2]:
-            st.image(png, width="stretch")
+            st.vega_lite_chart(with_series(template, frame), width="stretch")
             st.download_button(t("download_png", language), with_legend,
                                file_name=f"{safe_key(choice.scenario.meta.name)}-{indicator}.png",
                                mime="image/png", key=f"png:{indicator}", on_click="ignore")

@@ -45,11 +45,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server() -> Iterator[str]:
-    """Start `streamlit run` on a free localhost port; yield its address; stop it."""
+def streamlit_server(script: Path = APP) -> Iterator[str]:
+    """Start `streamlit run` (the app, or ``script``) on a free localhost port; yield its
+    address; stop it."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
         cwd=APP.parents[1], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

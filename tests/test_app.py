@@ -60,6 +60,15 @@ def started(_keep_main_module) -> AppTest:
     return _start()
 
 
+def test_the_page_draws_its_charts_in_the_browser(started):
+    charts = started.get("vega_lite_chart")
+    assert len(charts) == 2   # the two default indicators, drawn by Vega-Lite
+    import json
+
+    assert json.loads(charts[0].proto.spec)["title"]["text"].startswith("全社会R&D经费投入占GDP")
+    assert len(started.get("image")) == 1   # no PNG charts on the page: only the legend
+
+
 def test_page_opens_in_chinese_on_kecheng(started):
     assert started.title[0].value == "科技创新规划情景模拟"
     table = _verdicts(started)

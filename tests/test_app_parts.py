@@ -393,3 +393,26 @@ def test_the_upload_store_keeps_bundles_by_content_and_evicts_the_oldest(tmp_pat
     with pytest.raises(ScenarioError, match=r"^\.x\.toml: \(file\): is not a usable file"):
         store.keep([("../.x.toml", b"")], SCENARIOS)
     assert store.path("upload-../../etc/passwd") is None
+
+
+def test_page_charts_are_vega_lite_with_hover_values_of_the_run(kecheng, view):
+    """Issue 11, item 8: the page's charts are drawn in the browser; hovering a year shows
+    every line's value; the numbers are the run's."""
+    from app.vega import SERIES, chart_template, series_frame, with_series
+    from model.simulate import evaluate
+
+    plan = evaluate(kecheng)
+    targets = [tg for tg in kecheng.targets if tg.tracked and tg.indicator == "rd_intensity"]
+    template = chart_template(kecheng, "rd_intensity", plan, "zh", targets)
+    frame = series_frame("rd_intensity", view.central, view.bands["rd_intensity"], plan, "zh")
+    spec = with_series(template, frame)
+    assert SERIES not in template.get("datasets", {})          # the template is not changed
+    assert spec["datasets"][SERIES] is frame
+    assert list(frame["当前情景（中心值）"]) == list(view.central.sel("rd_intensity")[:, 0])
+    assert spec["title"]["text"] == "全社会R&D经费投入占GDP比重 (%)"
+    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    shown = {tip["field"] for tip in rule["encoding"]["tooltip"]}
+    assert {"年份", "当前情景（中心值）", "中位数", "5%", "95%", "规划原值"} <= shown
+    assert rule["data"] == {"name": SERIES} and "params" in rule or spec.get("params")
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert "square" in marks and "point" in marks    # observed values and the target star
