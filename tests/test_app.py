@@ -66,7 +66,8 @@ def test_the_page_draws_its_charts_in_the_browser(started):
     import json
 
     assert json.loads(charts[0].proto.spec)["title"]["text"].startswith("全社会R&D经费投入占GDP")
-    assert len(started.get("image")) == 1   # no PNG charts on the page: only the legend
+    # no PNG charts on the page: the images are the legend and the model's diagram
+    assert len(started.get("image")) == 2
 
 
 def test_page_opens_in_chinese_on_kecheng(started):
