@@ -22,7 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
                     "en": "Click or drop scenario files; a variant can come with its parent"},
     "upload_button": {"zh": "选择文件", "en": "Choose files"},
     "skip_to_content": {"zh": "跳到主要内容", "en": "Skip to main content"},
-    "uploaded_as": {"zh": "上传{number}：{file}", "en": "upload {number}: {file}"},
+    "uploaded_as": {"zh": "上传#{number}：{file}", "en": "upload #{number}: {file}"},
     "variant": {"zh": "变体", "en": "variant"},
     "upload_loaded": {"zh": "已载入上传的情景", "en": "Uploaded scenario loaded"},
     "levers": {"zh": "政策杠杆", "en": "Policy levers"},

@@ -59,11 +59,19 @@ def _on_upload() -> None:
     uploaded = ss.get("upload") or []
     if not isinstance(uploaded, list):
         uploaded = [uploaded]
-    if not uploaded:
+    # The uploader keeps every file dropped on it: only the new ones are this upload (a
+    # broken file dropped earlier must not block the next one).
+    seen = ss.setdefault("upload_seen", set())
+    new = [f for f in uploaded if f.file_id not in seen]
+    seen.update(f.file_id for f in uploaded)
+    if not new:
         return
-    files = [(f.name, f.getvalue()) for f in uploaded]
+    files = [(f.name, f.getvalue()) for f in new]
+    store = uploads.store()
+    # A variant may extend a file uploaded earlier in this session, or a shipped one.
+    earlier = [p.parent for p in (store.path(k) for k in ss.get("uploads", {})) if p]
     try:
-        keys = uploads.store().keep(files, ss.get("scenario_folder"))
+        keys = store.keep(files, ss.get("scenario_folder"), earlier)
         scenarios = {key: load(key, {})[1] for key in keys}
         for key, scenario in scenarios.items():
             trial_run(scenario, key.rpartition("/")[2])
@@ -171,11 +179,11 @@ def scenario_label(name: str, files: dict[str, Path], language: str, size: int =
         language == "zh" or "variant" not in plan) else ""
     file = name.rpartition("/")[2]   # an upload's key is upload-<hash>/<file name>
     if uploads.UploadStore.is_key(name):
-        # Numbered: a widget tells its options apart by their labels, and an upload may
-        # share its file name (and plan) with a folder file or another upload.
-        number = list(ss.get("uploads", {})).index(name) + 1 if name in ss.get(
-            "uploads", {}) else 0
-        file = t("uploaded_as", language, number=number, file=file)
+        # Numbered from its content hash: a widget tells its options apart by their labels,
+        # and an upload may share its file name (and plan) with a folder file or another
+        # upload. (From the key alone: a label must not depend on the session's state.)
+        number = int(name[len(uploads.PREFIX):][:uploads.HASH_CHARS], 16) % 10_000
+        file = t("uploaded_as", language, number=f"{number:04d}", file=file)
     hint = f"（{file}）" if language == "zh" else f" ({file})"
     return f"{region} · {plan}{variant}{hint}"
 

@@ -23,6 +23,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,8 +68,12 @@ class UploadStore:
 
     # --- storing --------------------------------------------------------------------------
 
-    def keep(self, files: list[tuple[str, bytes]], scenarios: Path | None) -> list[str]:
+    def keep(self, files: list[tuple[str, bytes]], scenarios: Path | None,
+             earlier: Sequence[Path] = ()) -> list[str]:
         """Store ``files`` (name, bytes) as one bundle; their keys, in the given order.
+
+        A parent the files ``extends`` and lack is copied from ``earlier`` bundles (uploads
+        of this session) or else from the ``scenarios`` folder.
 
         Raises :class:`ScenarioError` naming the upload for a name or size that cannot be
         kept, and for a file of the bundle that does not load (nothing is kept then).
@@ -96,7 +101,7 @@ class UploadStore:
             digest.update(name.encode() + b"\0" + hashlib.sha256(named[name]).digest())
         bundle = self.folder / digest.hexdigest()
         if not bundle.is_dir():
-            self._write(bundle, named, scenarios)
+            self._write(bundle, named, [*earlier, *([scenarios] if scenarios else [])])
         os.utime(bundle)   # recently used: evicted last
         keys = [f"{PREFIX}{bundle.name[:HASH_CHARS]}/{name}" for name in named]
         try:
@@ -108,14 +113,14 @@ class UploadStore:
         self._evict(keep=bundle)
         return keys
 
-    def _write(self, bundle: Path, named: dict[str, bytes], scenarios: Path | None) -> None:
+    def _write(self, bundle: Path, named: dict[str, bytes], sources: list[Path]) -> None:
         """Write the bundle beside its place and rename it in (never half a bundle)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=self.folder))
         try:
             for name, data in named.items():
                 (staging / name).write_bytes(data)
-            self._copy_parents(staging, named, scenarios)
+            self._copy_parents(staging, named, sources)
             try:
                 staging.rename(bundle)
             except OSError:   # stored meanwhile by another session: the same content
@@ -125,10 +130,9 @@ class UploadStore:
             raise
 
     @staticmethod
-    def _copy_parents(staging: Path, named: dict[str, bytes], scenarios: Path | None) -> None:
-        """Copy in, from the scenario folder, every file the bundle extends and lacks."""
-        if scenarios is None:
-            return
+    def _copy_parents(staging: Path, named: dict[str, bytes], sources: list[Path]) -> None:
+        """Copy in, from the first of ``sources`` holding it, every file the bundle extends
+        and lacks."""
         waiting = list(named)
         seen = set(named)
         while waiting:
@@ -139,11 +143,13 @@ class UploadStore:
             parent = document.get("extends")
             if not isinstance(parent, str) or parent in seen or not USABLE_NAME.match(parent):
                 continue
-            source = scenarios / parent
-            if inside(source, scenarios) and source.is_file():
-                shutil.copyfile(source, staging / parent)
-                seen.add(parent)
-                waiting.append(parent)
+            for folder in sources:
+                source = folder / parent
+                if inside(source, folder) and source.is_file():
+                    shutil.copyfile(source, staging / parent)
+                    seen.add(parent)
+                    waiting.append(parent)
+                    break
 
     def _evict(self, keep: Path) -> None:
         """Remove the least recently used bundles until the folder fits its limit."""

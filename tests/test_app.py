@@ -339,8 +339,8 @@ def test_a_good_upload_is_loaded_and_picked():
     key = at.selectbox(key="scenario_name").value
     assert key.startswith("upload-") and key.endswith("/mine.toml")   # kept by content hash
     # listed by region and plan, the upload's name as the hint
-    assert "新华区 · 县域科技创新跃升计划实施方案(新华区)（上传1：mine.toml）" in at.selectbox(
-        key="scenario_name").options
+    label = re.compile(r"新华区 · 县域科技创新跃升计划实施方案\(新华区\)（上传#\d{4}：mine\.toml）")
+    assert any(label.fullmatch(o) for o in at.selectbox(key="scenario_name").options)
 
 
 def test_a_bad_links_errors_go_once_the_planner_moves_on():
@@ -549,3 +549,19 @@ def test_a_variant_without_its_uploaded_parent_names_the_upload_not_a_server_pat
     gone = _start(scenario="upload-0123456789ab/gone.toml", lang="en")
     assert _errors(gone.error)[0].startswith(
         "URL: scenario: the upload 'gone.toml' is no longer kept on this server")
+
+
+def test_a_variant_finds_a_parent_uploaded_before_it_and_a_broken_file_blocks_nothing():
+    source = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_bytes()
+    at = _start(lang="en")
+    at.file_uploader(key="upload").set_value(
+        ("broken.toml", b"[scenario\n", "application/toml")).run()
+    assert len(at.sidebar.error) == 1
+    at.file_uploader(key="upload").set_value(
+        ("my-parent.toml", source, "application/toml")).run()
+    assert not at.sidebar.error, _errors(at.sidebar.error)
+    at.file_uploader(key="upload").set_value(
+        ("my-variant.toml", _variant_of("my-parent.toml", 33), "application/toml")).run()
+    assert not at.sidebar.error, _errors(at.sidebar.error)
+    assert at.selectbox(key="scenario_name").value.endswith("/my-variant.toml")
+    assert at.slider(key="lever:fiscal_st_growth").value == 33.0
