@@ -138,6 +138,17 @@ def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(brow
                                                     timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(error).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(row).to_be_visible()
+        # Issue 11, item 5: the address reopens the upload in a fresh browser (kept by hash).
+        playwright_api.expect(page).to_have_url(re.compile(r"scenario=upload-"),
+                                                timeout=LOAD_TIMEOUT_MS)
+        context = browser.new_context()
+        fresh = context.new_page()
+        fresh.goto(page.url)
+        playwright_api.expect(fresh.get_by_role("combobox", name="情景")).to_have_value(
+            re.compile(r"mine\.toml"), timeout=LOAD_TIMEOUT_MS)
+        _rd_row(fresh).wait_for(timeout=LOAD_TIMEOUT_MS)
+        assert not fresh.get_by_test_id("stAlert").count()
+        context.close()
         page.close()
 
 
