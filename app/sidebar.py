@@ -140,9 +140,9 @@ def _on_share_change(key: str, grid: float) -> None:
     ss["share_message"] = "share_rescaled"
 
 
-def _on_pick(files: dict[str, Path]) -> None:
+def _on_pick(files: dict[str, Path], picker: str) -> None:
     """A picked file that does not load leaves the previous scenario loaded, and says why."""
-    name = ss["scenario_name"]
+    name = ss["scenario_name"] = ss[picker]
     try:
         load(name, files)
     except ScenarioError as error:
@@ -255,9 +255,14 @@ def render(files: dict[str, Path]) -> Choice:
     options = _scenario_options(files)
     if ss.get("scenario_name") not in options:
         ss["scenario_name"] = options[0]
-    name = bar.selectbox(t("scenario", language), options, key="scenario_name",
-                         on_change=_on_pick, args=(files,),
-                         format_func=lambda n: scenario_label(n, files, language))
+    # The picker's labels are in the page's language and a select box keeps its labels per
+    # key: one widget per language ("picker:zh"), the choice itself in "scenario_name".
+    picker = f"picker:{language}"
+    if ss.get(picker) != ss["scenario_name"]:   # written only on a change: no echo
+        ss[picker] = ss["scenario_name"]
+    bar.selectbox(t("scenario", language), options, key=picker, on_change=_on_pick,
+                  args=(files, picker), format_func=lambda n: scenario_label(n, files, language))
+    name = ss["scenario_name"]
     if ss.get("pick_error"):
         bar.error(plain_line(error_line(ss["pick_error"], language)))
     bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload,

@@ -41,6 +41,9 @@ if "address_read" not in ss:
     if address.scenario:
         ss["scenario_name"] = address.scenario
 
+# First on the page, so no rerun shows Streamlit's English while the rest is redrawn.
+st.html(builtin_text_css(ss.get("lang", "zh")))
+
 files = scenario_files(SCENARIOS)
 wanted = ss.get("scenario_name")
 if wanted is not None and wanted not in files and wanted not in ss.get("uploads", {}) and (
@@ -67,7 +70,6 @@ except ScenarioError as error:
     st.error(plain_line(error_line(error, ss.get("lang", "zh"))))
     st.stop()
 language = ss["lang"]
-st.html(builtin_text_css(language))
 
 # Shown once: the address is rewritten below without the bad values. Every line from a
 # file, an upload or the address is shown as text (plain_line), never as Markdown.

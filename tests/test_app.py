@@ -36,6 +36,11 @@ def _plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
+def _picker(at: AppTest):
+    """The scenario picker (one select box per language: ``picker:zh``, ``picker:en``)."""
+    return next(s for s in at.selectbox if (s.key or "").startswith("picker:"))
+
+
 def _errors(elements) -> list[str]:
     return [_plain(e.value) for e in elements]
 
@@ -133,6 +138,10 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     assert at.selectbox(key="goal_lever:kecheng-2027.toml:en").format_func("fiscal_st_growth") == (
         "fiscal S&T spending growth")
     assert at.query_params["lang"] == "en"
+    # the picker lists plans in English, the file name as the hint
+    assert _picker(at).key == "picker:en" and _picker(at).value == "kecheng-2027.toml"
+    assert _picker(at).options[0].startswith("Kecheng") and _picker(at).options[0].endswith(
+        "(kecheng-2027.toml)")
 
 
 def test_a_share_slider_rescales_the_other_shares_to_100():
@@ -162,7 +171,7 @@ def test_the_goal_seek_shows_only_the_picked_scenarios_targets():
     at = _start()
     kecheng = at.selectbox(key="goal_target:kecheng-2027.toml:zh")
     kecheng_labels = set(kecheng.options)  # the labels shown
-    at.selectbox(key="scenario_name").set_value("bozhou-hitech-2025.toml").run()
+    _picker(at).set_value("bozhou-hitech-2025.toml").run()
     assert not at.exception
     boxes = [b for b in at.selectbox if str(b.key).startswith("goal_target:")]
     assert [b.key for b in boxes] == ["goal_target:bozhou-hitech-2025.toml:zh"]
@@ -241,13 +250,13 @@ def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, 
     monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
     at = _start(lang="en")
     at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
-    at.selectbox(key="scenario_name").set_value("zz-broken.toml").run()
+    _picker(at).set_value("zz-broken.toml").run()
     assert not at.exception
     errors = _errors(at.sidebar.error)
     assert len(errors) == 1
     assert errors[0].startswith(f"{folder / 'zz-broken.toml'}: scenario.name: ")
     assert "\n" not in errors[0]
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0  # nothing typed is lost
 
 
@@ -257,7 +266,7 @@ SCENARIO_FILES = sorted(p.name for p in (Path(APP).parents[1] / "scenarios").glo
 @pytest.mark.parametrize("name", SCENARIO_FILES)
 def test_every_shipped_scenario_opens_with_its_verdicts(name):
     at = _start(scenario=name)
-    assert at.selectbox(key="scenario_name").value == name
+    assert _picker(at).value == name
     assert not at.error, [e.value for e in at.error]
     assert len(_verdicts(at)) >= 1
 
@@ -265,12 +274,12 @@ def test_every_shipped_scenario_opens_with_its_verdicts(name):
 def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
     at = _start()
     kecheng = _verdicts(at)
-    at.selectbox(key="scenario_name").set_value("kecheng-2027-austerity.toml").run()
+    _picker(at).set_value("kecheng-2027-austerity.toml").run()
     assert not at.exception
     assert at.slider(key="lever:fiscal_st_growth").value == 0.0  # the variant's own plan
     austerity = _verdicts(at)
     assert austerity.iloc[RD_ROW]["模拟值"] < kecheng.iloc[RD_ROW]["模拟值"]
-    at.selectbox(key="scenario_name").set_value("xinhua-2025.toml").run()
+    _picker(at).set_value("xinhua-2025.toml").run()
     assert list(_verdicts(at)["指标"]) != list(kecheng["指标"])
     assert at.query_params["scenario"] == "xinhua-2025.toml"
 
@@ -326,7 +335,7 @@ def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case, langua
     errors = _errors(at.sidebar.error)
     assert len(errors) == 1 and errors[0].startswith(start), errors
     assert "\n" not in errors[0] and "Traceback" not in errors[0]
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0   # nothing typed is lost
     pd.testing.assert_frame_equal(_verdicts(at), before)
 
@@ -336,11 +345,11 @@ def test_a_good_upload_is_loaded_and_picked():
     data = (Path(APP).parents[1] / "scenarios" / "xinhua-2025.toml").read_bytes()
     at.file_uploader(key="upload").set_value(("mine.toml", data, "application/toml")).run()
     assert not at.exception and not at.sidebar.error
-    key = at.selectbox(key="scenario_name").value
+    key = _picker(at).value
     assert key.startswith("upload-") and key.endswith("/mine.toml")   # kept by content hash
     # listed by region and plan, the upload's name as the hint
     label = re.compile(r"新华区 · 县域科技创新跃升计划实施方案\(新华区\)（上传#\d{4}：mine\.toml）")
-    assert any(label.fullmatch(o) for o in at.selectbox(key="scenario_name").options)
+    assert any(label.fullmatch(o) for o in _picker(at).options)
 
 
 def test_a_bad_links_errors_go_once_the_planner_moves_on():
@@ -355,7 +364,7 @@ def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
     at = _start(scenario="../../etc/passwd", lang="en")
     assert _errors(at.error)[0].startswith(
         "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
 
 
 def test_a_saved_variant_uploaded_again_opens_with_its_levers():
@@ -368,7 +377,7 @@ def test_a_saved_variant_uploaded_again_opens_with_its_levers():
     at.file_uploader(key="upload").set_value(("shared.toml", text.encode(), "application/toml"))
     at.run()
     assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
-    assert at.selectbox(key="scenario_name").value.endswith("/shared.toml")
+    assert _picker(at).value.endswith("/shared.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 30.0
 
 
@@ -379,10 +388,10 @@ def test_an_upload_named_like_a_folder_file_is_kept_apart():
     at = _start()
     at.file_uploader(key="upload").set_value(
         ("kecheng-2027.toml", edited.encode(), "application/toml")).run()
-    key = at.selectbox(key="scenario_name").value
+    key = _picker(at).value
     assert key.startswith("upload-") and key.endswith("/kecheng-2027.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 5.0
-    at.selectbox(key="scenario_name").set_value("kecheng-2027.toml").run()
+    _picker(at).set_value("kecheng-2027.toml").run()
     assert at.slider(key="lever:fiscal_st_growth").value == 15.0
 
 
@@ -476,12 +485,12 @@ def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(cas
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
     assert not at.exception, at.exception
     errors = _errors(at.sidebar.error)
-    if at.selectbox(key="scenario_name").value.endswith(f"/{name}"):  # accepted: runs cleanly
+    if _picker(at).value.endswith(f"/{name}"):  # accepted: runs cleanly
         assert not errors and not at.error
         return
     assert len(errors) == 1 and errors[0].startswith(name), errors
     assert "\n" not in errors[0] and len(errors[0]) < 600
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0
     pd.testing.assert_frame_equal(_verdicts(at), before)
 
@@ -518,12 +527,12 @@ def test_an_upload_and_its_uploaded_parent_reopen_from_their_link(tmp_path):
         ("mine-variant.toml", _variant_of("mine-parent.toml", 30), "application/toml"),
         ("mine-parent.toml", parent.encode(), "application/toml")]).run()
     assert not at.exception and not at.sidebar.error, _errors(at.sidebar.error)
-    key = at.selectbox(key="scenario_name").value
+    key = _picker(at).value
     assert key.startswith("upload-") and key.endswith("/mine-variant.toml")   # the leaf
     assert at.slider(key="lever:fiscal_st_growth").value == 30.0        # the variant's
     assert at.slider(key="lever:hightech_investment_growth").value == 12.0   # its parent's
     assert any(o.endswith("：mine-parent.toml）")
-               for o in at.selectbox(key="scenario_name").options)
+               for o in _picker(at).options)
     assert at.query_params["scenario"] == key
     stored = list((tmp_path / "uploads").iterdir())
     assert len(stored) == 1 and {p.name for p in stored[0].iterdir()} == {
@@ -531,7 +540,7 @@ def test_an_upload_and_its_uploaded_parent_reopen_from_their_link(tmp_path):
 
     fresh = _start(scenario=key, fiscal_st_growth="31")   # another browser, the same link
     assert not fresh.error, _errors(fresh.error)
-    assert fresh.selectbox(key="scenario_name").value == key
+    assert _picker(fresh).value == key
     assert fresh.slider(key="lever:fiscal_st_growth").value == 31.0
     assert fresh.slider(key="lever:hightech_investment_growth").value == 12.0
     pd.testing.assert_series_equal(_verdicts(fresh)["指标"], _verdicts(at)["指标"])
@@ -563,5 +572,5 @@ def test_a_variant_finds_a_parent_uploaded_before_it_and_a_broken_file_blocks_no
     at.file_uploader(key="upload").set_value(
         ("my-variant.toml", _variant_of("my-parent.toml", 33), "application/toml")).run()
     assert not at.sidebar.error, _errors(at.sidebar.error)
-    assert at.selectbox(key="scenario_name").value.endswith("/my-variant.toml")
+    assert _picker(at).value.endswith("/my-variant.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 33.0

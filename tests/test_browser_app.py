@@ -237,6 +237,7 @@ def test_the_chinese_page_shows_no_english(browser, tmp_path):
             "name": "bad.toml", "mimeType": "application/toml",
             "buffer": KECHENG.read_bytes().replace(b"start = 2022", b"start = 2031")}])
         page.get_by_text(re.compile(r"^bad\.toml：")).wait_for(timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
         seen.append(page.evaluate(VISIBLE_TEXT))
         found = {w: re.findall(rf".{{0,40}}\b{re.escape(w)}\b.{{0,40}}", "\n".join(seen))[:2]
                  for text in seen for w in latin_words(text)}

