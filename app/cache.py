@@ -15,7 +15,7 @@ from model.results import Results
 from model.scenario import Scenario, load_scenario
 from model.simulate import evaluate
 
-from .charts import figure_png, indicator_figure, legend_figure
+from .charts import DPI, PRINT_DPI, figure_png, indicator_figure, legend_figure, report_header
 from .compute import BAND_RUNS, View, compute_view
 from .state import read_upload
 
@@ -34,6 +34,16 @@ def upload_key(name: str, data: bytes) -> str:
 def scenario_from_file(scenario_key: str, path: str) -> Scenario:
     """A scenario file (re-read when it changes: the key holds its modification time)."""
     return load_scenario(path)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def scenario_from_store(upload_key: str, folder: str) -> Scenario:
+    """An uploaded scenario kept in the upload store (``app/uploads.py``)."""
+    from .uploads import load_stored, store
+
+    uploads = store()
+    return load_stored(uploads if str(uploads.folder) == folder else
+                       uploads.__class__(Path(folder), uploads.limit_bytes), upload_key)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -57,14 +67,27 @@ def plan_run(scenario_key: str, _scenario: Scenario) -> Results:
 @st.cache_data(max_entries=1024, show_spinner=False)
 def chart_png(scenario_key: str, _scenario: Scenario, levers: LeverItems,
               parameters: LeverItems, indicator: str, language: str,
-              legend: bool = False) -> bytes:
-    """A chart as PNG: without legend for the page, with it for the download."""
+              legend: bool = False, today: str | None = None) -> bytes:
+    """A chart as PNG: without legend for the page; for the download (``legend=True``)
+    at print resolution, with the scenario, the verdicts on this indicator's targets and
+    the date (``today``, ISO) above it."""
     shown = view(scenario_key, _scenario, levers, parameters)
     targets = [t for t in _scenario.targets if t.tracked and t.indicator == indicator]
+    header = report_header(_scenario, shown, indicator, language, today) if legend else ()
     figure = indicator_figure(_scenario, indicator, shown.central, shown.bands[indicator],
                               plan_run(scenario_key, _scenario), language, targets,
-                              legend=legend)
-    return figure_png(figure)
+                              legend=legend, header=header)
+    return figure_png(figure, PRINT_DPI if legend else DPI)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def chart_template(scenario_key: str, _scenario: Scenario, indicator: str, language: str
+                   ) -> dict:
+    """The page chart's Vega-Lite specification, without the numbers a slider moves."""
+    from .vega import chart_template as template
+
+    targets = [t for t in _scenario.targets if t.tracked and t.indicator == indicator]
+    return template(_scenario, indicator, plan_run(scenario_key, _scenario), language, targets)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)

@@ -8,7 +8,7 @@ CJK font file found with matplotlib's font manager explicitly, so charts never s
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -45,6 +45,8 @@ COLOURS = {"run": "#1f5fa8", "plan": "#7a7a7a", "band": "#9cc3ea", "target": "#c
            "median": "#0d3b73", "history": "#000000"}
 FIGURE_SIZE = (4.6, 3.4)  # inches: two charts side by side on a laptop screen
 DPI = 100
+PRINT_DPI = 300           # downloads: print resolution
+REPORT_SIZE = (6.4, 4.8)  # inches: a report's half page, with a header above the chart
 
 
 @cache
@@ -79,19 +81,28 @@ def indicator_figure(
     language: str,
     targets: Iterable[Target] = (),
     legend: bool = True,
+    header: Sequence[str] = (),
 ) -> Figure:
     """One indicator's chart. ``band`` has ``q05``/``q50``/``q95`` columns by year.
 
     ``legend=False`` leaves the legend out (the page shows one legend for all its charts,
-    :func:`legend_figure`; text is most of the drawing time).
+    :func:`legend_figure`; text is most of the drawing time). ``header``: lines written
+    above the chart for a report (scenario, verdict, date), the first in bold.
     """
     use_cjk_font()
     spec = central.specs[indicator]
     years = central.years
     size = FIGURE_SIZE if legend else (FIGURE_SIZE[0], FIGURE_SIZE[1] * 0.8)
+    if header:
+        size = REPORT_SIZE
     figure = Figure(figsize=size, dpi=DPI)
     # Fixed margins rather than constrained layout: the layout pass costs a second draw.
-    figure.subplots_adjust(left=0.12, right=0.97, bottom=0.27 if legend else 0.1, top=0.9)
+    top = 0.9 if not header else 0.9 - 0.045 * len(header)
+    bottom = (0.27 if not header else 0.19) if legend else 0.1
+    figure.subplots_adjust(left=0.12, right=0.97, bottom=bottom, top=top)
+    for i, line in enumerate(header):
+        figure.text(0.02, 0.975 - 0.045 * i, figure_text(line), ha="left", va="top",
+                    fontsize=10 if i == 0 else 8, fontweight="bold" if i == 0 else "normal")
     axes = figure.subplots()
     axes.fill_between(years, band["q05"], band["q95"], color=COLOURS["band"], alpha=0.55,
                       linewidth=0, label=t("band", language))
@@ -125,8 +136,11 @@ def indicator_figure(
                           textcoords="offset points", xytext=(6, 4), color=COLOURS["target"],
                           fontsize=8)
     shown_unit = unit(spec.unit, language)
-    axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
-                   fontsize=10)
+    if header:   # the header's first line names the indicator; the axis says the unit
+        axes.set_ylabel(shown_unit, fontsize=8)
+    else:
+        axes.set_title(spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                       fontsize=10)
     shown_years = sorted({*years.tolist(), *observed, *assumed})
     axes.set_xticks(shown_years[::2] if len(shown_years) > 8 else shown_years)
     axes.tick_params(labelsize=8)
@@ -182,11 +196,11 @@ def legend_figure(language: str) -> Figure:
     return figure
 
 
-def figure_png(figure: Figure) -> bytes:
-    """The figure as PNG bytes (for the page and the download button)."""
+def figure_png(figure: Figure, dpi: int = DPI) -> bytes:
+    """The figure as PNG bytes (for the page; ``dpi=PRINT_DPI`` for a download)."""
     buffer = io.BytesIO()
     # Low zlib effort: the PNG is a few kB larger and drawn in half the time.
-    figure.savefig(buffer, format="png", dpi=DPI, pil_kwargs={"compress_level": 1})
+    figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
@@ -220,3 +234,31 @@ def comparison_figure(runs: dict[str, tuple[Results, pd.DataFrame]], indicator: 
     figure.legend(*axes.get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=7,
                   frameon=False)
     return figure
+
+
+def report_header(scenario: Scenario, view, indicator: str, language: str,
+                  today: str | None = None) -> list[str]:
+    """The lines above a downloaded chart: the indicator, the scenario, each of its targets'
+    verdict (likelihood and probability), and the date with the ensemble that judged."""
+    import datetime as dt
+
+    from model.targets import describe
+
+    spec = view.central.specs[indicator]
+    meta = scenario.meta
+    region = meta.region if language == "zh" else meta.region_en or meta.region
+    plan = meta.plan if language == "zh" else meta.plan_en or meta.plan
+    lines = [spec.label(language), f"{region} · {plan}"]
+    for verdict in view.verdicts:
+        target = verdict.target
+        if target.indicator != indicator or not target.tracked:
+            continue
+        chance = "" if verdict.probability is None else f" ({verdict.probability:.0%})"
+        word = t(verdict.likelihood or verdict.verdict, language)
+        lines.append(f"{t('target', language)} {describe(target, language, year=True)}："
+                     f"{word}{chance}" if language == "zh" else
+                     f"{t('target', language)} {describe(target, language, year=True)}: "
+                     f"{word}{chance}")
+    date = today or dt.date.today().isoformat()
+    lines.append(t("report_made", language, date=date, runs=view.runs))
+    return lines

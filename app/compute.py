@@ -16,10 +16,10 @@ from model.levers import changed_levers
 from model.results import Results, quantile_name
 from model.scenario import Scenario
 from model.simulate import evaluate, sample
-from model.targets import Verdict, check
+from model.targets import VERDICT_RUNS, VERDICT_SEED, Verdict, check
 
-BAND_RUNS = 500
-BAND_SEED = 20230505  # fixed, so the band moves only when a lever moves (common random numbers)
+BAND_RUNS = VERDICT_RUNS
+BAND_SEED = VERDICT_SEED  # fixed: the band moves only when a lever moves (common random numbers)
 BAND_QUANTILES = (0.05, 0.5, 0.95)
 
 

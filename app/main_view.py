@@ -16,13 +16,16 @@ from model.levers import changed_levers, plan_levers
 from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
-from . import cache, exports, priorities_view
+from . import cache, exports, priorities_view, uploads
 from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
+from .messages import error_line
 from .sidebar import Choice, load, shown_levers
+from .vega import series_frame, with_series
 
 MAX_COMPARED = 3
+GOAL_PROBABILITIES = (0.5, 0.8, 0.9)   # "what it takes" to reach a target this likely
 ss = st.session_state
 VERDICT_COLOURS = {LIKELY: "background-color: #d7f0d8", AT_RISK: "background-color: #fbeccb",
                    UNLIKELY: "background-color: #f8d7d7"}
@@ -112,26 +115,31 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
     # Streamlit keeps a widget's option labels per key, so the key carries the language;
     # the choice itself is kept apart so a language switch does not lose it.
     remembered = f"charts_picked:{choice.name}"
-    picked = st.multiselect(t("chart_indicators", language), options,
-                            default=[k for k in ss.get(remembered, default) if k in options],
-                            format_func=lambda k: specs[k].label(language),
-                            key=f"charts:{choice.name}:{language}")
+    # Pills, not a multiselect: every choice is labelled in the page's language (a
+    # multiselect's dropdown adds Streamlit's own English "Select all").
+    picked = st.pills(t("chart_indicators", language), options, selection_mode="multi",
+                      default=[k for k in ss.get(remembered, default) if k in options],
+                      format_func=lambda k: specs[k].label(language),
+                      key=f"charts:{choice.name}:{language}") or []
     ss[remembered] = picked
     if picked:
         st.image(cache.legend_png(language), width="stretch")
     columns = st.columns(2)
     levers, parameters = _items(choice.levers), _items(choice.parameters)
+    plan = cache.plan_run(choice.key, choice.scenario)
     for i, indicator in enumerate(picked):
-        png = cache.chart_png(choice.key, choice.scenario, levers, parameters, indicator,
-                              language)
+        # Drawn in the browser (Vega-Lite, hover values); the server sends numbers only.
+        frame = series_frame(indicator, shown.central, shown.bands[indicator], plan, language)
+        template = cache.chart_template(choice.key, choice.scenario, indicator, language)
 
         def with_legend(indicator: str = indicator) -> bytes:
             # The download carries its own legend, drawn only when asked for.
             return cache.chart_png(choice.key, choice.scenario, levers, parameters,
-                                   indicator, language, legend=True)
+                                   indicator, language, legend=True,
+                                   today=dt.date.today().isoformat())
 
         with columns[i % 2]:
-            st.image(png, width="stretch")
+            st.vega_lite_chart(with_series(template, frame), width="stretch")
             st.download_button(t("download_png", language), with_legend,
                                file_name=f"{safe_key(choice.scenario.meta.name)}-{indicator}.png",
                                mime="image/png", key=f"png:{indicator}", on_click="ignore")
@@ -156,7 +164,7 @@ def goalseek_section(choice: Choice, language: str) -> None:
     scope = f"{choice.name}:{language}"
     target_picked, lever_picked = (f"goal_target_picked:{choice.name}",
                                    f"goal_lever_picked:{choice.name}")
-    left, right = st.columns(2)
+    left, right, chance = st.columns([3, 3, 2])
     index = left.selectbox(t("goal_target", language), tracked, format_func=target_label,
                            index=tracked.index(ss[target_picked])
                            if ss.get(target_picked) in tracked else 0,
@@ -166,12 +174,19 @@ def goalseek_section(choice: Choice, language: str) -> None:
                             if ss.get(lever_picked) in levers else 0,
                             format_func=lambda k: LEVERS[k].label(language),
                             key=f"goal_lever:{scope}")
+    probability = chance.selectbox(
+        t("goal_probability", language), GOAL_PROBABILITIES,
+        index=GOAL_PROBABILITIES.index(ss.get("goal_probability_picked", 0.8)),
+        format_func=lambda p: f"{p:.0%}", key=f"goal_probability:{language}")
     ss[target_picked], ss[lever_picked] = index, lever
+    ss["goal_probability_picked"] = probability
     if not st.button(t("goal_run", language), key=f"goal_run:{choice.name}"):
         return
+    # The verdict table's ensemble (same runs, same seed): the CLI's `takes --probability`
+    # gives the same number.
     answer = what_it_takes(choice.scenario, targets[index], lever,
                            levers=choice.levers, parameters=choice.parameters,
-                           runs=BAND_RUNS, seed=BAND_SEED)
+                           runs=BAND_RUNS, seed=BAND_SEED, probability=probability)
     spec = LEVERS[lever]
     shown_unit = unit(spec.unit, language)
     low, high = (f"{x:.4g} {shown_unit}" for x in (answer.low, answer.high))
@@ -182,7 +197,8 @@ def goalseek_section(choice: Choice, language: str) -> None:
     else:
         word = "goal_at_least" if answer.increasing else "goal_at_most"
         st.success(t(word, language, lever=spec.label(language),
-                     value=f"{answer.value:.3g} {shown_unit}", runs=BAND_RUNS))
+                     value=f"{answer.value:.2f} {shown_unit}", runs=BAND_RUNS,
+                     probability=f"{probability:.0%}"))
 
 
 def compare_section(choice: Choice, files: dict[str, Path], language: str) -> None:
@@ -190,9 +206,21 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     options = [current, *files, *st.session_state.get("uploads", {})]
     # The current edits are stored as "" so the pick survives a language switch.
     stored = [o for o in ss.get("compare_picked", [""]) if o == "" or o in options]
-    picked = st.multiselect(t("compare_pick", language), options,
-                            default=[current if o == "" else o for o in stored],
-                            max_selections=MAX_COMPARED, key=f"compare:{choice.name}:{language}")
+    key = f"compare:{choice.name}:{language}"
+
+    def at_most_three() -> None:
+        # Our own limit and message: Streamlit's max_selections speaks English only.
+        if len(ss[key] or []) > MAX_COMPARED:
+            ss[key] = [current if o == "" else o for o in ss.get("compare_picked", [""])]
+            ss["compare_message"] = True
+
+    picked = st.pills(t("compare_pick", language), options, selection_mode="multi",
+                      default=[current if o == "" else o for o in stored],
+                      format_func=lambda o: o if o == current else _short_label(o, files,
+                                                                               language),
+                      key=key, on_change=at_most_three) or []
+    if ss.pop("compare_message", False):
+        st.caption(t("compare_too_many", language))
     ss["compare_picked"] = ["" if o == current else o for o in picked]
     columns: dict[str, pd.Series] = {}
     views: dict[str, View] = {}
@@ -204,7 +232,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
                 key, scenario = load(label, files)
                 shown = cache.view(key, scenario, _items(plan_levers(scenario)), ())
         except ScenarioError as error:
-            st.error(plain_line(error.line()))
+            st.error(plain_line(error_line(error, language)))
             continue
         views[label] = shown
         cells = {}
@@ -237,6 +265,16 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
     st.image(figure_png(figure), width="stretch")
 
 
+def _short_label(name: str, files: dict[str, Path], language: str) -> str:
+    """A compared scenario: its region and file name (short enough for a pill)."""
+    try:
+        region = (load(name, files)[1].meta.region if language == "zh"
+                  else load(name, files)[1].meta.region_en)
+    except (ScenarioError, KeyError):
+        return name
+    return f"{region} · {name}"
+
+
 def save_section(choice: Choice, shown: View, language: str) -> None:
     plan = plan_levers(choice.scenario)
     changed = changed_levers(choice.scenario, choice.levers)
@@ -262,7 +300,10 @@ def save_section(choice: Choice, shown: View, language: str) -> None:
     names = {k: LEVERS[k].label(language) for k in choice.levers}
     right.download_button(
         t("download_xlsx", language),
-        lambda: exports.results_xlsx(shown, language, choice.levers, plan, names),
+        lambda: exports.results_xlsx(shown, language, choice.levers, plan, names,
+                                     scenario=choice.scenario,
+                                     digest=uploads.digest(uploads.store(), choice.name)
+                                     if uploads.UploadStore.is_key(choice.name) else None),
         file_name=f"{name}-results.xlsx", key="save_xlsx", on_click="ignore",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(t("share_link", language))

@@ -14,11 +14,12 @@ from model.errors import ScenarioError
 from model.levers import lever_range, plan_levers, set_lever
 from model.scenario import Scenario
 from model.simulate import evaluate
-from model.untrusted import display_name, one_line, plain_line
+from model.untrusted import one_line, plain_line
 
-from . import cache
+from . import cache, uploads
 from .i18n import LANGUAGES, t, unit
-from .state import URL, check_in_range, read_upload
+from .messages import error_line
+from .state import URL, check_in_range
 
 ss = st.session_state
 
@@ -53,23 +54,36 @@ def tunable_parameters(scenario: Scenario) -> list[str]:
 
 
 def _on_upload() -> None:
-    uploaded = ss.get("upload")
-    if uploaded is None:
+    """Keep the uploaded files (a variant with its parent: several at once) in the server's
+    upload store, check that each loads and runs, and pick the one no other extends."""
+    uploaded = ss.get("upload") or []
+    if not isinstance(uploaded, list):
+        uploaded = [uploaded]
+    # The uploader keeps every file dropped on it: only the new ones are this upload (a
+    # broken file dropped earlier must not block the next one).
+    seen = ss.setdefault("upload_seen", set())
+    new = [f for f in uploaded if f.file_id not in seen]
+    seen.update(f.file_id for f in uploaded)
+    if not new:
         return
-    data = uploaded.getvalue()
+    files = [(f.name, f.getvalue()) for f in new]
+    store = uploads.store()
+    # A variant may extend a file uploaded earlier in this session, or a shipped one.
+    earlier = [p.parent for p in (store.path(k) for k in ss.get("uploads", {})) if p]
     try:
-        scenario = read_upload(uploaded.name, data, ss.get("scenario_folder"))
-        trial_run(scenario, display_name(uploaded.name))
+        keys = store.keep(files, ss.get("scenario_folder"), earlier)
+        scenarios = {key: load(key, {})[1] for key in keys}
+        for key, scenario in scenarios.items():
+            trial_run(scenario, key.rpartition("/")[2])
     except ScenarioError as error:
-        ss["upload_error"] = error.line()   # previous scenario and moved levers stay
+        ss["upload_error"] = error   # previous scenario and moved levers stay
         return
     ss["upload_error"] = None
-    # Listed under a name fit to show; one named like a file of the folder is a different
-    # scenario: keep both.
-    shown = display_name(uploaded.name)
-    name = shown if shown not in ss.get("folder_names", ()) else f"uploaded-{shown}"
-    ss.setdefault("uploads", {})[name] = (uploaded.name, data)
-    ss["scenario_name"] = name
+    parents = {p for s in scenarios.values() for p in s.extends}
+    leaves = [k for k in keys if k.rpartition("/")[2] not in parents] or keys
+    for key in keys:
+        ss.setdefault("uploads", {})[key] = key.rpartition("/")[2]
+    ss["scenario_name"] = leaves[0]
 
 
 def share_grid(scenario: Scenario) -> float:
@@ -126,13 +140,13 @@ def _on_share_change(key: str, grid: float) -> None:
     ss["share_message"] = "share_rescaled"
 
 
-def _on_pick(files: dict[str, Path]) -> None:
+def _on_pick(files: dict[str, Path], picker: str) -> None:
     """A picked file that does not load leaves the previous scenario loaded, and says why."""
-    name = ss["scenario_name"]
+    name = ss["scenario_name"] = ss[picker]
     try:
         load(name, files)
     except ScenarioError as error:
-        ss["pick_error"] = error.line()
+        ss["pick_error"] = error
         ss["scenario_name"] = ss.get("loaded") or next(iter(files))
         return
     ss["pick_error"] = None
@@ -150,16 +164,39 @@ def _scenario_options(files: dict[str, Path]) -> list[str]:
     return [*files, *ss.get("uploads", {})]
 
 
+def scenario_label(name: str, files: dict[str, Path], language: str, size: int = 26) -> str:
+    """A scenario as the picker lists it: region and plan in ``language``, the file name as
+    a hint (a file that does not load is listed by its name)."""
+    try:
+        scenario = load(name, files)[1]
+    except (ScenarioError, KeyError):
+        return name
+    meta = scenario.meta
+    region = meta.region if language == "zh" else meta.region_en or meta.region
+    plan = meta.plan if language == "zh" else meta.plan_en or meta.plan
+    plan = plan if len(plan) <= size else plan[:size - 1] + "…"
+    variant = f" · {t('variant', language)}" if scenario.extends and (
+        language == "zh" or "variant" not in plan) else ""
+    file = name.rpartition("/")[2]   # an upload's key is upload-<hash>/<file name>
+    if uploads.UploadStore.is_key(name):
+        # Numbered from its content hash: a widget tells its options apart by their labels,
+        # and an upload may share its file name (and plan) with a folder file or another
+        # upload. (From the key alone: a label must not depend on the session's state.)
+        number = int(name[len(uploads.PREFIX):][:uploads.HASH_CHARS], 16) % 10_000
+        file = t("uploaded_as", language, number=f"{number:04d}", file=file)
+    hint = f"（{file}）" if language == "zh" else f" ({file})"
+    return f"{region} · {plan}{variant}{hint}"
+
+
 def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
-    """(cache key, scenario) for a file name or an uploaded name."""
+    """(cache key, scenario) for a file name or an upload key (``upload-<hash>/<name>``)."""
     if name in files:
         key = cache.file_key(files[name])
         return key, cache.scenario_from_file(key, str(files[name]))
-    original, data = ss["uploads"][name]
-    key = cache.upload_key(name, data)
-    folder = ss.get("scenario_folder")
-    return key, cache.scenario_from_upload(key, original, data,
-                                           str(folder) if folder else None)
+    if uploads.UploadStore.is_key(name):
+        # The key holds the content hash: the same key is always the same scenario.
+        return f"upload:{name}", cache.scenario_from_store(name, str(uploads.store().folder))
+    raise KeyError(name)
 
 
 def _fill_widgets(scenario: Scenario, name: str) -> None:
@@ -174,7 +211,7 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
             if key not in acting:
                 ss.setdefault("address_problems", []).append(ScenarioError(
                     URL, key, f"does not act under the {scenario.meta.fiscal_rule} rule of "
-                    "this scenario; not applied", f"one of {', '.join(acting)}").line())
+                    "this scenario; not applied", f"one of {', '.join(acting)}"))
                 continue
             problem = check_in_range(key, value, *lever_range(scenario, key))
             if problem:
@@ -186,7 +223,7 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
             if key not in parameters:
                 ss.setdefault("address_problems", []).append(ScenarioError(
                     URL, f"p.{key}", "has no range in this scenario, so it cannot be edited; "
-                    "not applied", "p.<a parameter with a range>").line())
+                    "not applied", "p.<a parameter with a range>"))
                 continue
             low, high = scenario.input_entry(key)[1]
             problem = check_in_range(f"p.{key}", value, low, high)
@@ -196,9 +233,9 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
             parameters[key] = value
         total = sum(levers[k] for k in ALLOCATION_SHARES)
         if shares_sum_off(total):
-            ss.setdefault("address_problems", []).append(
-                f"URL: {'/'.join(ALLOCATION_SHARES)}: allocation shares sum to {total:g} % "
-                "(shares summing to 100 %); the plan's shares are shown")
+            ss.setdefault("address_problems", []).append(ScenarioError(
+                URL, "/".join(ALLOCATION_SHARES), f"allocation shares sum to {total:g} %; "
+                "the plan's shares are shown", "shares summing to 100 %"))
             levers.update({k: plan[k] for k in ALLOCATION_SHARES})
     for key, value in levers.items():
         ss[f"lever:{key}"] = float(value)
@@ -218,13 +255,20 @@ def render(files: dict[str, Path]) -> Choice:
     options = _scenario_options(files)
     if ss.get("scenario_name") not in options:
         ss["scenario_name"] = options[0]
-    name = bar.selectbox(t("scenario", language), options, key="scenario_name",
-                         on_change=_on_pick, args=(files,))
+    # The picker's labels are in the page's language and a select box keeps its labels per
+    # key: one widget per language ("picker:zh"), the choice itself in "scenario_name".
+    picker = f"picker:{language}"
+    if ss.get(picker) != ss["scenario_name"]:   # written only on a change: no echo
+        ss[picker] = ss["scenario_name"]
+    bar.selectbox(t("scenario", language), options, key=picker, on_change=_on_pick,
+                  args=(files, picker), format_func=lambda n: scenario_label(n, files, language))
+    name = ss["scenario_name"]
     if ss.get("pick_error"):
-        bar.error(plain_line(ss["pick_error"]))
-    bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload)
+        bar.error(plain_line(error_line(ss["pick_error"], language)))
+    bar.file_uploader(t("upload", language), type=None, key="upload", on_change=_on_upload,
+                      help=t("upload_help", language), accept_multiple_files=True)
     if ss.get("upload_error"):
-        bar.error(plain_line(ss["upload_error"]))
+        bar.error(plain_line(error_line(ss["upload_error"], language)))
     scenario_key, scenario = load(name, files)
     if ss.get("loaded") != name:
         _fill_widgets(scenario, name)

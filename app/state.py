@@ -35,7 +35,7 @@ class Address:
     language: str = DEFAULT_LANGUAGE
     levers: dict[str, float] = field(default_factory=dict)
     parameters: dict[str, float] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[ScenarioError] = field(default_factory=list)  # shown by app/messages.py
 
 
 def scenario_files(folder: Path) -> dict[str, Path]:
@@ -69,7 +69,7 @@ def read_address(params: Mapping[str, str]) -> Address:
                 address.language = raw
             else:
                 address.problems.append(ScenarioError(
-                    URL, "lang", f"unknown language {raw!r}", " or ".join(LANGUAGES)).line())
+                    URL, "lang", f"unknown language {raw!r}", " or ".join(LANGUAGES)))
         elif key in LEVERS or (key.startswith(PARAMETER_PREFIX)
                                and key[len(PARAMETER_PREFIX):] in PARAMETERS):
             is_lever = key in LEVERS
@@ -81,13 +81,13 @@ def read_address(params: Mapping[str, str]) -> Address:
                 value = math.nan
             if not math.isfinite(value):
                 address.problems.append(ScenarioError(
-                    URL, key, f"{raw!r} is not a number", f"a value in {spec.unit}").line())
+                    URL, key, f"{raw!r} is not a number", f"a value in {spec.unit}"))
                 continue
             (address.levers if is_lever else address.parameters)[name] = value
         else:
             address.problems.append(ScenarioError(
                 URL, key, f"unknown parameter {key!r}",
-                "scenario, lang, a lever key or p.<parameter key>").line())
+                "scenario, lang, a lever key or p.<parameter key>"))
     return address
 
 
@@ -100,12 +100,12 @@ def write_address(scenario: str, language: str, changed_levers: Mapping[str, flo
     return params
 
 
-def check_in_range(key: str, value: float, low: float, high: float) -> str | None:
+def check_in_range(key: str, value: float, low: float, high: float) -> ScenarioError | None:
     """A one-line problem when an address asks for a value outside a slider's range."""
     if low <= value <= high:
         return None
     return ScenarioError(URL, key, f"{value:g} lies outside the range",
-                         f"a value from {low:g} to {high:g}").line()
+                         f"a value from {low:g} to {high:g}")
 
 
 def read_upload(name: str, data: bytes, folder: Path | None = None) -> Scenario:

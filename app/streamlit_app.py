@@ -17,8 +17,9 @@ if str(ROOT) not in sys.path:  # `streamlit run app/streamlit_app.py` puts only 
 
 import streamlit as st  # noqa: E402
 
-from app import data_view, main_view, review_view, sidebar, structure  # noqa: E402
+from app import data_view, main_view, review_view, sidebar, structure, uploads  # noqa: E402
 from app.i18n import t  # noqa: E402
+from app.messages import builtin_text_css, error_line  # noqa: E402
 from app.state import read_address, scenario_files, write_address  # noqa: E402
 from model.errors import ScenarioError  # noqa: E402
 from model.levers import changed_levers  # noqa: E402
@@ -40,26 +41,40 @@ if "address_read" not in ss:
     if address.scenario:
         ss["scenario_name"] = address.scenario
 
+# First on the page, so no rerun shows Streamlit's English while the rest is redrawn.
+st.html(builtin_text_css(ss.get("lang", "zh")))
+
 files = scenario_files(SCENARIOS)
-if ss.get("scenario_name") is not None and ss["scenario_name"] not in files and (
+wanted = ss.get("scenario_name")
+if wanted is not None and wanted not in files and wanted not in ss.get("uploads", {}) and (
+        uploads.store().path(wanted) is not None):
+    # A link to an upload kept on this server (app/uploads.py): list it again.
+    ss.setdefault("uploads", {})[wanted] = wanted.rpartition("/")[2]
+if wanted is not None and uploads.UploadStore.is_key(wanted) and (
+        wanted not in ss.get("uploads", {})):
+    ss.setdefault("address_problems", []).append(ScenarioError(
+        "URL", "scenario", f"the upload {wanted.rpartition('/')[2]!r} is no longer kept on "
+        "this server", "the file uploaded again"))
+    ss["scenario_name"] = next(iter(files))
+elif ss.get("scenario_name") is not None and ss["scenario_name"] not in files and (
         ss["scenario_name"] not in ss.get("uploads", {})):
     ss.setdefault("address_problems", []).append(ScenarioError(
         "URL", "scenario", f"no scenario {ss['scenario_name']!r}",
-        f"one of {', '.join(files)}").line())
+        f"one of {', '.join(files)}"))
     ss["scenario_name"] = next(iter(files))
 
 try:
     choice = sidebar.render(files)
 except ScenarioError as error:
     # A scenario file in the folder is broken: say so in one line, fall back to another.
-    st.error(plain_line(error.line()))
+    st.error(plain_line(error_line(error, ss.get("lang", "zh"))))
     st.stop()
 language = ss["lang"]
 
 # Shown once: the address is rewritten below without the bad values. Every line from a
 # file, an upload or the address is shown as text (plain_line), never as Markdown.
 for problem in ss.pop("address_problems", []):
-    st.error(plain_line(problem))
+    st.error(plain_line(error_line(problem, language)))
 
 st.title(t("title", language))
 meta = choice.scenario.meta
@@ -71,7 +86,7 @@ data_view.plausibility_warnings(choice.scenario, language)
 try:
     shown = main_view.current_view(choice)
 except ScenarioError as error:
-    st.error(plain_line(error.line()))
+    st.error(plain_line(error_line(error, language)))
     st.stop()
 except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
     st.error(plain_line(f"{choice.name}: {error}"))

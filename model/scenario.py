@@ -262,6 +262,7 @@ class Target(_Strict):
     seed: Filled
     tracked: bool = True
     reason: str | None = None
+    reason_zh: str | None = None   # the reason in Chinese (model/reasons.py has the usual ones)
     note: str | None = None
     proxy: Proxy | None = None
 

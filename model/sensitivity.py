@@ -16,6 +16,13 @@ Inputs not analysed stay at their central values (or at ``fixed`` values); ``lev
 planner's "what if" (:func:`model.simulate.evaluate`). ``params="assumptions"`` varies only
 the uncertain inputs that rest on assumptions (:func:`model.provenance.assumed_inputs`),
 holding the sourced ones: which guesses decide the verdicts (:mod:`model.priorities`).
+
+With ``include_levers=True`` the planner's levers are factors too, each uniform over its
+slider's range (:func:`model.levers.lever_range`) and applied as the planner's policy from
+the first plan year, so an analyst can rank policies against uncertainties. The five
+allocation shares are one split of one budget: each is drawn over its range as a weight and
+the five are scaled to sum to 100 %, so a share's index is that of its weight in the split.
+Only the levers that act under the scenario's fiscal rule are included.
 """
 
 from __future__ import annotations
@@ -28,7 +35,10 @@ import numpy as np
 import pandas as pd
 
 from . import arguments
+from .catalogue import ALLOCATION_SHARES, LEVERS
+from .effects import applies
 from .errors import InputError, UnknownName
+from .levers import lever_range
 from .scenario import Scenario
 from .simulate import evaluate
 from .targets import label as target_label
@@ -64,14 +74,62 @@ class SensitivityResult:
     reached: dict[str, float] = field(default_factory=dict)
 
 
+LEVER_PREFIX = "lever."   # a lever factor's name in the table: lever.fiscal_st_growth
+
+
+def lever_laws(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Uncertain]:
+    """Each acting lever as a uniform factor over its slider's range, named ``lever.<key>``.
+
+    ``keys`` restricts them (lever names, with or without the prefix).
+    """
+    acting = [k for k in LEVERS if applies(k, scenario.meta.fiscal_rule)]
+    wanted = acting if keys is None else [k.removeprefix(LEVER_PREFIX) for k in keys]
+    for key in wanted:
+        if key not in acting:
+            raise UnknownName("params", f"{key!r} is not a lever acting under the "
+                              f"{scenario.meta.fiscal_rule} rule of this scenario",
+                              "one of " + ", ".join(acting))
+    laws = []
+    for key in wanted:
+        low, high = lever_range(scenario, key)
+        if low < high:
+            laws.append(Uncertain(LEVER_PREFIX + key, low, high))
+    return laws
+
+
+def split_factors(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray
+                  ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """(inputs, levers) of the runs whose unit-cube values are ``unit`` (runs x D)."""
+    inputs: dict[str, np.ndarray] = {}
+    levers: dict[str, np.ndarray] = {}
+    for i, law in enumerate(laws):
+        values = law.ppf(unit[:, i])
+        if law.key.startswith(LEVER_PREFIX):
+            levers[law.key.removeprefix(LEVER_PREFIX)] = values
+        else:
+            inputs[law.key] = values
+    drawn_shares = [k for k in ALLOCATION_SHARES if k in levers]
+    if drawn_shares:
+        # The drawn shares are weights; the others keep the scenario's value as theirs.
+        weights = {k: levers.get(k, np.full(len(unit), scenario.input_value(k)))
+                   for k in ALLOCATION_SHARES}
+        total = sum(weights.values())
+        safe = np.where(total > 0, total, 1.0)
+        for k in ALLOCATION_SHARES:
+            levers[k] = np.where(total > 0, 100.0 * weights[k] / safe, 100.0 / 5)
+    return inputs, levers
+
+
 def margins_of_block(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarray,
                      levers: Mapping[str, float] | None = None,
                      fixed: Mapping[str, float] | None = None) -> np.ndarray:
     """Margins (targets x runs) of the runs whose unit-cube inputs are ``unit`` (runs x D);
-    ``fixed`` inputs held at given values, ``levers`` changed from the first plan year."""
-    inputs: dict[str, float | np.ndarray] = dict(fixed or {})
-    inputs.update({law.key: law.ppf(unit[:, i]) for i, law in enumerate(laws)})
-    results = evaluate(scenario, inputs, levers=levers)
+    ``fixed`` inputs held at given values, ``levers`` changed from the first plan year (a
+    lever drawn as a factor takes its drawn values instead)."""
+    drawn_inputs, drawn_levers = split_factors(scenario, laws, unit)
+    inputs: dict[str, float | np.ndarray] = {**dict(fixed or {}), **drawn_inputs}
+    policy: dict[str, float | np.ndarray] = {**dict(levers or {}), **drawn_levers}
+    results = evaluate(scenario, inputs, levers=policy or None)
     tracked = [t for t in scenario.targets if t.tracked]
     return np.array([margin(t, measured(t, results, t.year)) for t in tracked]).reshape(
         len(tracked), len(unit))
@@ -102,15 +160,17 @@ def sensitivity(
     num_resamples: int = 100,
     levers: Mapping[str, float] | None = None,
     fixed: Mapping[str, float] | None = None,
+    include_levers: bool = False,
 ) -> SensitivityResult:
     """Sobol or Morris indices of every tracked target's margin.
 
     ``params``: the uncertain inputs to vary (default: all; ``"assumptions"``: those resting
     on assumptions); a key that is not uncertain raises ``UnknownName``. ``fixed``: inputs
     held at given values (a planner's edited parameters; not varied even if listed).
-    ``levers``: lever values from the first plan year. ``client``: a
-    ``dask.distributed.Client`` to evaluate blocks of the design on; only margins come back.
-    ``progress(done, total)`` after each block.
+    ``levers``: lever values from the first plan year. ``include_levers``: the acting levers
+    are factors as well, over their slider ranges (named ``lever.<key>``; in ``params`` such
+    names pick levers). ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
+    design on; only margins come back. ``progress(done, total)`` after each block.
     """
     fixed = dict(fixed or {})
     if params == ASSUMPTIONS:
@@ -123,8 +183,19 @@ def sensitivity(
         params = [law.key for law in uncertain(scenario) if law.key not in fixed]
     if params is not None:
         params = [key for key in params if key not in fixed]
+
+    def is_lever(name: str) -> bool:
+        return name.startswith(LEVER_PREFIX) or (include_levers and name in LEVERS)
+
+    lever_keys = None if params is None else [p for p in params if is_lever(p)]
+    if lever_keys and not include_levers:
+        raise UnknownName("params", f"{lever_keys[0]!r} is a lever",
+                          "include_levers=True to vary levers")
+    input_keys = None if params is None else [p for p in params if not is_lever(p)]
     try:
-        laws = uncertain(scenario, params)
+        laws = uncertain(scenario, input_keys) if input_keys != [] else []
+        if include_levers:
+            laws += lever_laws(scenario, lever_keys or None)
     except KeyError as unknown:
         key = unknown.args[0] if unknown.args else "?"
         raise UnknownName("params", f"{key!r} is not an uncertain input of this scenario",

@@ -41,6 +41,10 @@ REACHED, MISSED, NOT_MODELLED = "reached", "missed", "not modelled"
 LIKELY, AT_RISK, UNLIKELY = "likely", "at risk", "unlikely"
 LIKELY_FROM = 0.8      # P >= 0.8: likely
 UNLIKELY_BELOW = 0.2   # P < 0.2: unlikely; in between: at risk
+# One ensemble for every verdict a planner reads: the app, `check`, `list`, JSON, CSV and
+# Excel draw the same runs with the same seed, so the same file gives the same answer.
+VERDICT_RUNS = 500
+VERDICT_SEED = 20230505
 
 # --- wording ---------------------------------------------------------------------------
 

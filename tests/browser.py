@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -45,14 +46,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server() -> Iterator[str]:
-    """Start `streamlit run` on a free localhost port; yield its address; stop it."""
+def streamlit_server(script: Path = APP) -> Iterator[str]:
+    """Start `streamlit run` (the app, or ``script``) on a free localhost port; yield its
+    address; stop it."""
     port = free_port()
+    uploads = tempfile.TemporaryDirectory(prefix="innosim-uploads-")   # kept uploads, apart
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=APP.parents[1], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        cwd=APP.parents[1], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "INNOSIM_UPLOADS": uploads.name})
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -74,3 +78,4 @@ def streamlit_server() -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        uploads.cleanup()

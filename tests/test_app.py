@@ -36,6 +36,11 @@ def _plain(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
+def _picker(at: AppTest):
+    """The scenario picker (one select box per language: ``picker:zh``, ``picker:en``)."""
+    return next(s for s in at.selectbox if (s.key or "").startswith("picker:"))
+
+
 def _errors(elements) -> list[str]:
     return [_plain(e.value) for e in elements]
 
@@ -49,9 +54,25 @@ def _keep_main_module():
     sys.modules["__main__"] = main
 
 
+@pytest.fixture(autouse=True)
+def _uploads_in_a_temporary_folder(tmp_path, monkeypatch):
+    """Each test's uploads are kept apart (app/uploads.py reads INNOSIM_UPLOADS per run)."""
+    monkeypatch.setenv("INNOSIM_UPLOADS", str(tmp_path / "uploads"))
+
+
 @pytest.fixture(scope="module")
 def started(_keep_main_module) -> AppTest:
     return _start()
+
+
+def test_the_page_draws_its_charts_in_the_browser(started):
+    charts = started.get("vega_lite_chart")
+    assert len(charts) == 2   # the two default indicators, drawn by Vega-Lite
+    import json
+
+    assert json.loads(charts[0].proto.spec)["title"]["text"].startswith("全社会R&D经费投入占GDP")
+    # no PNG charts on the page: the images are the legend and the model's diagram
+    assert len(started.get("image")) == 2
 
 
 def test_page_opens_in_chinese_on_kecheng(started):
@@ -114,12 +135,16 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
     slider = at.slider(key="lever:fiscal_st_growth")
     assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
-    charts = at.multiselect(key="charts:kecheng-2027.toml:en")
+    charts = at.button_group(key="charts:kecheng-2027.toml:en")   # pills
     assert charts.value == ["rd_intensity", "industrial_rd_ratio"]  # the picks survive
     assert charts.format_func("rd_intensity") == "R&D intensity"
     assert at.selectbox(key="goal_lever:kecheng-2027.toml:en").format_func("fiscal_st_growth") == (
         "fiscal S&T spending growth")
     assert at.query_params["lang"] == "en"
+    # the picker lists plans in English, the file name as the hint
+    assert _picker(at).key == "picker:en" and _picker(at).value == "kecheng-2027.toml"
+    assert _picker(at).options[0].startswith("Kecheng") and _picker(at).options[0].endswith(
+        "(kecheng-2027.toml)")
 
 
 def test_a_share_slider_rescales_the_other_shares_to_100():
@@ -149,7 +174,7 @@ def test_the_goal_seek_shows_only_the_picked_scenarios_targets():
     at = _start()
     kecheng = at.selectbox(key="goal_target:kecheng-2027.toml:zh")
     kecheng_labels = set(kecheng.options)  # the labels shown
-    at.selectbox(key="scenario_name").set_value("bozhou-hitech-2025.toml").run()
+    _picker(at).set_value("bozhou-hitech-2025.toml").run()
     assert not at.exception
     boxes = [b for b in at.selectbox if str(b.key).startswith("goal_target:")]
     assert [b.key for b in boxes] == ["goal_target:bozhou-hitech-2025.toml:zh"]
@@ -177,7 +202,7 @@ def test_a_link_reproduces_the_levers_it_holds():
 
 
 def test_a_bad_link_shows_one_line_errors_and_keeps_the_plan():
-    at = _start(fiscal_st_growth="lots", share_talent="500", colour="red")
+    at = _start(fiscal_st_growth="lots", share_talent="500", colour="red", lang="en")
     errors = _errors(at.error)
     assert "URL: fiscal_st_growth: 'lots' is not a number (a value in %/年)" in errors
     assert any(e.startswith("URL: share_talent: 500 lies outside the range") for e in errors)
@@ -209,7 +234,7 @@ def test_an_unreachable_target_says_so():
 def test_comparison_shows_a_column_per_pick():
     at = _start()
     at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
-    at.multiselect(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
+    at.button_group(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
     assert not at.exception
     # the comparison's table (the Data tab's editors are data frames too)
     compared = next(d.value for d in at.dataframe if "当前编辑" in d.value.columns)
@@ -227,15 +252,15 @@ def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, 
         (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_bytes())
     (folder / "zz-broken.toml").write_text("[scenario]\nname = 1\n", encoding="utf-8")
     monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
-    at = _start()
+    at = _start(lang="en")
     at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
-    at.selectbox(key="scenario_name").set_value("zz-broken.toml").run()
+    _picker(at).set_value("zz-broken.toml").run()
     assert not at.exception
     errors = _errors(at.sidebar.error)
     assert len(errors) == 1
     assert errors[0].startswith(f"{folder / 'zz-broken.toml'}: scenario.name: ")
     assert "\n" not in errors[0]
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0  # nothing typed is lost
 
 
@@ -245,7 +270,7 @@ SCENARIO_FILES = sorted(p.name for p in (Path(APP).parents[1] / "scenarios").glo
 @pytest.mark.parametrize("name", SCENARIO_FILES)
 def test_every_shipped_scenario_opens_with_its_verdicts(name):
     at = _start(scenario=name)
-    assert at.selectbox(key="scenario_name").value == name
+    assert _picker(at).value == name
     assert not at.error, [e.value for e in at.error]
     assert len(_verdicts(at)) >= 1
 
@@ -274,12 +299,12 @@ def test_a_plan_whose_target_year_the_text_does_not_establish_says_so():
 def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
     at = _start()
     kecheng = _verdicts(at)
-    at.selectbox(key="scenario_name").set_value("kecheng-2027-austerity.toml").run()
+    _picker(at).set_value("kecheng-2027-austerity.toml").run()
     assert not at.exception
     assert at.slider(key="lever:fiscal_st_growth").value == 0.0  # the variant's own plan
     austerity = _verdicts(at)
     assert austerity.iloc[RD_ROW]["模拟值"] < kecheng.iloc[RD_ROW]["模拟值"]
-    at.selectbox(key="scenario_name").set_value("xinhua-2025.toml").run()
+    _picker(at).set_value("xinhua-2025.toml").run()
     assert list(_verdicts(at)["指标"]) != list(kecheng["指标"])
     assert at.query_params["scenario"] == "xinhua-2025.toml"
 
@@ -313,10 +338,21 @@ BAD_UPLOADS = {
 }
 
 
+BAD_UPLOADS_ZH = {  # the same lines on the Chinese page (app/messages.py)
+    "malformed": "broken.toml：（文件）：TOML 格式错误：语句后应换行或结束（第 3 行第 11 列）",
+    "binary": "photo.toml：（文件）：不是 UTF-8 文本（第 0 字节有误）",
+    "not a scenario": "pyproject.toml：情景：缺少 [scenario] 部分",
+    "too large": "huge.toml：（文件）：文件大小为 1,000,001 字节",
+    "not toml": "plan.docx：（文件）：不是 .toml 文件（应为：以 .toml 结尾的情景文件）",
+}
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("case", sorted(BAD_UPLOADS))
-def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case):
+def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case, language):
     name, data, start = BAD_UPLOADS[case]
-    at = _start()
+    start = start if language == "en" else BAD_UPLOADS_ZH[case]
+    at = _start(lang=language)
     at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
     before = _verdicts(at)
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
@@ -324,7 +360,7 @@ def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case):
     errors = _errors(at.sidebar.error)
     assert len(errors) == 1 and errors[0].startswith(start), errors
     assert "\n" not in errors[0] and "Traceback" not in errors[0]
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0   # nothing typed is lost
     pd.testing.assert_frame_equal(_verdicts(at), before)
 
@@ -334,8 +370,11 @@ def test_a_good_upload_is_loaded_and_picked():
     data = (Path(APP).parents[1] / "scenarios" / "xinhua-2025.toml").read_bytes()
     at.file_uploader(key="upload").set_value(("mine.toml", data, "application/toml")).run()
     assert not at.exception and not at.sidebar.error
-    assert at.selectbox(key="scenario_name").value == "mine.toml"
-    assert "mine.toml" in at.selectbox(key="scenario_name").options
+    key = _picker(at).value
+    assert key.startswith("upload-") and key.endswith("/mine.toml")   # kept by content hash
+    # listed by region and plan, the upload's name as the hint
+    label = re.compile(r"新华区 · 县域科技创新跃升计划实施方案\(新华区\)（上传#\d{4}：mine\.toml）")
+    assert any(label.fullmatch(o) for o in _picker(at).options)
 
 
 def test_a_bad_links_errors_go_once_the_planner_moves_on():
@@ -347,10 +386,10 @@ def test_a_bad_links_errors_go_once_the_planner_moves_on():
 
 
 def test_a_link_to_a_missing_scenario_says_so_and_opens_the_default():
-    at = _start(scenario="../../etc/passwd")
+    at = _start(scenario="../../etc/passwd", lang="en")
     assert _errors(at.error)[0].startswith(
         "URL: scenario: no scenario '../../etc/passwd' (one of kecheng-2027.toml")
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
 
 
 def test_a_saved_variant_uploaded_again_opens_with_its_levers():
@@ -363,7 +402,7 @@ def test_a_saved_variant_uploaded_again_opens_with_its_levers():
     at.file_uploader(key="upload").set_value(("shared.toml", text.encode(), "application/toml"))
     at.run()
     assert not at.exception and not at.sidebar.error, [e.value for e in at.sidebar.error]
-    assert at.selectbox(key="scenario_name").value == "shared.toml"
+    assert _picker(at).value.endswith("/shared.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 30.0
 
 
@@ -374,9 +413,10 @@ def test_an_upload_named_like_a_folder_file_is_kept_apart():
     at = _start()
     at.file_uploader(key="upload").set_value(
         ("kecheng-2027.toml", edited.encode(), "application/toml")).run()
-    assert at.selectbox(key="scenario_name").value == "uploaded-kecheng-2027.toml"
+    key = _picker(at).value
+    assert key.startswith("upload-") and key.endswith("/kecheng-2027.toml")
     assert at.slider(key="lever:fiscal_st_growth").value == 5.0
-    at.selectbox(key="scenario_name").set_value("kecheng-2027.toml").run()
+    _picker(at).set_value("kecheng-2027.toml").run()
     assert at.slider(key="lever:fiscal_st_growth").value == 15.0
 
 
@@ -470,12 +510,12 @@ def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(cas
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
     assert not at.exception, at.exception
     errors = _errors(at.sidebar.error)
-    if at.selectbox(key="scenario_name").value == name:  # accepted: it must run cleanly
+    if _picker(at).value.endswith(f"/{name}"):  # accepted: runs cleanly
         assert not errors and not at.error
         return
     assert len(errors) == 1 and errors[0].startswith(name), errors
     assert "\n" not in errors[0] and len(errors[0]) < 600
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"
+    assert _picker(at).value == "kecheng-2027.toml"
     assert at.slider(key="lever:fiscal_st_growth").value == 9.0
     pd.testing.assert_frame_equal(_verdicts(at), before)
 
@@ -483,7 +523,7 @@ def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(cas
 def test_address_values_that_cannot_be_applied_are_reported_not_dropped():
     # corporate_tax_rate has no range in Kecheng (no slider); the budget share does not act
     # under Kecheng's growth rule.
-    at = _start(**{"p.corporate_tax_rate": "30", "fiscal_st_budget_share": "5"})
+    at = _start(**{"p.corporate_tax_rate": "30", "fiscal_st_budget_share": "5", "lang": "en"})
     assert not at.exception
     errors = _errors(at.error)
     assert any(e.startswith("URL: p.corporate_tax_rate:") and "not applied" in e
@@ -493,3 +533,69 @@ def test_address_values_that_cannot_be_applied_are_reported_not_dropped():
     assert all("\n" not in e for e in errors)
     assert "p.corporate_tax_rate" not in at.query_params
     assert "fiscal_st_budget_share" not in at.query_params
+
+
+def _variant_of(parent: str, growth: float) -> bytes:
+    return (f'extends = "{parent}"\n[scenario]\nname = "mine-variant"\n[levers]\n'
+            f'fiscal_st_growth = {{ value = {growth}, source = "test" }}\n').encode()
+
+
+def test_an_upload_and_its_uploaded_parent_reopen_from_their_link(tmp_path):
+    """Issue 11, item 5: a variant uploaded with its (uploaded) parent is kept by content
+    hash; its page address opens it in a fresh session; the parent is listed too."""
+    source = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_text("utf-8")
+    parent = source.replace("hightech_investment_growth = { value = 18,",
+                            "hightech_investment_growth = { value = 12,")
+    assert parent != source
+    at = _start()
+    at.file_uploader(key="upload").set_value([
+        ("mine-variant.toml", _variant_of("mine-parent.toml", 30), "application/toml"),
+        ("mine-parent.toml", parent.encode(), "application/toml")]).run()
+    assert not at.exception and not at.sidebar.error, _errors(at.sidebar.error)
+    key = _picker(at).value
+    assert key.startswith("upload-") and key.endswith("/mine-variant.toml")   # the leaf
+    assert at.slider(key="lever:fiscal_st_growth").value == 30.0        # the variant's
+    assert at.slider(key="lever:hightech_investment_growth").value == 12.0   # its parent's
+    assert any(o.endswith("：mine-parent.toml）")
+               for o in _picker(at).options)
+    assert at.query_params["scenario"] == key
+    stored = list((tmp_path / "uploads").iterdir())
+    assert len(stored) == 1 and {p.name for p in stored[0].iterdir()} == {
+        "mine-variant.toml", "mine-parent.toml"}
+
+    fresh = _start(scenario=key, fiscal_st_growth="31")   # another browser, the same link
+    assert not fresh.error, _errors(fresh.error)
+    assert _picker(fresh).value == key
+    assert fresh.slider(key="lever:fiscal_st_growth").value == 31.0
+    assert fresh.slider(key="lever:hightech_investment_growth").value == 12.0
+    pd.testing.assert_series_equal(_verdicts(fresh)["指标"], _verdicts(at)["指标"])
+
+
+def test_a_variant_without_its_uploaded_parent_names_the_upload_not_a_server_path(tmp_path):
+    at = _start(lang="en")
+    at.file_uploader(key="upload").set_value(
+        ("orphan.toml", _variant_of("not-here.toml", 30), "application/toml")).run()
+    (error,) = _errors(at.sidebar.error)
+    assert error.startswith("orphan.toml: extends: parent 'not-here.toml' not found"), error
+    assert str(tmp_path) not in error and "/" not in error.partition(" (")[0]
+    assert not (tmp_path / "uploads").exists() or not [
+        p for p in (tmp_path / "uploads").iterdir() if not p.name.startswith(".")]
+    gone = _start(scenario="upload-0123456789ab/gone.toml", lang="en")
+    assert _errors(gone.error)[0].startswith(
+        "URL: scenario: the upload 'gone.toml' is no longer kept on this server")
+
+
+def test_a_variant_finds_a_parent_uploaded_before_it_and_a_broken_file_blocks_nothing():
+    source = (Path(APP).parents[1] / "scenarios" / "kecheng-2027.toml").read_bytes()
+    at = _start(lang="en")
+    at.file_uploader(key="upload").set_value(
+        ("broken.toml", b"[scenario\n", "application/toml")).run()
+    assert len(at.sidebar.error) == 1
+    at.file_uploader(key="upload").set_value(
+        ("my-parent.toml", source, "application/toml")).run()
+    assert not at.sidebar.error, _errors(at.sidebar.error)
+    at.file_uploader(key="upload").set_value(
+        ("my-variant.toml", _variant_of("my-parent.toml", 33), "application/toml")).run()
+    assert not at.sidebar.error, _errors(at.sidebar.error)
+    assert _picker(at).value.endswith("/my-variant.toml")
+    assert at.slider(key="lever:fiscal_st_growth").value == 33.0

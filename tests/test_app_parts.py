@@ -63,28 +63,59 @@ def test_variant_without_changes_has_no_lever_table(kecheng):
 
 def test_results_csv_has_every_indicator_and_year_with_its_band(view):
     table = pd.read_csv(io.BytesIO(results_csv(view, "zh")), encoding="utf-8-sig")
+    assert list(table.columns) == ["指标代码", "指标", "单位", "年份", "中心情景", "5% 分位数",
+                                   "中位数", "95% 分位数"]   # headers in the page's language
     central = view.central
     assert len(table) == len(central.indicators) * len(central.years)
-    rd = table[(table.indicator == "rd_intensity") & (table.year == 2027)].iloc[0]
-    assert rd["name"] == "全社会R&D经费投入占GDP比重"
-    assert rd.q05 <= rd.q50 <= rd.q95
-    assert rd.central == pytest.approx(central.sel("rd_intensity", 2027)[0])
+    rd = table[(table["指标代码"] == "rd_intensity") & (table["年份"] == 2027)].iloc[0]
+    assert rd["指标"] == "全社会R&D经费投入占GDP比重"
+    assert rd["5% 分位数"] <= rd["中位数"] <= rd["95% 分位数"]
+    assert rd["中心情景"] == pytest.approx(central.sel("rd_intensity", 2027)[0])
 
 
 def test_excel_workbook_has_the_planners_sheets(kecheng, view, edited):
     names = {k: LEVERS[k].label("en") for k in edited}
-    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names)
+    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names, scenario=kecheng)
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
-    assert list(sheets) == ["verdicts", "indicators", "bands", "levers"]
+    assert list(sheets) == ["verdicts", "indicators", "bands", "levers", "about"]
     assert len(sheets["verdicts"]) == len(kecheng.targets)
     assert "Verdict" in sheets["verdicts"].columns
-    levers = sheets["levers"].set_index("lever")
-    assert levers.loc["fiscal_st_growth", "value"] == 12.0
-    assert levers.loc["fiscal_st_growth", "plan"] == 15.0
+    assert list(sheets["verdicts"]["Plan's wording"]) == [tg.quote for tg in kecheng.targets]
+    levers = sheets["levers"].set_index("Key")
+    assert levers.loc["fiscal_st_growth", "Value"] == 12.0
+    assert levers.loc["fiscal_st_growth", "Plan"] == 15.0
+    assert levers.loc["fiscal_st_growth", "Unit"] == "%/yr"
     chinese = pd.read_excel(io.BytesIO(results_xlsx(view, "zh", edited, plan_levers(kecheng),
-                                                    names)), sheet_name=None)
-    assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆"]
+                                                    names, scenario=kecheng)), sheet_name=None)
+    assert list(chinese) == ["目标判断", "指标逐年", "不确定区间", "政策杠杆", "说明"]
     assert "判断" in chinese["目标判断"].columns
+    # No English header on the Chinese workbook (units and keys are cells, not headers).
+    for frame in chinese.values():
+        assert not [c for c in frame.columns if isinstance(c, str) and c.isascii()], frame
+
+
+def test_the_excel_says_what_produced_it_and_formats_its_numbers(kecheng, view, edited):
+    import hashlib
+
+    import openpyxl
+
+    from app.compute import BAND_SEED
+
+    names = {k: LEVERS[k].label("en") for k in edited}
+    data = results_xlsx(view, "en", edited, plan_levers(kecheng), names, scenario=kecheng)
+    about = pd.read_excel(io.BytesIO(data), sheet_name="about").set_index("Field")["Value"]
+    assert about["Scenario file"] == KECHENG.name
+    assert about["File hash (SHA-256)"] == hashlib.sha256(KECHENG.read_bytes()).hexdigest()
+    assert "fiscal_st_growth" in about["Levers changed (plan → value)"]
+    assert "15 → 12" in about["Levers changed (plan → value)"]
+    assert str(about["Runs"]) == str(view.runs) and str(about["Random seed"]) == str(BAND_SEED)
+    assert about["Software version"].startswith("innosim ")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    verdicts = book["verdicts"]
+    header = [c.value for c in verdicts[1]]
+    probability = verdicts.cell(2, header.index("Probability") + 1)
+    assert probability.number_format == "0%" and isinstance(probability.value, float)
+    assert verdicts.freeze_panes == "A2" and verdicts["A1"].font.bold
 
 
 def test_the_verdicts_export_gives_the_plans_wording_and_each_proxy_in_both_languages():
@@ -304,3 +335,103 @@ def test_an_upload_that_loads_but_cannot_run_is_refused_in_one_line(monkeypatch)
     monkeypatch.setattr(sidebar, "evaluate", nan_results)
     with pytest.raises(ScenarioError, match="not finite"):
         sidebar.trial_run(scenario, "nan.toml")
+
+
+def test_error_lines_on_the_chinese_page_have_a_chinese_frame_and_field_names():
+    """Issue 11, item 6: the one-line error in the page's language; the file comes first."""
+    from app.messages import error_line
+    from model.catalogue import INDICATORS
+
+    cases = [
+        (ScenarioError("URL", "fiscal_st_growth", "'lots' is not a number", "a value in %/年"),
+         f"网址：{LEVERS['fiscal_st_growth'].zh}：'lots' 不是数字（应为：以 %/年 为单位的数值）"),
+        (ScenarioError("up.toml", "baseline.gdp", "got 'x'", "a number"),
+         f"up.toml：基期值·{INDICATORS['gdp'].zh}：实际为 'x'（应为：数字）"),
+        (ScenarioError("up.toml", "", "broken TOML: Unclosed array (at line 4, column 2)",
+                       "valid TOML"),
+         "up.toml：（文件）：TOML 格式错误：数组未闭合（第 4 行第 2 列）"
+         "（应为：合法的 TOML 文本）"),
+        (ScenarioError("URL", "share_talent", "500 lies outside the range",
+                       "a value from 0 to 100"),
+         f"网址：{LEVERS['share_talent'].zh}：500 超出可调范围（应为：0 到 100 之间的值）"),
+    ]
+    for error, chinese in cases:
+        assert error_line(error, "zh") == chinese
+        assert error_line(error, "en") == error.line()
+
+
+def test_a_downloaded_chart_is_print_ready_with_title_scenario_date_and_verdict(kecheng):
+    """Issue 11, item 7: 300 dpi, and the header says what, where, when and how likely."""
+    from PIL import Image
+
+    from app import cache
+    from app.charts import PRINT_DPI, report_header
+    from model.targets import VERDICT_RUNS
+
+    levers = tuple(sorted(plan_levers(kecheng).items()))
+    data = cache.chart_png("file:kecheng-report", kecheng, levers, (), "rd_intensity", "zh",
+                           legend=True, today="2026-03-01")
+    image = Image.open(io.BytesIO(data))
+    assert round(image.info["dpi"][0]) == PRINT_DPI and image.width >= 6 * PRINT_DPI
+    shown = compute_view(kecheng, plan_levers(kecheng))
+    header = report_header(kecheng, shown, "rd_intensity", "zh", "2026-03-01")
+    rd = next(v for v in shown.verdicts if v.target.indicator == "rd_intensity")
+    assert header[0] == "全社会R&D经费投入占GDP比重"
+    assert header[1].startswith("柯城区 · ")
+    likelihood = {"likely": "很可能达成", "at risk": "有风险", "unlikely": "很可能未达成"}
+    assert any(likelihood[rd.likelihood] in line and f"({rd.probability:.0%})" in line
+               for line in header[2:])
+    assert header[-1].startswith("2026-03-01") and str(VERDICT_RUNS) in header[-1]
+    english = report_header(kecheng, shown, "rd_intensity", "en", "2026-03-01")
+    assert english[0] == "R&D intensity" and "made with innosim on 2026-03-01" in english[-1]
+    page = cache.chart_png("file:kecheng-report", kecheng, levers, (), "rd_intensity", "zh")
+    assert Image.open(io.BytesIO(page)).width < image.width   # the page's stays light
+
+
+def test_the_upload_store_keeps_bundles_by_content_and_evicts_the_oldest(tmp_path):
+    import os
+    import time
+
+    from app.uploads import UploadStore
+
+    store = UploadStore(tmp_path / "uploads", limit_bytes=3 * len(KECHENG.read_bytes()))
+    data = KECHENG.read_bytes()
+    first = store.keep([("a.toml", data)], SCENARIOS)
+    assert store.keep([("a.toml", data)], SCENARIOS) == first   # the same content, one copy
+    again = store.path(first[0])
+    assert again is not None and again.read_bytes() == data
+    old = time.time() - 100
+    os.utime(again.parent, (old, old))
+    variant = b'extends = "kecheng-2027.toml"\n[scenario]\nname = "v"\n'
+    second = store.keep([("v.toml", variant)], SCENARIOS)
+    # the shipped parent is copied in: the bundle resolves on its own
+    assert (store.path(second[0]).parent / "kecheng-2027.toml").read_bytes() == data
+    store.keep([("b.toml", data.replace(b"15,", b"16,", 1))], SCENARIOS)
+    assert store.path(first[0]) is None          # the least recently used went
+    assert store.path(second[0]) is not None
+    with pytest.raises(ScenarioError, match=r"^\.x\.toml: \(file\): is not a usable file"):
+        store.keep([("../.x.toml", b"")], SCENARIOS)
+    assert store.path("upload-../../etc/passwd") is None
+
+
+def test_page_charts_are_vega_lite_with_hover_values_of_the_run(kecheng, view):
+    """Issue 11, item 8: the page's charts are drawn in the browser; hovering a year shows
+    every line's value; the numbers are the run's."""
+    from app.vega import SERIES, chart_template, series_frame, with_series
+    from model.simulate import evaluate
+
+    plan = evaluate(kecheng)
+    targets = [tg for tg in kecheng.targets if tg.tracked and tg.indicator == "rd_intensity"]
+    template = chart_template(kecheng, "rd_intensity", plan, "zh", targets)
+    frame = series_frame("rd_intensity", view.central, view.bands["rd_intensity"], plan, "zh")
+    spec = with_series(template, frame)
+    assert SERIES not in template.get("datasets", {})          # the template is not changed
+    assert spec["datasets"][SERIES] is frame
+    assert list(frame["当前情景（中心值）"]) == list(view.central.sel("rd_intensity")[:, 0])
+    assert spec["title"]["text"] == "全社会R&D经费投入占GDP比重 (%)"
+    rule = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "rule")
+    shown = {tip["field"] for tip in rule["encoding"]["tooltip"]}
+    assert {"年份", "当前情景（中心值）", "中位数", "5%", "95%", "规划原值"} <= shown
+    assert rule["data"] == {"name": SERIES} and "params" in rule or spec.get("params")
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert "square" in marks and "point" in marks    # observed values and the target star

@@ -128,22 +128,35 @@ def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(brow
         _sidebar_upload(page).set_input_files(files=[{
             "name": "broken.toml", "mimeType": "application/toml",
             "buffer": b"[scenario]\nname = \"broken\"\nstart = 20x22\n"}])
-        error = page.get_by_text(re.compile(r"^broken\.toml: "))
+        error = page.get_by_text(re.compile(r"^broken\.toml："))
         playwright_api.expect(error).to_be_visible(timeout=LOAD_TIMEOUT_MS)
         line = error.inner_text().strip()
         assert "\n" not in line and "Traceback" not in page.content()
+        assert line.startswith("broken.toml：（文件）：TOML 格式错误："), line  # Chinese frame
         # the previous scenario stays loaded
         playwright_api.expect(row).to_be_visible()
         picker = page.get_by_role("combobox", name="情景")
-        playwright_api.expect(picker).to_have_value("kecheng-2027.toml")
+        playwright_api.expect(picker).to_have_value(re.compile(r"^柯城区 · .*kecheng-2027\.toml"))
 
         # a good upload is loaded and picked, and the error goes
         _sidebar_upload(page).set_input_files(files=[{
             "name": "mine.toml", "mimeType": "application/toml",
             "buffer": KECHENG.read_bytes()}])
-        playwright_api.expect(picker).to_have_value("mine.toml", timeout=LOAD_TIMEOUT_MS)
+        playwright_api.expect(picker).to_have_value(re.compile(r"mine\.toml"),
+                                                    timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(error).to_have_count(0, timeout=LOAD_TIMEOUT_MS)
         playwright_api.expect(row).to_be_visible()
+        # Issue 11, item 5: the address reopens the upload in a fresh browser (kept by hash).
+        playwright_api.expect(page).to_have_url(re.compile(r"scenario=upload-"),
+                                                timeout=LOAD_TIMEOUT_MS)
+        context = browser.new_context()
+        fresh = context.new_page()
+        fresh.goto(page.url)
+        playwright_api.expect(fresh.get_by_role("combobox", name="情景")).to_have_value(
+            re.compile(r"mine\.toml"), timeout=LOAD_TIMEOUT_MS)
+        _rd_row(fresh).wait_for(timeout=LOAD_TIMEOUT_MS)
+        assert not fresh.get_by_test_id("stAlert").count()
+        context.close()
         page.close()
 
 
@@ -172,4 +185,74 @@ def test_the_model_structure_tab_shows_the_diagram_in_both_languages(browser, tm
             shot = tmp_path / f"structure-{language}.png"
             panel.screenshot(path=str(shot))
             shutil.copy(shot, f"/tmp/innosim-structure-{language}.png")
+        page.close()
+
+
+# Latin words a Chinese page may show: units and formats, the language's own name, file
+# names (checked apart), loop names (R1, B2), abbreviations Chinese planners write in Latin.
+ALLOWED_LATIN = {"R&D", "GDP", "PNG", "CSV", "TOML", "Excel", "SVG", "Markdown", "English",
+                 "MB", "KB", "SHA", "R", "B", "toml"}
+FILE_NAME = re.compile(r"[\w.-]+\.toml")
+# Text a reader sees: visible, not an icon's ligature name, not hidden under a CSS label,
+# not Streamlit's screen-reader-only words ("add icon" in a 1 px box).
+VISIBLE_TEXT = """() => {
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, element = node.parentElement;
+    if (!element || !node.textContent.trim()) continue;
+    if (element.closest("[data-testid='stIconMaterial'], script, style, noscript")) continue;
+    if (!element.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    if (parseFloat(getComputedStyle(element).fontSize) === 0) continue;
+    const box = element.getBoundingClientRect();   // screen-reader-only text: 1 px boxes
+    if (box.width <= 1 || box.height <= 1) continue;
+    out.push(node.textContent);
+  }
+  return out.join("\\n");
+}"""
+
+
+def latin_words(text: str) -> list[str]:
+    text = FILE_NAME.sub(" ", text)
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z&]*", text) if w not in ALLOWED_LATIN]
+
+
+def test_the_chinese_page_shows_no_english(browser, tmp_path):
+    """Issue 11, item 6: every tab, the open expanders, a goal-seek answer and an upload
+    error, scanned for Latin words. Screenshots: /tmp/innosim-zh-full.png, -en-full.png."""
+    with streamlit_server() as url:
+        page = browser.new_page(viewport={"width": 1500, "height": 2400})
+        page.goto(url)
+        _rd_row(page).wait_for(timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
+        seen = [page.evaluate(VISIBLE_TEXT)]
+        for expander in page.get_by_test_id("stExpander").all():
+            if expander.is_visible():
+                expander.locator("summary").click()
+        _settled(page)
+        seen.append(page.evaluate(VISIBLE_TEXT))
+        page.screenshot(path=str(tmp_path / "zh.png"), full_page=True)
+        shutil.copy(tmp_path / "zh.png", "/tmp/innosim-zh-full.png")
+        for tab in page.get_by_role("tab").all():
+            tab.click()
+            _settled(page)
+            if tab.inner_text().startswith("需要怎样"):
+                page.get_by_role("button", name="计算").click()
+                page.get_by_test_id("stAlertContentSuccess").first.wait_for(
+                    timeout=LOAD_TIMEOUT_MS)
+            seen.append(page.evaluate(VISIBLE_TEXT))
+        page.locator("input[type=file]").set_input_files(files=[{
+            "name": "bad.toml", "mimeType": "application/toml",
+            "buffer": KECHENG.read_bytes().replace(b"start = 2022", b"start = 2031")}])
+        page.get_by_text(re.compile(r"^bad\.toml：")).wait_for(timeout=LOAD_TIMEOUT_MS)
+        _settled(page)
+        seen.append(page.evaluate(VISIBLE_TEXT))
+        found = {w: re.findall(rf".{{0,40}}\b{re.escape(w)}\b.{{0,40}}", "\n".join(seen))[:2]
+                 for text in seen for w in latin_words(text)}
+        assert not found, found
+        # The English page for comparison (a screenshot to look at).
+        page.get_by_text("English", exact=True).click()
+        _settled(page)
+        page.screenshot(path=str(tmp_path / "en.png"), full_page=True)
+        shutil.copy(tmp_path / "en.png", "/tmp/innosim-en-full.png")
         page.close()

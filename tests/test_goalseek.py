@@ -90,3 +90,15 @@ def test_ranges_contain_the_plan_value_and_changes_are_listed(kecheng):
     assert changed_levers(kecheng, levers) == {}
     moved = set_lever(levers, "fiscal_st_growth", 12.0)
     assert changed_levers(kecheng, moved) == {"fiscal_st_growth": 12.0}
+
+
+def test_more_confidence_takes_more_and_the_same_seed_gives_the_same_number(kecheng):
+    target = _target(kecheng, "rd_intensity")
+    lever = "hightech_investment_growth"
+    values = [what_it_takes(kecheng, target, lever, runs=200, seed=5, probability=p).value
+              for p in (0.5, 0.8, 0.9)]
+    assert values[0] < values[1] < values[2]
+    again = what_it_takes(kecheng, target, lever, runs=200, seed=5, probability=0.8)
+    assert again.value == values[1] and (again.runs, again.seed) == (200, 5)
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        what_it_takes(kecheng, target, lever, probability=1.0)

@@ -87,3 +87,55 @@ def test_cli_bad_options_are_one_line_exit_2(tmp_path, capsys, options, words):
     code = main(["sensitivity", str(KECHENG), "--out", str(tmp_path), *options])
     error = capsys.readouterr().err.strip()
     assert code == 2 and words in error and "\n" not in error
+
+
+def test_levers_are_factors_over_their_slider_ranges(kecheng):
+    """Issue 11, item 9: "which policy matters most" has an answer."""
+    from model.levers import lever_range
+    from model.sensitivity import lever_laws
+
+    with pytest.raises(KeyError, match="lever"):
+        sensitivity(kecheng, "morris", 4, params=["lever.hightech_relocations_per_year",
+                                                  "baseline.gdp"])
+    laws = {law.key: law for law in lever_laws(kecheng)}
+    assert (laws["lever.fiscal_st_growth"].low, laws["lever.fiscal_st_growth"].high) == (
+        lever_range(kecheng, "fiscal_st_growth"))
+    assert "lever.fiscal_st_budget_share" not in laws   # not acting under the growth rule
+    result = sensitivity(kecheng, "morris", 8, seed=3, include_levers=True,
+                         params=["hightech_relocations_per_year", "lever.fiscal_st_growth",
+                                 "baseline.gdp"])
+    assert set(result.inputs) == {"lever.hightech_relocations_per_year",
+                                  "lever.fiscal_st_growth", "baseline.gdp"}
+    firms = result.table[result.table.target == "hightech_enterprises 2027"].set_index("input")
+    # Relocated firms add to the high-tech enterprises directly; GDP does not enter them.
+    assert firms["mu_star"].idxmax() == "lever.hightech_relocations_per_year"
+    assert firms.loc["baseline.gdp", "mu_star"] < 0.01 * firms["mu_star"].max()
+    everything = sensitivity(kecheng, "morris", 4, seed=3, include_levers=True)
+    assert set(laws) < set(everything.inputs) and "baseline.gdp" in everything.inputs
+
+
+def test_drawn_allocation_shares_are_weights_that_sum_to_100(kecheng):
+    from model.sensitivity import lever_laws, split_factors
+
+    laws = lever_laws(kecheng, ["share_talent", "share_incubation"])
+    unit = np.array([[0.0, 0.0], [1.0, 1.0], [0.3, 0.9]])
+    _, levers = split_factors(kecheng, laws, unit)
+    shares = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
+              "share_public_research")
+    assert np.allclose(sum(levers[k] for k in shares), 100.0)
+    assert levers["share_talent"][1] > levers["share_talent"][0]
+
+
+def test_cli_ranks_levers_with_the_uncertain_inputs(tmp_path, capsys):
+    from conftest import KECHENG
+
+    code = main(["sensitivity", str(KECHENG), "--method", "morris", "--n", "4", "--levers",
+                 "--params", "lever.fiscal_st_growth,lever.super_deduction_rate,baseline.gdp",
+                 "--seed", "1", "--out", str(tmp_path), "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert code == 0 and "lever.super_deduction_rate" in document["inputs"]
+    assert {row["input"] for row in document["indices"]} == {
+        "lever.fiscal_st_growth", "lever.super_deduction_rate", "baseline.gdp"}
+    code = main(["sensitivity", str(KECHENG), "--method", "morris", "--n", "4",
+                 "--params", "lever.fiscal_st_growth,baseline.gdp", "--out", str(tmp_path)])
+    assert code == 2 and "not an uncertain input" in capsys.readouterr().err

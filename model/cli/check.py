@@ -8,7 +8,14 @@ import json
 from ..catalogue import INDICATORS
 from ..scenario import load_scenario
 from ..simulate import simulate
-from ..targets import LIKELIHOOD_BANDS, MISSED, check, describe, verdict_word
+from ..targets import (
+    LIKELIHOOD_BANDS,
+    MISSED,
+    VERDICT_SEED,
+    check,
+    describe,
+    verdict_word,
+)
 from .table import number, render
 from .validate import warn_implausible
 
@@ -16,10 +23,12 @@ from .validate import warn_implausible
 def register(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("check", help="judge each target of a scenario")
     parser.add_argument("scenario", help="scenario file (.toml)")
-    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        help="csv: one row per target, the fields of the JSON records")
     parser.add_argument("--runs", type=int, default=None,
                         help="ensemble size for probabilities (default: one central run)")
-    parser.add_argument("--seed", type=int, default=None, help="random seed for --runs")
+    parser.add_argument("--seed", type=int, default=VERDICT_SEED,
+                        help=f"random seed for --runs (default: {VERDICT_SEED}, the app's)")
     parser.set_defaults(handler=handle)
 
 
@@ -29,6 +38,9 @@ def handle(args: argparse.Namespace) -> int:
     if args.runs is not None and args.runs < 1:
         from ..errors import ScenarioError
         raise ScenarioError(args.scenario, "--runs", f"{args.runs}", "a whole number >= 1")
+    from .ensemble import check_seed
+
+    check_seed(args.scenario, args.seed)
     if args.runs is None:
         results = simulate(scenario)
     else:
@@ -39,6 +51,14 @@ def handle(args: argparse.Namespace) -> int:
     verdicts = check(scenario, results)
     if args.format == "json":
         print(json.dumps([v.record() for v in verdicts], ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        import sys
+
+        import pandas as pd
+
+        from ..untrusted import write_csv
+
+        write_csv(pd.DataFrame([v.record() for v in verdicts]), sys.stdout, index=False)
     else:
         # The plan's own wording first; the model's indicator it is judged on next to it
         # (named in both languages under the table), marked "*" where that is a proxy (the

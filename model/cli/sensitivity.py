@@ -16,7 +16,7 @@ import sys
 from ..errors import ScenarioError
 from ..saving import output_key, refuse_existing
 from ..scenario import _suggest, load_scenario
-from ..sensitivity import METHODS, check_design, sensitivity
+from ..sensitivity import METHODS, check_design, lever_laws, sensitivity
 from ..uncertainty import uncertain
 from ..untrusted import save_csv
 from .cluster import add_scheduler_option, connect
@@ -35,6 +35,9 @@ def register(commands: argparse._SubParsersAction) -> None:
                              "Morris: trajectories (N*(D+1) runs)")
     parser.add_argument("--params", default=None,
                         help="comma-separated uncertain inputs to vary (default: all)")
+    parser.add_argument("--levers", action="store_true",
+                        help="the policy levers are factors too, each over its slider's "
+                             "range (named lever.<key>): rank policies against uncertainties")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--top", type=int, default=5, help="inputs shown per target (5)")
     parser.add_argument("--out", default="out", help="folder for the CSV and PNG (out)")
@@ -49,6 +52,8 @@ def handle(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     check_seed(args.scenario, args.seed)
     available = [law.key for law in uncertain(scenario)]
+    if args.levers:
+        available += [law.key for law in lever_laws(scenario)]
     params = None
     if args.params is not None:
         params = [p.strip() for p in args.params.split(",") if p.strip()]
@@ -71,7 +76,7 @@ def handle(args: argparse.Namespace) -> int:
     with connect(args.scheduler, args.scenario) as client, \
             progress_bar(f"{args.method} N={args.n}") as progress:
         result = sensitivity(scenario, args.method, args.n, args.seed, params, client=client,
-                             progress=progress)
+                             progress=progress, include_levers=args.levers)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     save_csv(result.table, csv_path, overwrite=args.force, index=False)
