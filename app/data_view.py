@@ -29,6 +29,7 @@ from model.sheet import export_workbook, located, read_workbook
 from model.untrusted import display_name, plain_line, safe_key
 from model.variants import variant_document
 
+from . import uploads
 from .i18n import t, unit
 from .sidebar import Choice
 
@@ -251,8 +252,11 @@ def scenario_text(choice: Choice, files: Mapping[str, Path]) -> str:
     """The TOML text of the loaded scenario (a file of the folder, or an upload)."""
     if choice.name in files:
         return files[choice.name].read_text(encoding="utf-8")
-    _original, data = ss["uploads"][choice.name]
-    return bytes(data).decode("utf-8")
+    stored = uploads.store().path(choice.name)
+    if stored is None:   # evicted from the uploads folder since: nothing left to edit
+        raise ScenarioError(choice.name.rpartition("/")[2], "", "is no longer kept",
+                            "the file uploaded again")
+    return stored.read_text(encoding="utf-8")
 
 
 def data_section(choice: Choice, files: Mapping[str, Path], language: str) -> None:
@@ -343,10 +347,17 @@ def data_section(choice: Choice, files: Mapping[str, Path], language: str) -> No
 
 
 def _use_variant(name: str, text: str) -> None:
-    """Load the edited variant on this page, as an upload of the same text would be."""
-    uploads = ss.setdefault("uploads", {})
-    uploads[name] = (name, text.encode("utf-8"))
-    ss["scenario_name"] = name
+    """Load the edited variant on this page, kept as an upload of the same text would be
+    (its page address then reopens it)."""
+    store = uploads.store()
+    earlier = [p.parent for p in (store.path(k) for k in ss.get("uploads", {})) if p]
+    try:
+        keys = store.keep([(name, text.encode("utf-8"))], ss.get("scenario_folder"), earlier)
+    except ScenarioError as error:
+        ss["data_sheet_error"] = error.lines()
+        return
+    ss.setdefault("uploads", {})[keys[0]] = name
+    ss["scenario_name"] = keys[0]
 
 
 def _on_sheet_upload() -> None:

@@ -386,6 +386,11 @@ def keep_main_module():
     sys.modules["__main__"] = main_module
 
 
+def _picker(at):
+    """The scenario picker (one select box per language)."""
+    return next(s for s in at.selectbox if (s.key or "").startswith("picker:"))
+
+
 def test_a_new_county_from_new_through_excel_to_the_app(tmp_path, capsys, monkeypatch,
                                                         keep_main_module):
     from streamlit.testing.v1 import AppTest
@@ -417,7 +422,7 @@ def test_a_new_county_from_new_through_excel_to_the_app(tmp_path, capsys, monkey
     at = AppTest.from_file(str(ROOT / "app" / "streamlit_app.py"), default_timeout=120)
     at.run()
     assert not at.exception, at.exception
-    assert at.selectbox(key="scenario_name").value == path.name
+    assert _picker(at).value == path.name
     assert "丽水市莲都区" in at.caption[0].value
     table = at.table[0].value
     assert list(table["指标"]) == ["全社会R&D经费投入占GDP比重"]
@@ -431,7 +436,7 @@ def test_a_new_county_from_new_through_excel_to_the_app(tmp_path, capsys, monkey
     assert f"{slipped}: baseline.gdp: warning: GDP 520000 亿元: 亿元 expected" in err
     assert "(written in 万元? that is 52 亿元)" in err
     at.run()   # the page lists the folder's files anew
-    at.selectbox(key="scenario_name").set_value(slipped.name).run()
+    _picker(at).set_value(slipped.name).run()
     assert not at.exception
     warnings = [w.value for w in at.warning]
     assert any("地区生产总值 520000 亿元" in w and "万元" in w for w in warnings), warnings
@@ -508,7 +513,7 @@ def test_the_data_view_takes_a_filled_sheet_and_shows_its_problems(keep_main_mod
     at.file_uploader(key="data_sheet").set_value(("k.xlsx", buffer.getvalue(), "x")).run()
     errors = [e.value.replace("\\", "") for e in at.error]
     assert len(errors) == 2 and "sheet '数据 numbers' row" in errors[0], errors
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027.toml"   # nothing lost
+    assert _picker(at).value == "kecheng-2027.toml"   # nothing lost
     book[NUMBERS].cell(row=rows["gdp"], column=6).value = 280
     book[NUMBERS].cell(row=rows["population"], column=6).value = 47
     book[NUMBERS].cell(row=rows["tech_smes"], column=6).value = 400
@@ -516,4 +521,4 @@ def test_the_data_view_takes_a_filled_sheet_and_shows_its_problems(keep_main_mod
     book.save(buffer)
     at.file_uploader(key="data_sheet").set_value(("k.xlsx", buffer.getvalue(), "x")).run()
     assert not at.exception and not at.error, [e.value for e in at.error]
-    assert at.selectbox(key="scenario_name").value == "kecheng-2027-sheet.toml"
+    assert _picker(at).value.endswith("/kecheng-2027-sheet.toml")   # kept as an upload
