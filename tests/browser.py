@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -47,30 +48,44 @@ def free_port() -> int:
 @contextmanager
 def streamlit_server() -> Iterator[str]:
     """Start `streamlit run` on a free localhost port; yield its address; stop it."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=APP.parents[1], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read() if process.poll() is not None else ""
-                raise RuntimeError(f"streamlit did not start on {url}: {output[-1000:]}")
-            time.sleep(0.3)
+    with streamlit_process() as (url, _process):
         yield url
-    finally:
-        process.terminate()
+
+
+@contextmanager
+def streamlit_process() -> Iterator[tuple[str, subprocess.Popen]]:
+    """Start `streamlit run` on a free localhost port; yield its address and process (whose
+    memory a benchmark reads); stop it."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    # The server's log goes to a file: a pipe nobody reads would block a long-running server.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false",
+             # No reloading: a file edited while the server runs must not swap the model's
+             # classes under the cached objects (a benchmark runs for minutes).
+             "--server.fileWatcherType", "none"],
+            cwd=APP.parents[1], stdout=log, stderr=subprocess.STDOUT, text=True)
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"streamlit did not start on {url}: {log.read()[-1000:]}")
+                time.sleep(0.3)
+            yield url, process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
