@@ -30,7 +30,7 @@ from .quantities import Spec
 from .results import Results
 from .scenario import Scenario, load_scenario
 from .schedule import LeverEvent
-from .system import InconsistentBaseline, InnovationModel
+from .system import InconsistentBaseline, InnovationModel, shipped_structure
 from .uncertainty import METHODS, Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
@@ -159,14 +159,17 @@ def _check_finite(scenario: Scenario, recorded: tuple[str, ...], years: np.ndarr
 
 
 def _checked_outputs(outputs: object) -> tuple[str, ...] | None:
-    """``None`` (every indicator) or indicator names the model records."""
+    """``None`` (every indicator) or names of quantities the model records."""
     if outputs is None:
         return None
-    found = tuple(arguments.names("outputs", outputs, "indicator names"))
-    unknown = [k for k in found if k not in INDICATORS]
+    found = tuple(arguments.names("outputs", outputs, "names of the model's quantities"))
+    recordable = shipped_structure().provided   # stocks, flows and auxiliaries
+    unknown = [k for k in found if k not in recordable]
     if unknown:
-        raise UnknownName("outputs", f"unknown indicators: {arguments.listed(unknown)}",
-                          "indicator names of the catalogue")
+        raise UnknownName("outputs", f"not quantities the model records: "
+                          f"{arguments.listed(unknown)}", "stocks, flows and auxiliaries of "
+                          "docs/model.md (a derived rate such as rd_growth comes with its "
+                          "source)")
     return found
 
 
@@ -212,7 +215,7 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
                     for k in ALLOCATION_SHARES)
         if any(shares_sum_off(float(run)) for run in np.atleast_1d(total)):
             raise InputError("levers", f"allocation shares sum to {np.max(total):g} %",
-                             "allocation shares summing to 100 %")
+                             "allocation shares that sum to 100 %")
     return policy
 
 
