@@ -13,7 +13,7 @@ CJK_FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 # Graphviz draws the model's diagram (Debian package; root or sudo).
 DOT := /usr/bin/dot
 
-.PHONY: run test lint bench clean fonts graphviz docs
+.PHONY: run test lint bench bench-memory clean fonts graphviz docs
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -57,6 +57,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_uncertainty.py
 	$(BIN)/python benchmarks/bench_app.py
+
+bench-memory: $(STAMP)
+	$(BIN)/python benchmarks/bench_memory.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -7,6 +7,7 @@ Arguments whose names start with ``_`` are not hashed by Streamlit; ``scenario_k
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -29,12 +30,25 @@ CHARTS_KEPT = 384
 KEPT_SECONDS = 3600
 
 
-def file_key(path: Path) -> str:
-    return f"file:{path}:{path.stat().st_mtime_ns}"
+def folder_stamp(files: Mapping[str, Path]) -> str:
+    """Changes whenever a scenario file of the folder changes. A variant (a file or an
+    upload) reads its parent there: an edited parent must not leave every session seeing the
+    variant as it was."""
+    stamps = []
+    for name, path in sorted(files.items()):
+        try:
+            stamps.append(f"{name}:{path.stat().st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:gone")
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
 
 
-def upload_key(name: str, data: bytes) -> str:
-    return f"upload:{name}:{hashlib.sha256(data).hexdigest()[:16]}"
+def file_key(path: Path, stamp: str = "") -> str:
+    return f"file:{path}:{path.stat().st_mtime_ns}:{stamp}"
+
+
+def upload_key(name: str, data: bytes, stamp: str = "") -> str:
+    return f"upload:{name}:{hashlib.sha256(data).hexdigest()[:16]}:{stamp}"
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

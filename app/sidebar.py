@@ -152,11 +152,12 @@ def _scenario_options(files: dict[str, Path]) -> list[str]:
 
 def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
     """(cache key, scenario) for a file name or an uploaded name."""
+    stamp = cache.folder_stamp(files)
     if name in files:
-        key = cache.file_key(files[name])
+        key = cache.file_key(files[name], stamp)
         return key, cache.scenario_from_file(key, str(files[name]))
     original, data = ss["uploads"][name]
-    key = cache.upload_key(name, data)
+    key = cache.upload_key(name, data, stamp)
     folder = ss.get("scenario_folder")
     return key, cache.scenario_from_upload(key, original, data,
                                            str(folder) if folder else None)

@@ -151,3 +151,49 @@ def test_concurrent_sessions_each_show_their_own_numbers(browser):
         assert seen[0] != seen[-1]  # the second round moved the numbers again
         for context in contexts:
             context.close()
+
+
+# --- what every session shares: the caches of app/cache.py ---------------------------------
+
+
+def test_an_edited_parent_file_changes_its_variants_cache_key(tmp_path):
+    """Scenarios are cached once for all sessions, keyed by file and modification time. A
+    variant reads its parent: editing the parent must give the variant a new key, or every
+    session would keep seeing the variant as it was."""
+    import os
+    import shutil
+
+    from app.cache import file_key, folder_stamp, upload_key
+    from app.state import scenario_files
+
+    shutil.copy(SCENARIOS / "kecheng-2027.toml", tmp_path / "kecheng-2027.toml")
+    variant = tmp_path / "kecheng-2027-accelerated.toml"
+    shutil.copy(SCENARIOS / variant.name, variant)
+    files = scenario_files(tmp_path)
+    before = file_key(variant, folder_stamp(files)), upload_key("v.toml", b"x", folder_stamp(files))
+    parent = tmp_path / "kecheng-2027.toml"
+    stat = parent.stat()
+    os.utime(parent, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    after = file_key(variant, folder_stamp(files)), upload_key("v.toml", b"x", folder_stamp(files))
+    assert before[0] != after[0] and before[1] != after[1]
+    assert file_key(variant, folder_stamp(files)) == after[0]   # stable while nothing changes
+
+
+def test_what_a_session_computes_leaves_the_shared_scenario_unchanged():
+    """One Scenario object serves every session (st.cache_resource): a slider move, a goal
+    seek, a larger ensemble and a variant must not change it."""
+    from app.compute import compute_view
+    from app.exports import variant_toml
+    from model.ensemble import ensemble
+    from model.goalseek import what_it_takes
+
+    scenario = load_scenario(SCENARIOS / "kecheng-2027.toml")
+    before = scenario.model_dump()
+    levers = set_lever(plan_levers(scenario), "share_talent", 30.0, grid=1.0)
+    compute_view(scenario, levers, {"rd_depreciation": 20.0}, runs=20)
+    target = next(t for t in scenario.targets if t.tracked)
+    what_it_takes(scenario, target, "fiscal_st_growth", levers=levers, runs=10, seed=1)
+    ensemble(scenario, 50, seed=1, levers=changed_levers(scenario, levers),
+             fixed={"rd_depreciation": 20.0})
+    variant_toml(scenario, changed_levers(scenario, levers), {"rd_depreciation": 20.0})
+    assert scenario.model_dump() == before
