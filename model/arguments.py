@@ -87,7 +87,7 @@ def real_numbers(field: str, value: object, expected: str = "a number") -> np.nd
     if isinstance(value, np.ndarray):
         if value.dtype.kind not in "iuf":
             raise InputError(field, f"an array of {value.dtype} is not numbers", expected)
-        return value.astype(float)
+        return np.asarray(value, dtype=float)  # no copy of a float array
     if isinstance(value, list | tuple) and value and all(_is_real(v) for v in value):
         return np.array([real_number(field, v, expected) for v in value])
     return np.asarray(real_number(field, value, expected))
