@@ -18,7 +18,7 @@ DOT := /usr/bin/dot
 SOFFICE := /usr/bin/soffice
 PDFTOPPM := /usr/bin/pdftoppm
 
-.PHONY: run test lint bench clean fonts graphviz docs report-tools
+.PHONY: run test lint bench bench-memory clean fonts graphviz docs report-tools
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -70,6 +70,9 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py
 	$(BIN)/python benchmarks/bench_uncertainty.py
 	$(BIN)/python benchmarks/bench_app.py
+
+bench-memory: $(STAMP)
+	$(BIN)/python benchmarks/bench_memory.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

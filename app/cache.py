@@ -7,6 +7,7 @@ Arguments whose names start with ``_`` are not hashed by Streamlit; ``scenario_k
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -21,13 +22,33 @@ from .state import read_upload
 
 LeverItems = tuple[tuple[str, float], ...]
 
+# The caches are shared by every session of the server; their bounds keep its memory flat
+# (benchmarks/bench_memory.py): a view is about 50 kB, a chart PNG about 20 kB, so at most
+# about 6 + 8 MB, released an hour after last use.
+VIEWS_KEPT = 128
+CHARTS_KEPT = 384
+KEPT_SECONDS = 3600
 
-def file_key(path: Path) -> str:
-    return f"file:{path}:{path.stat().st_mtime_ns}"
+
+def folder_stamp(files: Mapping[str, Path]) -> str:
+    """Changes whenever a scenario file of the folder changes. A variant (a file or an
+    upload) reads its parent there: an edited parent must not leave every session seeing the
+    variant as it was."""
+    stamps = []
+    for name, path in sorted(files.items()):
+        try:
+            stamps.append(f"{name}:{path.stat().st_mtime_ns}")
+        except OSError:
+            stamps.append(f"{name}:gone")
+    return hashlib.sha256("|".join(stamps).encode()).hexdigest()[:16]
 
 
-def upload_key(name: str, data: bytes) -> str:
-    return f"upload:{name}:{hashlib.sha256(data).hexdigest()[:16]}"
+def file_key(path: Path, stamp: str = "") -> str:
+    return f"file:{path}:{path.stat().st_mtime_ns}:{stamp}"
+
+
+def upload_key(name: str, data: bytes, stamp: str = "") -> str:
+    return f"upload:{name}:{hashlib.sha256(data).hexdigest()[:16]}:{stamp}"
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -52,19 +73,19 @@ def scenario_from_upload(scenario_key: str, name: str, _data: bytes,
     return read_upload(name, _data, Path(folder) if folder else None)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@st.cache_data(max_entries=VIEWS_KEPT, ttl=KEPT_SECONDS, show_spinner=False)
 def view(scenario_key: str, _scenario: Scenario, levers: LeverItems, parameters: LeverItems,
          runs: int = BAND_RUNS) -> View:
     return compute_view(_scenario, dict(levers), dict(parameters), runs=runs)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@st.cache_data(max_entries=64, ttl=KEPT_SECONDS, show_spinner=False)
 def plan_run(scenario_key: str, _scenario: Scenario) -> Results:
     """The plan as written: its own levers, parameters at their central values."""
     return evaluate(_scenario)
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
+@st.cache_data(max_entries=CHARTS_KEPT, ttl=KEPT_SECONDS, show_spinner=False)
 def chart_png(scenario_key: str, _scenario: Scenario, levers: LeverItems,
               parameters: LeverItems, indicator: str, language: str,
               legend: bool = False, today: str | None = None) -> bytes:

@@ -190,11 +190,12 @@ def scenario_label(name: str, files: dict[str, Path], language: str, size: int =
 
 def load(name: str, files: dict[str, Path]) -> tuple[str, Scenario]:
     """(cache key, scenario) for a file name or an upload key (``upload-<hash>/<name>``)."""
+    stamp = cache.folder_stamp(files)
     if name in files:
-        key = cache.file_key(files[name])
+        key = cache.file_key(files[name], stamp)
         return key, cache.scenario_from_file(key, str(files[name]))
     if uploads.UploadStore.is_key(name):
-        # The key holds the content hash: the same key is always the same scenario.
+        # The key holds the content hash, and the bundle its parents: always the same scenario.
         return f"upload:{name}", cache.scenario_from_store(name, str(uploads.store().folder))
     raise KeyError(name)
 

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from . import arguments
 from .catalogue import INDICATORS
 from .errors import ScenarioError
 from .results import Results
@@ -205,6 +206,8 @@ class Backtest:
 def backtest(scenario: Scenario, runs: int = 500, seed: int | None = 0,
              backcast: bool = False) -> Backtest:
     """Score the central run, the ensemble band and two naive forecasts against history."""
+    scenario = arguments.scenario(scenario)
+    backcast = arguments.flag("backcast", backcast)
     if not scenario.history:
         raise ScenarioError(scenario.path, "history", "the scenario has no [[history]] to "
                             "backtest against", "[[history]] points after the start year")

@@ -26,19 +26,16 @@ import numpy as np
 import tomlkit
 from scipy.optimize import least_squares
 
-from . import variants
+from . import arguments, variants
 from .backtest import theil
 from .catalogue import BASELINES, INPUTS, LEVERS
+from .errors import InputError
 from .scenario import HistoryPoint, Scenario
 from .simulate import evaluate
 
 
-class CalibrationError(ValueError):
+class CalibrationError(InputError):
     """The calibration cannot be set up: ``field`` and ``expected`` as in ScenarioError."""
-
-    def __init__(self, field: str, problem: str, expected: str = "") -> None:
-        self.field, self.problem, self.expected = field, problem, expected
-        super().__init__(f"{field}: {problem}")
 
 
 @dataclass
@@ -97,6 +94,8 @@ def calibration_variant(scenario: Scenario) -> tuple[Scenario, dict[str, float]]
 
 def calibrate(scenario: Scenario, params: Sequence[str]) -> Calibration:
     """Fit ``params`` to ``scenario.history`` (see the module doc)."""
+    scenario = arguments.scenario(scenario)
+    params = arguments.names("--params", params, "names of parameters")
     if not scenario.history:
         raise CalibrationError("history", "the scenario has no [[history]] to fit",
                                "[[history]] entries with indicator, year, value, source")
@@ -106,11 +105,11 @@ def calibrate(scenario: Scenario, params: Sequence[str]) -> Calibration:
     start_values: dict[str, float] = {}
     for key in params:
         if key not in INPUTS or key in LEVERS:
-            raise CalibrationError("--params", f"{key!r} is not a model parameter",
+            raise CalibrationError("--params", f"{arguments.shown(key)} is not a model parameter",
                                    "parameters (levers are the plan's choices, not fitted)")
         value, bounds, _ = scenario.input_entry(key)
         if bounds is None or not bounds[0] < bounds[1]:
-            raise CalibrationError("--params", f"{key!r} has no range to fit within",
+            raise CalibrationError("--params", f"{arguments.shown(key)} has no range to fit within",
                                    "a parameter with range = [low, high]")
         ranges[key] = (float(bounds[0]), float(bounds[1]))
         start_values[key] = float(value)

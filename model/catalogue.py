@@ -70,7 +70,8 @@ _ECONOMY_PARAMETERS = (
     Spec("population_growth", "常住人口增速", "resident population growth", "%/年", PERCENT,
          0.3, (-0.5, 1.0), lower=-10.0, upper=10.0, doc="assumption"),
     Spec("employment_rate", "就业人员占常住人口比重", "employed persons per resident", "%",
-         PERCENT, 58.0, (50.0, 65.0), upper=100.0,
+         # lower: employed persons divide R&D personnel per 10k employed, so never zero
+         PERCENT, 58.0, (50.0, 65.0), lower=1.0, upper=100.0,
          doc="assumption: employed/resident ratio of Chinese districts 50-65 %"),
     Spec("va_to_revenue", "规上工业增加值率", "value added per unit of industrial revenue", "%",
          PERCENT, 25.0, (20.0, 30.0), upper=100.0,

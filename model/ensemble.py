@@ -204,14 +204,16 @@ def ensemble(
     :func:`model.simulate.evaluate`). ``fixed``: inputs held at a value rather than drawn
     (a planner's edited parameters).
     """
+    scenario = arguments.scenario(scenario)
     runs = arguments.runs(runs)
     block_runs = arguments.whole_number("block_runs", block_runs, 1, 10**6)
     seed = resolve_seed(arguments.seed(seed))
     check_method(method)
-    fixed = dict(fixed or {})
+    fixed = arguments.mapping("fixed", fixed, "a dict of input -> value")
+    levers = arguments.mapping("levers", levers, "a dict of lever -> value")
     laws = [law for law in uncertain(scenario) if law.key not in fixed]
     bounds = [(lo, min(lo + block_runs, runs)) for lo in range(0, runs, block_runs)]
-    policy = (dict(levers or {}), fixed)
+    policy = (levers, fixed)
     summaries = _run_blocks(scenario, laws, seed, method, runs, bounds, client, progress,
                             policy)
     return _combine(scenario, runs, seed, method, laws, summaries)

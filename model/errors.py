@@ -17,7 +17,7 @@ class ScenarioError(ValueError):
         super().__init__(self.line())
 
     def line(self) -> str:
-        text = f"{self.path}: {self.field or '(file)'}: {self.problem}"
+        text = f"{printable(self.path)}: {self.field or '(file)'}: {self.problem}"
         return f"{text} ({self.expected})" if self.expected else text
 
     def lines(self) -> list[str]:
@@ -54,6 +54,19 @@ def raise_all(errors: list[ScenarioError]) -> None:
         raise errors[0]
     if errors:
         raise ScenarioErrors(errors)
+
+
+MAX_PATH_SHOWN = 160
+
+
+def printable(path: str) -> str:
+    """A path as one short line: control characters (a newline in a file name) escaped,
+    the middle of a very long one left out."""
+    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
+    if len(text) > MAX_PATH_SHOWN:
+        half = MAX_PATH_SHOWN // 2 - 1
+        text = f"{text[:half]}…{text[-half:]}"
+    return text
 
 
 class InputError(ValueError):

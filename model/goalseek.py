@@ -129,7 +129,8 @@ def what_it_takes(
     runs reach the target (``runs`` defaults to :data:`model.targets.VERDICT_RUNS` and
     ``seed`` to :data:`model.targets.VERDICT_SEED`, the verdict table's ensemble).
     """
-    if lever not in LEVERS:
+    scenario, target = arguments.scenario(scenario), arguments.target(target)
+    if not isinstance(lever, str) or lever not in LEVERS:
         raise UnknownName("lever", f"unknown lever {lever!r}", "a lever of the catalogue")
     tolerance = arguments.positive("tolerance", tolerance)
     if probability is not None:
@@ -139,15 +140,24 @@ def what_it_takes(
     if runs is not None:
         runs = arguments.runs(runs)
     seed = arguments.seed(seed)
+    first, last = scenario.meta.start, scenario.meta.end
+    years = [target.year] + ([target.from_year] if target.from_year is not None else [])
+    if not all(first <= year <= last for year in years):
+        # e.g. a target of another scenario: the run has no value to judge it on
+        raise InputError("target", f"{target.indicator!r} in {target.year} lies outside the "
+                         f"run {first}-{last}", f"a target within {first}-{last}")
     if not target.tracked:
-        raise ValueError(f"target for {target.indicator!r} is not modelled: {target.reason}")
-    current = dict(levers) if levers is not None else plan_levers(scenario)
+        raise InputError("target", f"{target.indicator!r} is not modelled "
+                         f"({arguments.shown(target.reason or '')})", "a target the model judges")
+    # Levers not given keep the plan's values.
+    current = {**plan_levers(scenario), **arguments.mapping("levers", levers,
+                                                            "a dict of lever -> value")}
     low, high = (_checked_bounds(lever, bounds) if bounds is not None
                  else lever_range(scenario, lever))
 
     draws: dict[str, np.ndarray | float] = (
         dict(sample(scenario, runs, seed)) if runs is not None and run is None else {})
-    draws.update(parameters or {})
+    draws.update(arguments.mapping("parameters", parameters, "a dict of parameter -> value"))
 
     def margins(value: float) -> tuple[np.ndarray, np.ndarray]:
         return target_margins(scenario, target, set_lever(current, lever, value), draws, lever,

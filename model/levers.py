@@ -10,13 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from . import arguments
 from .catalogue import ALLOCATION_SHARES, LEVERS, SHARE_TOTAL
-from .errors import UnknownName
+from .errors import InputError, UnknownName
 from .scenario import Scenario
 
 
 def plan_levers(scenario: Scenario) -> dict[str, float]:
     """Every lever at the value the scenario (the plan as written) gives it, display units."""
+    scenario = arguments.scenario(scenario)
     return {key: scenario.input_value(key) for key in LEVERS}
 
 
@@ -32,7 +34,10 @@ def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
     """The range a planner may move a lever in: the model's range for the lever (Spec),
     widened to the scenario entry's range and to the plan's own value where they go beyond.
     """
-    value, bounds, _source = scenario.input_entry(key)
+    if not isinstance(key, str) or key not in LEVERS:
+        raise UnknownName("lever", f"unknown lever {arguments.shown(key)}",
+                          "a lever of the catalogue")
+    value, bounds, _source = arguments.scenario(scenario).input_entry(key)
     spec = LEVERS[key]
     ends = [value, *(spec.range or ()), *(bounds or ())]
     return float(min(ends)), float(max(ends))
@@ -52,16 +57,28 @@ def set_lever(levers: Mapping[str, float], key: str, value: float,
     """
     from .simulate import check_domain
 
-    if key not in LEVERS:
-        raise UnknownName("lever", f"unknown lever {key!r}", "a lever of the catalogue")
+    if not isinstance(key, str) or key not in LEVERS:
+        raise UnknownName("lever", f"unknown lever {arguments.shown(key)}",
+                          "a lever of the catalogue")
+    levers = arguments.mapping("levers", levers, "a dict of lever -> value")
+    value = arguments.real_number(f"levers.{key}", value, f"a number in {LEVERS[key].unit}")
     check_domain(f"levers.{key}", value, LEVERS[key])
+    if grid is not None:
+        grid = arguments.positive("grid", grid)
     updated = dict(levers)
-    updated[key] = float(value)
+    updated[key] = value
     if key not in ALLOCATION_SHARES:
         return updated
     if not 0.0 <= value <= SHARE_TOTAL:
-        raise ValueError(f"share {value:g} % lies outside 0-100 %")
+        raise InputError(f"levers.{key}", f"share {value:g} % lies outside 0-100 %",
+                         "a share from 0 to 100 %")
     others = [k for k in ALLOCATION_SHARES if k != key]
+    missing = [k for k in others if k not in levers]
+    if missing:
+        raise InputError("levers", f"no value for {arguments.listed(missing)}",
+                         "every allocation share, to rescale the others")
+    for other in others:
+        check_domain(f"levers.{other}", levers[other], LEVERS[other])
     rest = sum(levers[k] for k in others)
     remaining = SHARE_TOTAL - value
     for other in others:
@@ -92,5 +109,15 @@ def _on_grid(shares: dict[str, float], total: float, grid: float) -> dict[str, f
 def changed_levers(scenario: Scenario, levers: Mapping[str, float],
                    tolerance: float = 1e-9) -> dict[str, float]:
     """The levers whose value differs from the scenario's own."""
-    plan = plan_levers(scenario)
-    return {k: float(v) for k, v in levers.items() if abs(v - plan[k]) > tolerance}
+    plan = plan_levers(arguments.scenario(scenario))
+    levers = arguments.mapping("levers", levers, "a dict of lever -> value")
+    unknown = [k for k in levers if k not in plan]
+    if unknown:
+        raise UnknownName("levers", f"unknown levers: {arguments.listed(unknown)}",
+                          "names of levers")
+    from .simulate import check_domain
+
+    values = {k: arguments.real_number(f"levers.{k}", v) for k, v in levers.items()}
+    for key, value in values.items():
+        check_domain(f"levers.{key}", value, LEVERS[key])
+    return {k: v for k, v in values.items() if abs(v - plan[k]) > tolerance}

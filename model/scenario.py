@@ -37,6 +37,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from . import arguments
 from .arguments import MAX_STEPS_PER_YEAR
 from .catalogue import (
     ALLOCATION_SHARES,
@@ -47,7 +48,7 @@ from .catalogue import (
     PARAMETERS,
     shares_sum_off,
 )
-from .errors import ScenarioError, raise_all
+from .errors import InputError, ScenarioError, raise_all
 from .inheritance import resolve
 from .quantities import Spec, likely_slip
 
@@ -381,7 +382,7 @@ class Scenario(_Strict):
 
 # --- reading -----------------------------------------------------------------------------
 
-def load_scenario(path: str | Path, data: bytes | str | None = None) -> Scenario:
+def load_scenario(path: str | os.PathLike[str], data: bytes | str | None = None) -> Scenario:
     """Read, parse and validate a scenario file; raise :class:`ScenarioError` on any problem.
 
     A file with ``extends = "other.toml"`` is merged over its parent first (see
@@ -389,7 +390,7 @@ def load_scenario(path: str | Path, data: bytes | str | None = None) -> Scenario
     text of ``path`` and ``path`` is never read: an upload is resolved exactly as the same
     file saved at ``path`` would be (parents in its folder, never outside it).
     """
-    path = Path(path)
+    path = Path(arguments.file_path(path))
     first = None if data is None else parse_document(data, path)
     document, chain = resolve(path, read_document, first)
     scenario = validate_document(document, path)
@@ -447,6 +448,9 @@ def parse_scenario(data: bytes | str, path: str | Path = "<memory>") -> Scenario
 
 def parse_document(data: bytes | str, path: str | Path = "<memory>") -> dict[str, Any]:
     """TOML text -> dict, with one-line errors for size, encoding and syntax."""
+    if not isinstance(data, bytes | str):
+        raise InputError("data", f"{arguments.shown(data)} is not scenario text",
+                         "the TOML text as str or bytes")
     if isinstance(data, bytes):
         if len(data) > MAX_FILE_BYTES:
             raise ScenarioError(path, "", f"file is {len(data):,} bytes",

@@ -172,6 +172,10 @@ def sensitivity(
     names pick levers). ``client``: a ``dask.distributed.Client`` to evaluate blocks of the
     design on; only margins come back. ``progress(done, total)`` after each block.
     """
+    scenario = arguments.scenario(scenario)
+    if params is not None and params != ASSUMPTIONS:
+        params = arguments.names("params", params, "names of inputs with a range")
+    method = arguments.choice("method", method, ("sobol", "morris"))
     fixed = dict(fixed or {})
     if params == ASSUMPTIONS:
         from .provenance import assumed_inputs
@@ -202,10 +206,12 @@ def sensitivity(
                           "names of inputs with a range") from None
     n = arguments.whole_number("n", n, 1)
     seed = arguments.seed(seed)
-    num_resamples = arguments.whole_number("num_resamples", num_resamples, 1, 100_000)
+    # a bootstrap confidence interval needs at least two resamples to have a spread
+    num_resamples = arguments.whole_number("num_resamples", num_resamples, 2, 100_000)
     rows = n * (len(laws) + (2 if method == "sobol" else 1))
     if rows > arguments.MAX_DESIGN_ROWS:
-        raise InputError("n", f"N = {n:,} with {len(laws)} inputs is a design of {rows:,} runs",
+        raise InputError("n", f"N = {arguments.count(n)} with {len(laws)} inputs is a design "
+                         f"of {arguments.count(rows)} runs",
                          f"at most {arguments.MAX_DESIGN_ROWS:,} runs (N × (inputs + "
                          f"{2 if method == 'sobol' else 1})); vary fewer inputs (--params)")
     names = [law.key for law in laws]

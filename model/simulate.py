@@ -30,7 +30,7 @@ from .quantities import Spec
 from .results import Results
 from .scenario import Scenario, load_scenario
 from .schedule import LeverEvent
-from .system import InconsistentBaseline, InnovationModel
+from .system import InconsistentBaseline, InnovationModel, shipped_structure
 from .uncertainty import METHODS, Method, draw, resolve_seed, uncertain
 
 CHUNK_RUNS = 8192
@@ -62,6 +62,7 @@ def sample(scenario: Scenario, runs: int, seed: int | None = None, method: Metho
     """Draw ``runs`` input sets (display units) by Latin hypercube, Sobol or plain random
     sampling, each uncertain input through its distribution (see :mod:`model.uncertainty`).
     """
+    scenario = arguments.scenario(scenario)
     runs = arguments.whole_number("runs", runs, 1)
     seed = arguments.seed(seed)
     check_method(method)
@@ -137,8 +138,12 @@ def _run(scenario: Scenario, inputs: Mapping[str, float | np.ndarray] | None,
          progress: Callable[[int, int], None] | None, integration: str | None,
          resume_from: tuple[int, Mapping[str, float | np.ndarray]] | None = None,
          end: int | None = None) -> Results:
-    policy = _checked_policy(scenario, levers or {})
-    given = _input_columns(scenario, inputs or {})
+    scenario = arguments.scenario(scenario)
+    policy = _checked_policy(scenario, arguments.mapping("levers", levers,
+                                                         "a dict of lever -> value"))
+    given = _input_columns(scenario, arguments.mapping("inputs", inputs,
+                                                       "a dict of input -> value or array"))
+    outputs = _checked_outputs(outputs)
     n_runs = max((np.size(v) for v in given.values()), default=1)
     if resume_from is not None:
         n_runs = max([n_runs, *(np.size(v) for v in resume_from[1].values())])
@@ -150,7 +155,8 @@ def _run(scenario: Scenario, inputs: Mapping[str, float | np.ndarray] | None,
     columns = {k: np.broadcast_to(np.asarray(v, dtype=float), (n_runs,))
                for k, v in given.items()}
     meta = scenario.meta
-    if integration is not None and integration not in ("euler", "rk4"):
+    if integration is not None and (not isinstance(integration, str)
+                                    or integration not in ("euler", "rk4")):
         raise InputError("integration", f"{str(integration)[:40]!r} is not a method",
                          "euler or rk4")
     first_year = meta.start if resume_from is None else resume_from[0]
@@ -169,7 +175,8 @@ def _run(scenario: Scenario, inputs: Mapping[str, float | np.ndarray] | None,
                                 for name, value in resume_from[1].items()})
 
     try:
-        # numpy divides by zero with a warning, Python with an error: both are the one line.
+        # numpy raises as Python does for one run: a zero divisor in any run is caught here,
+        # not carried on as infinities with a RuntimeWarning.
         with np.errstate(divide="raise", invalid="raise"):
             first = build(0, n_runs)
     except (ZeroDivisionError, FloatingPointError) as error:
@@ -185,8 +192,12 @@ def _run(scenario: Scenario, inputs: Mapping[str, float | np.ndarray] | None,
     buffer = _allocate((len(recorded) + len(derived), len(years), n_runs))
     for lo in range(0, n_runs, CHUNK_RUNS):
         hi = min(lo + CHUNK_RUNS, n_runs)
-        engine.run(build(lo, hi), hi - lo, out=buffer[:len(recorded), :, lo:hi],
-                   resumed=resume_from is not None)
+        chunk = buffer[:len(recorded), :, lo:hi]
+        # Values within their bounds can still combine into a loop that explodes (elasticities
+        # at their bounds): the run is refused in one line, never returned with infinities.
+        with np.errstate(all="ignore"):
+            engine.run(build(lo, hi), hi - lo, out=chunk, resumed=resume_from is not None)
+        _check_finite(scenario, recorded, years, chunk, lo, n_runs)
         if progress:
             progress(hi, n_runs)
     return _label(recorded, derived, years, buffer, columns)
@@ -219,10 +230,40 @@ def _chunk(value: float | np.ndarray, scale: float, lo: int, hi: int) -> float |
     """Runs ``lo:hi`` of a stock's values in model units."""
     array = np.asarray(value, dtype=float)
     return float(array) / scale if array.ndim == 0 else array[lo:hi] / scale
+def _check_finite(scenario: Scenario, recorded: tuple[str, ...], years: np.ndarray,
+                  chunk: np.ndarray, lo: int, n_runs: int) -> None:
+    finite = np.isfinite(chunk)
+    if finite.all():
+        return
+    bad = np.argwhere(~finite)                                 # (indicator, year, run)
+    # The earliest year; there an overflow (inf) before the NaN it causes downstream.
+    is_nan = np.isnan(chunk[tuple(bad.T)])
+    indicator, year, run = (int(i) for i in bad[np.lexsort((bad[:, 0], is_nan, bad[:, 1]))[0]])
+    bad_runs = int((~finite.all(axis=(0, 1))).sum())
+    where = "" if n_runs == 1 else f" (in {bad_runs} of runs {lo}-{lo + chunk.shape[2] - 1})"
+    raise ScenarioError(scenario.path, "run", f"{recorded[indicator]} is no longer a finite "
+                        f"number ({chunk[indicator, year, run]}) in {int(years[year])}{where}",
+                        "inputs whose feedback loops stay finite, e.g. smaller elasticities")
+
+
+def _checked_outputs(outputs: object) -> tuple[str, ...] | None:
+    """``None`` (every indicator) or names of quantities the model records."""
+    if outputs is None:
+        return None
+    found = tuple(arguments.names("outputs", outputs, "names of the model's quantities"))
+    recordable = shipped_structure().provided   # stocks, flows and auxiliaries
+    levels = set(STATE_OUTPUTS)                 # a stock's year-end level: level:<stock>
+    unknown = [k for k in found if k not in recordable and k not in levels]
+    if unknown:
+        raise UnknownName("outputs", f"not quantities the model records: "
+                          f"{arguments.listed(unknown)}", "stocks, flows and auxiliaries of "
+                          "docs/model.md (a derived rate such as rd_growth comes with its "
+                          "source)")
+    return found
 
 
 def check_method(method: object) -> None:
-    if method not in METHODS:
+    if not isinstance(method, str) or method not in METHODS:
         raise InputError("method", f"unknown sampling method {str(method)[:40]!r}",
                          f"one of {', '.join(METHODS)}")
 
@@ -237,7 +278,7 @@ def bytes_per_run(scenario: Scenario, outputs: tuple[str, ...] | None = None) ->
 def check_domain(field: str, value: float | np.ndarray, spec: Spec) -> None:
     """Refuse values outside the domain where the equations hold (the same bounds a scenario
     file is checked against), NaN and infinities: one line, raised as :class:`InputError`."""
-    values = np.asarray(value, dtype=float)
+    values = arguments.real_numbers(field, value, f"a number in {spec.unit}")
     if not np.isfinite(values).all():
         raise InputError(field, "not a finite number", f"a number in {spec.unit}")
     if spec.lower is not None and (values < spec.lower).any():
@@ -254,7 +295,7 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
     policy = dict(levers)
     unknown_levers = [k for k in policy if k not in LEVERS]
     if unknown_levers:
-        raise UnknownName("levers", f"unknown levers: {', '.join(unknown_levers)}",
+        raise UnknownName("levers", f"unknown levers: {arguments.listed(unknown_levers)}",
                           "names of levers")
     for key, value in policy.items():
         check_domain(f"levers.{key}", value, LEVERS[key])
@@ -262,8 +303,8 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
         total = sum(np.asarray(policy.get(k, scenario.input_value(k)), dtype=float)
                     for k in ALLOCATION_SHARES)
         if any(shares_sum_off(float(run)) for run in np.atleast_1d(total)):
-            raise ValueError(f"allocation shares must sum to 100 % (they sum to "
-                             f"{np.max(total):g} %)")
+            raise InputError("levers", f"allocation shares sum to {np.max(total):g} %",
+                             "allocation shares that sum to 100 %")
     return policy
 
 
@@ -275,7 +316,7 @@ def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
     optional = {f"baseline.{k}" for k, spec in BASELINES.items() if spec.optional}
     unknown = [k for k in inputs if k not in values and k not in optional]
     if unknown:
-        raise UnknownName("inputs", f"unknown inputs: {', '.join(unknown)}",
+        raise UnknownName("inputs", f"unknown inputs: {arguments.listed(unknown)}",
                           "baseline.<name>, levers and parameters of the catalogue")
     for key, value in inputs.items():
         spec = (BASELINES.get(key.removeprefix("baseline.")) if key.startswith("baseline.")
@@ -348,7 +389,7 @@ def simulate(
     does (see :func:`evaluate`).
     """
     if not isinstance(scenario, Scenario):
-        scenario = load_scenario(scenario)
+        scenario = load_scenario(arguments.file_path(scenario, "scenario"))
     if dt is not None:
         dt = arguments.time_step(dt)
     inputs: Mapping[str, float | np.ndarray] = (

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import arguments
 from .errors import InputError
 from .results import Results
 from .scenario import ABOUT_OPS, Scenario, Target
@@ -301,6 +302,7 @@ def summarise(target: Target, median: float, probability: float | None,
 
 def check(scenario: Scenario, results: Results) -> list[Verdict]:
     """Every target's verdict on ``results``, which must be a run of ``scenario``."""
+    scenario, results = arguments.scenario(scenario), arguments.results(results)
     first, last = int(results.years[0]), int(results.years[-1])
     if (first, last) != (scenario.meta.start, scenario.meta.end):
         raise InputError("results", f"cover {first}-{last}, but the scenario runs "

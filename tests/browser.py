@@ -49,33 +49,46 @@ def free_port() -> int:
 def streamlit_server(script: Path = APP) -> Iterator[str]:
     """Start `streamlit run` (the app, or ``script``) on a free localhost port; yield its
     address; stop it."""
-    port = free_port()
-    uploads = tempfile.TemporaryDirectory(prefix="innosim-uploads-")   # kept uploads, apart
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=APP.parents[1], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "INNOSIM_UPLOADS": uploads.name})
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read() if process.poll() is not None else ""
-                raise RuntimeError(f"streamlit did not start on {url}: {output[-1000:]}")
-            time.sleep(0.3)
+    with streamlit_process(script) as (url, _process):
         yield url
-    finally:
-        process.terminate()
+
+
+@contextmanager
+def streamlit_process(script: Path = APP) -> Iterator[tuple[str, subprocess.Popen]]:
+    """Start `streamlit run` on a free localhost port; yield its address and process (whose
+    memory a benchmark reads); stop it. Uploads are kept in a folder of its own."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    # The server's log goes to a file: a pipe nobody reads would block a long-running server.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log, \
+            tempfile.TemporaryDirectory(prefix="innosim-uploads-") as uploads:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             "--browser.gatherUsageStats", "false",
+             # No reloading: a file edited while the server runs must not swap the model's
+             # classes under the cached objects (a benchmark runs for minutes).
+             "--server.fileWatcherType", "none"],
+            cwd=APP.parents[1], stdout=log, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "INNOSIM_UPLOADS": uploads})
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        uploads.cleanup()
+            deadline = time.monotonic() + START_TIMEOUT_S
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    raise RuntimeError(f"streamlit did not start on {url}: {log.read()[-1000:]}")
+                time.sleep(0.3)
+            yield url, process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

@@ -211,4 +211,16 @@ CASES = [
          "baseline (incubator_capacity): inconsistent start values: more start-ups in "
          "incubation than seats (baseline values and parameters that fit together)",
          command="check"),
+    # issue 14: a divisor's domain, and bounds that combine into a run that explodes
+    Case("a zero employment rate (employed persons divide a per-10k indicator)",
+         {"bad.toml": edit("[levers]\n", "[parameters]\nemployment_rate = { value = 0, "
+                           'source = "a typo" }\n\n[levers]\n')},
+         "parameters.employment_rate.value: 0 is below 1 (a value >= 1 % for employed persons "
+         "per resident)"),
+    Case("an elasticity at its bound makes the fiscal loop explode (found when running)",
+         {"bad.toml": edit("[levers]\n", "[parameters]\nknowledge_elasticity = { value = 2.0, "
+                           'source = "a firm study" }\n\n[levers]\n')},
+         "run: gdp is no longer a finite number (nan) in 2030 (inputs whose feedback loops "
+         "stay finite, e.g. smaller elasticities)",
+         command="check"),
 ]
