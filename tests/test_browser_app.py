@@ -155,7 +155,7 @@ def test_a_malformed_upload_shows_the_one_line_error_and_keeps_the_scenario(brow
         playwright_api.expect(fresh.get_by_role("combobox", name="情景")).to_have_value(
             re.compile(r"mine\.toml"), timeout=LOAD_TIMEOUT_MS)
         _rd_row(fresh).wait_for(timeout=LOAD_TIMEOUT_MS)
-        assert not fresh.get_by_test_id("stAlert").count()
+        assert not fresh.get_by_test_id("stAlertContentError").count()
         context.close()
         page.close()
 
@@ -191,7 +191,7 @@ def test_the_model_structure_tab_shows_the_diagram_in_both_languages(browser, tm
 # Latin words a Chinese page may show: units and formats, the language's own name, file
 # names (checked apart), loop names (R1, B2), abbreviations Chinese planners write in Latin.
 ALLOWED_LATIN = {"R&D", "GDP", "PNG", "CSV", "TOML", "Excel", "SVG", "Markdown", "English",
-                 "MB", "KB", "SHA", "R", "B", "toml"}
+                 "MB", "KB", "SHA", "R", "B", "toml", "Sobol"}   # Sobol: the method's name
 FILE_NAME = re.compile(r"[\w.-]+\.toml")
 # Text a reader sees: visible, not an icon's ligature name, not hidden under a CSS label,
 # not Streamlit's screen-reader-only words ("add icon" in a 1 px box).
@@ -237,11 +237,11 @@ def test_the_chinese_page_shows_no_english(browser, tmp_path):
             tab.click()
             _settled(page)
             if tab.inner_text().startswith("需要怎样"):
-                page.get_by_role("button", name="计算").click()
+                page.get_by_role("button", name="计算", exact=True).click()
                 page.get_by_test_id("stAlertContentSuccess").first.wait_for(
                     timeout=LOAD_TIMEOUT_MS)
             seen.append(page.evaluate(VISIBLE_TEXT))
-        page.locator("input[type=file]").set_input_files(files=[{
+        _sidebar_upload(page).set_input_files(files=[{
             "name": "bad.toml", "mimeType": "application/toml",
             "buffer": KECHENG.read_bytes().replace(b"start = 2022", b"start = 2031")}])
         page.get_by_text(re.compile(r"^bad\.toml：")).wait_for(timeout=LOAD_TIMEOUT_MS)

@@ -38,8 +38,8 @@ FORMULAS = (HYPERLINK, DDE, "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")
 def hostile_text(quote: str = HYPERLINK, reason: str = DDE, indicator: str = "@SUM(A1)") -> str:
     """Kecheng's file with an untracked target whose quote, reason and name are formulas."""
     text = KECHENG.read_text("utf-8")
-    old = ('indicator = "rd_institution_rate"', 'quote = "规上制造业企业研发机构设置率达到60%以上"',
-           'reason = "the model has no count of firms with R&D institutions"')
+    old = ('indicator = "free_patent_licences"', 'quote = "每年免费许可专利成果5项以上"',
+           'reason = "the model does not count patent licences"')
     for before in old:
         assert before in text
     text = text.replace(old[0], f"indicator = {json.dumps(indicator)}")
