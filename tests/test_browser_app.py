@@ -191,7 +191,10 @@ def test_the_model_structure_tab_shows_the_diagram_in_both_languages(browser, tm
 # Latin words a Chinese page may show: units and formats, the language's own name, file
 # names (checked apart), loop names (R1, B2), abbreviations Chinese planners write in Latin.
 ALLOWED_LATIN = {"R&D", "GDP", "PNG", "CSV", "TOML", "Excel", "SVG", "Markdown", "English",
-                 "MB", "KB", "SHA", "R", "B", "toml", "Sobol"}   # Sobol: the method's name
+                 "MB", "KB", "SHA", "R", "B", "toml", "xlsx", "Word",
+                 "Sobol",     # the method's name
+                 "history",   # the scenario file's [[history]] section, as the planner edits it
+                 "XX"}        # 创新型XX: the anonymised county's name as its plan gives it
 FILE_NAME = re.compile(r"[\w.-]+\.toml")
 # Text a reader sees: visible, not an icon's ligature name, not hidden under a CSS label,
 # not Streamlit's screen-reader-only words ("add icon" in a 1 px box).
