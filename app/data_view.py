@@ -25,7 +25,7 @@ from model.catalogue import BASELINES, INDICATORS, LEVERS
 from model.errors import ScenarioError
 from model.plausibility import RATIOS, Implausible, implausible, number
 from model.scenario import Scenario, load_scenario
-from model.sheet import export_workbook, located, read_workbook
+from model.sheet import export_workbook, located, plain_entry, read_workbook
 from model.untrusted import display_name, plain_line, safe_key
 from model.variants import variant_document
 
@@ -96,8 +96,8 @@ def edited_variant(scenario: Scenario, text: str, folder: Path | None, baseline:
     entries = _changed_entries(scenario, baseline)
     new_targets = _records(targets, TARGET_FIELDS)
     new_history = _records(history, HISTORY_FIELDS)
-    targets_changed = new_targets != [_plain(t.model_dump()) for t in scenario.targets]
-    history_changed = new_history != [_plain(p.model_dump()) for p in scenario.history]
+    targets_changed = new_targets != [plain_entry(t.model_dump()) for t in scenario.targets]
+    history_changed = new_history != [plain_entry(p.model_dump()) for p in scenario.history]
     changed = bool(entries) or targets_changed or history_changed
     if in_folder:
         document = variant_document(
@@ -194,20 +194,8 @@ def _records(frame: pd.DataFrame, fields: tuple[str, ...]) -> list[dict[str, Any
                 value = value.strip()
             record[field] = value
         if any(v not in ("", None) for k, v in record.items() if k != "tracked"):
-            records.append(_plain(record))
+            records.append(plain_entry(record))
     return records
-
-
-def _plain(record: Mapping[str, Any]) -> dict[str, Any]:
-    plain = {k: v for k, v in record.items() if v is not None and v != ""}
-    if plain.get("tracked") is True:
-        del plain["tracked"]
-    if plain.get("kind") == "level":
-        del plain["kind"]
-    for key in ("value", "tolerance"):
-        if isinstance(plain.get(key), float) and plain[key].is_integer():
-            plain[key] = int(plain[key])
-    return plain
 
 
 def _cells(baseline: pd.DataFrame, language: str) -> dict[str, str]:

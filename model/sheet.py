@@ -579,12 +579,12 @@ class _Reader:
                     table[column.key] = value
             self.cells[f"{name}[{i}]"] = self.where(sheet.title, r, columns, columns[0].key)
             tables.append(table)
-        if [_plain(t) for t in tables] == [_plain(t) for t in _tables(merged.get(name))]:
+        if [plain_entry(t) for t in tables] == [plain_entry(t) for t in _tables(merged.get(name))]:
             return   # unchanged: the file keeps its own text
         array = tomlkit.aot()
         for table in tables:
             item = tomlkit.table()
-            for key, value in _plain(table).items():
+            for key, value in plain_entry(table).items():
                 item.add(key, value)
             array.append(item)
         if name in document:
@@ -618,7 +618,7 @@ def _visible(entry: Mapping[str, Any]) -> dict[str, Any]:
             "note": entry.get("note") or None}
 
 
-def _plain(table: Mapping[str, Any]) -> dict[str, Any]:
+def plain_entry(table: Mapping[str, Any]) -> dict[str, Any]:
     """A target or history point without its defaults, numbers as numbers, for comparing
     and writing."""
     plain = {k: v for k, v in table.items() if v is not None and v != ""}

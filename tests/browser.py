@@ -92,3 +92,21 @@ def streamlit_process(script: Path = APP) -> Iterator[tuple[str, subprocess.Pope
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def chromium_browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright, headless (the test is skipped without it)."""
+    import pytest
+    from playwright import sync_api
+
+    why_not = ensure_chromium()
+    if why_not:
+        pytest.skip(why_not)
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

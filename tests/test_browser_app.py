@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, ensure_chromium, streamlit_server
+from .browser import chromium_browser, streamlit_server
 from .conftest import KECHENG
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -23,14 +23,8 @@ SHARED_SCREENSHOT = "/tmp/innosim-screenshot.png"
 
 @pytest.fixture(scope="module")
 def browser():
-    why_not = ensure_chromium()
-    if why_not:
-        pytest.skip(why_not)
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
+    with chromium_browser() as launched:
         yield launched
-        launched.close()
 
 
 def _settled(page) -> None:

@@ -26,7 +26,7 @@ from model.scenario import load_scenario
 from model.simulate import simulate
 from model.targets import check
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, ensure_chromium, streamlit_server
+from .browser import chromium_browser, streamlit_server
 from .conftest import SCENARIOS
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -54,14 +54,8 @@ ROUNDS = 2   # compare, move again, compare again
 
 @pytest.fixture(scope="module")
 def browser():
-    why_not = ensure_chromium()
-    if why_not:
-        pytest.skip(why_not)
-    with playwright_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
+    with chromium_browser() as launched:
         yield launched
-        launched.close()
 
 
 def expected_rows(session: Session, value: float) -> list[tuple[str, str, str, str]]:
