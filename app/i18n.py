@@ -295,14 +295,6 @@ LABELS: dict[str, dict[str, str]] = {
 
 KINDS = KIND_WORDS  # target kinds in both languages (model/targets.py)
 
-UNITS_EN = {
-    "%": "%", "%/年": "%/yr", "1": "", "万人": "10k persons", "万元/人年": "10k yuan/FTE",
-    "个": "", "人": "persons", "人/年": "persons/yr", "人年": "FTE", "人年/万人": "FTE per 10k",
-    "人年/年": "FTE/yr", "亿元": "100M yuan", "件": "patents", "件/万人": "per 10k people",
-    "件/年": "patents/yr", "家": "firms", "家/年": "firms/yr", "年": "years", "项": "items",
-    "项/亿元": "items per 100M yuan", "百分点": "pp", "亿元/年": "100M yuan/yr",
-    "百分点/年": "pp/yr",
-}
 # English unit names: model/report_words.py (UNITS_EN), shared with the report.
 
 

@@ -14,6 +14,8 @@ UNITS_EN = {
     "人年/年": "FTE/yr", "亿元": "100M yuan", "件": "patents", "件/万人": "per 10k people",
     "件/年": "patents/yr", "家": "firms", "家/年": "firms/yr", "年": "years", "项": "items",
     "项/亿元": "items per 100M yuan", "百分点": "pp", "亿元/年": "100M yuan/yr",
+    "百分点/年": "pp/yr", "亿元/件/年": "100M yuan per patent/yr", "个/年": "per yr",
+    "项/年": "items/yr", "万元/人": "10k yuan/person", "万元/家": "10k yuan each",
 }
 
 

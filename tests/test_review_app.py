@@ -47,6 +47,9 @@ def test_the_national_review_shows_the_ex_post_table_in_english():
     assert not at.exception, at.exception
     table = _table_with(at, "Pace now required")
     assert "behind" in set(table["Status"])
+    # the paces' units in English too (points a year, % a year), never 百分点/年
+    paces = " ".join(str(v) for v in table["Plan pace"]).replace("\\", "")
+    assert "pp/yr" in paces and "百分点" not in paces and "年" not in paces
     ex_post = _table_with(at, "Actual outcome")
     assert set(ex_post["Actual outcome"]) == {"no actual"}
     assert any("withheld for out-of-sample judging" in info.value for info in at.info)
