@@ -192,3 +192,17 @@ def test_a_flow_started_at_its_year_end_rate_continues_the_trend_of_its_year_tot
     np.testing.assert_allclose(level, [100.0, 115.0, 132.25], rtol=1e-6)
     assert float(year_end_rate(start_total, 0.0)) == start_total
     assert float(year_end_rate(start_total, -0.1)) < start_total
+
+
+def test_the_year_end_rate_stays_finite_for_any_finite_growth():
+    # Found by the API fuzz: a start year's registrations 40 times the register gave a pool
+    # growth whose e^g overflowed; the continuous form needs no e^g.
+    import warnings
+
+    from model.sectors.common import year_end_rate_at
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert float(year_end_rate_at(1.0, 800.0)) == pytest.approx(800.0)
+        assert float(year_end_rate_at(1.0, -800.0)) == 0.0
+        assert float(year_end_rate_at(2.0, 0.0)) == 2.0

@@ -136,11 +136,20 @@ def year_end_rate(year_total: Number, growth: Number) -> Number:
     Starting a run from the year total itself would make the first simulated year grow about
     half a year's growth too little.
     """
-    rate = np.log1p(np.asarray(growth, dtype=float))
+    return year_end_rate_at(year_total, np.log1p(np.asarray(growth, dtype=float)))
+
+
+def year_end_rate_at(year_total: Number, rate: Number) -> Number:
+    """:func:`year_end_rate` for a continuous growth rate ``rate`` (1/yr): finite for any
+    finite rate (for a large one the end rate is about total * rate)."""
+    rate = np.asarray(rate, dtype=float)
     small = np.abs(rate) < 1e-9
     safe = np.where(small, 1.0, rate)
-    factor = np.where(small, 1.0 + rate / 2.0, safe / -np.expm1(-safe))
+    with np.errstate(over="ignore"):   # e^-rate overflows only for a steep decline: factor 0
+        factor = np.where(small, 1.0 + rate / 2.0, safe / -np.expm1(-safe))
     return year_total * factor
+
+
 def start_value(b: Inputs, key: str, fallback: Number) -> Number:
     """The baseline value ``key`` where the scenario gives it, else ``fallback`` (for an
     optional start value, whose derivation its spec states in ``fallback``)."""

@@ -38,7 +38,7 @@ from .common import (
     Stocks,
     Values,
     Variable,
-    year_end_rate,
+    year_end_rate_at,
 )
 
 STOCKS = {"hightech_va": StockSpec("亿元/年", inflows=("hightech_va_growth",))}
@@ -74,11 +74,11 @@ READS = {"industrial_va": "亿元/年", "rd_capital_growth": "1/年", "rd_capita
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    growth = np.expm1(p.investment_elasticity * np.log1p(p.hightech_investment_growth)
-                      + p.knowledge_elasticity * np.log1p(p.rd_growth_before_start))
+    rate = (p.investment_elasticity * np.log1p(p.hightech_investment_growth)
+            + p.knowledge_elasticity * np.log1p(p.rd_growth_before_start))
     return {"new_product_odds_start": (1.0 - b.new_product_rate) / b.new_product_rate,
-            "hightech_va_rate_start": year_end_rate(b.industrial_va * b.hightech_va_share,
-                                                    growth)}
+            "hightech_va_rate_start": year_end_rate_at(b.industrial_va * b.hightech_va_share,
+                                                       rate)}
 
 
 def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:

@@ -59,7 +59,7 @@ from .common import (
     Values,
     Variable,
     spending_index,
-    year_end_rate,
+    year_end_rate_at,
 )
 
 CERTIFICATE_YEARS = 3.0  # 国科发火〔2016〕32号: a certificate is valid three years
@@ -169,8 +169,8 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         "startup_entry_demand": (p.graduation_rate + p.startup_failure_rate)
         * b.startups_in_incubation,
         "sme_external_entries": external,
-        "new_certifications_start": year_end_rate(b.hightech_new_certifications,
-                                                  np.expm1(pool_growth)),
+        "new_certifications_start": year_end_rate_at(b.hightech_new_certifications,
+                                                     pool_growth),
         "tech_smes_start": b.tech_smes,
         "enterprise_rd_start": c.rd_rate_start - public_rd - c.public_rd_nonfiscal,
     }

@@ -16,8 +16,6 @@ the rate that total ends the year with, growing as the patent stock does at the 
 
 from __future__ import annotations
 
-import numpy as np
-
 from ..catalogue import IP_FINANCE
 from .common import (
     Constants,
@@ -28,7 +26,7 @@ from .common import (
     Values,
     Variable,
     start_value,
-    year_end_rate,
+    year_end_rate_at,
 )
 
 AUXILIARIES = {
@@ -51,8 +49,8 @@ READS = {"valid_invention_patents": "件"}
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     patents = c.valid_patents_start
-    growth = np.expm1(c.grants_rate_start / patents - p.patent_lapse)
-    return {"pledge_per_patent": year_end_rate(start_pledges(b, p, c), growth) / patents}
+    rate = c.grants_rate_start / patents - p.patent_lapse
+    return {"pledge_per_patent": year_end_rate_at(start_pledges(b, p, c), rate) / patents}
 
 
 def start_pledges(b: Inputs, p: Inputs, c: Constants) -> Number:

@@ -54,6 +54,7 @@ from .common import (
     Variable,
     spending_index,
     year_end_rate,
+    year_end_rate_at,
 )
 
 STOCKS = {
@@ -151,8 +152,8 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         "valid_patents_start": valid,
         "support_index_scale": scale,
         "support_index_offset": offset,
-        "turnover_start": year_end_rate(
-            b.tech_contract_turnover, np.expm1(p.turnover_patent_elasticity * patent_growth)),
+        "turnover_start": year_end_rate_at(
+            b.tech_contract_turnover, p.turnover_patent_elasticity * patent_growth),
         "high_value_share": _high_value_share(b, p, grants),
     }
 
