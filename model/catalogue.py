@@ -173,6 +173,13 @@ _RD_BASELINES = (
          PERCENT, upper=10.0, published=ST_YEARBOOK,
          plausible=Plausible(0.05, 8.0, "model-science.md: China 2.06-2.65 % (2015-2023), "
                              "Guangxi 0.78 %, Zhejiang 3.11 %; Shenzhen 5.8 % (2022)")),
+    Spec("rd_growth_before_start", "基期前R&D年均增速", "R&D growth before the start year",
+         "%/年", PERCENT, lower=0.0, upper=100.0,
+         doc="a statistic (R&D spending's growth over the years before the start); sets "
+             "R&D capital K0 = R0/(g + delta) (Hall 2007) and the patent pipeline",
+         fallback="the growth the model itself gives R&D in the start year (balanced growth: "
+                  "R&D capital, the patent pipeline and certifications start on the trend "
+                  "frozen policy continues)"),
 )
 
 _RD_LEVERS = (
@@ -185,9 +192,6 @@ _RD_PARAMETERS = (
     Spec("rd_depreciation", "R&D资本折旧率", "R&D capital depreciation", "%/年", PERCENT, 15.0,
          (5.0, 30.0), source="Hall 2007 (IFS): 15 % usual, range 5-30 %", lower=1.0,
          upper=100.0),
-    Spec("rd_growth_before_start", "基期前R&D年均增速", "R&D growth before the start year",
-         "%/年", PERCENT, 15.0, (5.0, 30.0), lower=0.0, upper=100.0,
-         doc="assumption; sets K0 = R0/(g + delta) as in Hall 2007"),
     Spec("corporate_tax_rate", "企业所得税税率", "corporate income tax rate", "%", PERCENT,
          25.0, None, source="企业所得税法: 25 %", lower=10.0, upper=30.0,
          doc="bounded so that the user cost 1 - tax * (1 + deduction) stays positive up to a "
@@ -338,8 +342,11 @@ _INCUBATION_LEVERS = (
     Spec("hightech_relocations_per_year", "每年引进(迁入)高新技术企业",
          "certified high-tech enterprises moving in per year", "家/年", 1.0, 2.0, (0.0, 30.0),
          upper=100.0,
-         doc="assumption: certificates stay valid after a move (Liuzhou seed 001); more than "
-             "100 a year into one region is not plausible"),
+         doc="assumption: certificates stay valid after a move (Liuzhou seed 001); a firm "
+             "moving in brings the region's average certified firm's output and R&D, which "
+             "holds while the moves are few against the firms already there: at most 12 % of "
+             "the region's start-year high-tech enterprises a year (at least 2), and 100",
+         upper_share_of=("hightech_enterprises", 0.12, 2.0)),
 )
 
 _INCUBATION_PARAMETERS = (

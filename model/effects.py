@@ -242,10 +242,13 @@ _RELOCATIONS = {
                                       "rule"),
     "startups_in_incubation": (AMBIGUOUS, "no direct channel; only via the budget under the "
                                           "share rule"),
-    "rd_expenditure": ("+", "each certified firm must spend 3-5 % of sales on R&D "
-                            "(国科发火〔2016〕32号)"),
-    "rd_intensity": ("+", "a certified firm's R&D is 3-5 % of sales, 10-25 % of its value "
-                          "added: above any region's R&D / GDP"),
+    "rd_expenditure": ("+", "firms moving in bring their output and the R&D high-tech "
+                            "output carries (certified firms spend 3-5 % of sales on R&D, "
+                            "国科发火〔2016〕32号)"),
+    "rd_intensity": (AMBIGUOUS, "a firm moving in brings an average certified firm's output "
+                                "with the R&D high-tech output carries here: R&D / GDP rises "
+                                "where that is above the region's R&D / GDP (nearly every "
+                                "draw), falls where public R&D puts the average above it"),
     "enterprise_rd": ("+", "each certified firm must spend 3-5 % of sales on R&D"),
     "industrial_rd_ratio": (AMBIGUOUS, "a relocated firm's R&D / sales (3-5 % threshold) may be "
                                        "above or below the region's industrial average"),

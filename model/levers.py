@@ -13,7 +13,10 @@ from collections.abc import Mapping
 from . import arguments
 from .catalogue import ALLOCATION_SHARES, LEVERS, SHARE_TOTAL
 from .errors import InputError, UnknownName
-from .scenario import Scenario
+from .scenario import Scenario, region_spec
+
+__all__ = ["acting_levers", "changed_levers", "lever_range", "plan_levers", "region_spec",
+           "set_lever"]
 
 
 def plan_levers(scenario: Scenario) -> dict[str, float]:
@@ -37,10 +40,14 @@ def lever_range(scenario: Scenario, key: str) -> tuple[float, float]:
     if not isinstance(key, str) or key not in LEVERS:
         raise UnknownName("lever", f"unknown lever {arguments.shown(key)}",
                           "a lever of the catalogue")
-    value, bounds, _source = arguments.scenario(scenario).input_entry(key)
+    scenario = arguments.scenario(scenario)
+    value, bounds, _source = scenario.input_entry(key)
     spec = LEVERS[key]
     ends = [value, *(spec.range or ()), *(bounds or ())]
-    return float(min(ends)), float(max(ends))
+    # Never beyond the region's domain (a file beyond it is refused on loading).
+    upper = region_spec(scenario, key).upper
+    high = max(ends) if upper is None else min(max(ends), upper)
+    return float(min(ends)), float(high)
 
 
 def set_lever(levers: Mapping[str, float], key: str, value: float,
@@ -119,5 +126,5 @@ def changed_levers(scenario: Scenario, levers: Mapping[str, float],
 
     values = {k: arguments.real_number(f"levers.{k}", v) for k, v in levers.items()}
     for key, value in values.items():
-        check_domain(f"levers.{key}", value, LEVERS[key])
+        check_domain(f"levers.{key}", value, region_spec(scenario, key))
     return {k: v for k, v in values.items() if abs(v - plan[k]) > tolerance}

@@ -199,7 +199,10 @@ def priorities(
             tuple((k, float(v)) for k, v in ranked)))
     reduction = sum(share[s.label] * s.carried for s in targets)
     reduction_low = sum(share[s.label] * s.carried_low for s in targets)
-    held = sum(1 for key in laws if key not in result.inputs and key not in fixed)
+    # An input drawn with another is varied with it (one factor, named after the other).
+    grouped = {law.key for law in laws.values() if law.moves_with in result.inputs}
+    held = sum(1 for key in laws if key not in result.inputs and key not in fixed
+               and key not in grouped)
     return Priorities(scenario.meta.name, result.n, result.runs, result.seed, top,
                       result.inputs, held, ranking, tuple(targets), float(reduction),
                       float(reduction_low), tuple(result.warnings))

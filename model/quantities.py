@@ -43,6 +43,10 @@ class Spec:
     published: str = ""   # where the number is usually published (a start value)
     # A start value a scenario may leave out: how the model derives it then (in words).
     fallback: str | None = None
+    # An upper bound relative to the region: (baseline key, fraction of its start value,
+    # floor). The equations hold only while the value is small against that stock (see
+    # model.levers.region_spec); the absolute ``upper`` still applies.
+    upper_share_of: tuple[str, float, float] | None = None
 
     @property
     def default_value(self) -> float:

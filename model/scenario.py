@@ -16,6 +16,7 @@ Every problem is reported as one :class:`~model.errors.ScenarioError` line:
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 import math
 import os
@@ -85,6 +86,13 @@ class Entry(_Strict):
     always truncated to the range: ``triangular`` peaks at ``mode`` (default: ``value``);
     ``truncnormal`` has mean ``value`` and standard deviation ``sd``; ``lognormal`` has
     median ``value`` and ``sd`` the standard deviation of the logarithm.
+
+    ``moves_with`` names another uncertain entry of the same table and ``rank_correlation``
+    (Spearman, -1..1) how closely this one's draws follow it (a Gaussian copula; the
+    marginal distribution is unchanged). A stock whose start is an assumption moves with its
+    assumed inflow: drawn apart, 90 grants a year against 135 valid patents would say the
+    stock grew 57 % in the start year and 40 against 248 that it grew 6 %, histories no
+    county had; drawn together they keep the stock a few years of its inflow.
     """
 
     value: float
@@ -96,6 +104,8 @@ class Entry(_Strict):
     mode: float | None = None
     unit: str | None = None
     note: str | None = None
+    moves_with: str | None = None
+    rank_correlation: float | None = None
 
     @model_validator(mode="after")
     def _provenance(self) -> Entry:
@@ -109,7 +119,20 @@ class Entry(_Strict):
             if low > high:
                 raise ValueError(f"range [{low:g}, {high:g}] has its low end above its high end")
         self._check_distribution()
+        self._check_correlation()
         return self
+
+    def _check_correlation(self) -> None:
+        if (self.moves_with is None) != (self.rank_correlation is None):
+            raise ValueError("moves_with and rank_correlation go together: the entry this one "
+                             "is drawn with, and how closely (a rank correlation, -1..1)")
+        if self.rank_correlation is None:
+            return
+        if not -1.0 <= self.rank_correlation <= 1.0:
+            raise ValueError(f"rank_correlation {self.rank_correlation:g} must lie within "
+                             f"-1..1")
+        if self.range is None or not self.range[0] < self.range[1]:
+            raise ValueError("moves_with needs a range = [low, high] to draw this entry in")
 
     def _check_distribution(self) -> None:
         kind = self.distribution
@@ -134,6 +157,84 @@ class Entry(_Strict):
         if kind == "lognormal" and not (low >= 0 and self.value > 0):
             raise ValueError(f"a lognormal distribution needs value > 0 and range low >= 0 "
                              f"(got value {self.value:g}, range [{low:g}, {high:g}])")
+
+
+def region_spec(scenario: Scenario, key: str) -> Spec:
+    """The input's spec with its upper bound for this region: an input whose spec bounds it
+    relative to a start value (``upper_share_of``) may be at most that fraction of the
+    scenario's start value (and its floor), and never above its absolute ``upper``."""
+    spec = INPUTS[key]
+    if spec.upper_share_of is None:
+        return spec
+    base, fraction, floor = spec.upper_share_of
+    entry = scenario.baseline.get(base)
+    if entry is None:
+        return spec
+    relative = max(floor, fraction * entry.value)
+    if spec.upper is not None and spec.upper <= relative:
+        return spec
+    return dataclasses.replace(
+        spec, upper=float(f"{relative:.4g}"),
+        en=f"{spec.en}: {fraction:.0%} a year of the region's {entry.value:g} "
+           f"{BASELINES[base].en} at the start, at least {floor:g}")
+
+
+def _region_bounds(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
+    """Inputs bounded relative to the region (``Spec.upper_share_of``): every value the
+    file gives them, as a plan value, a range end, an event or a yearly path."""
+    problems: list[ScenarioError] = []
+    for key, spec in INPUTS.items():
+        if spec.upper_share_of is None:
+            continue
+        bounded = region_spec(scenario, key)
+        values: list[tuple[str, float]] = []
+        for section in ("baseline", "levers", "parameters"):
+            entry = getattr(scenario, section).get(key)
+            if entry is not None:
+                values.append((f"{section}.{key}.value", entry.value))
+                if entry.range is not None:
+                    values.append((f"{section}.{key}.range", entry.range[1]))
+        values += [(f"events[{i}].value", e.value) for i, e in enumerate(scenario.events)
+                   if e.lever == key]
+        if key in scenario.paths:
+            values += [(f"paths.{key}.values[{i}]", v)
+                       for i, v in enumerate(scenario.paths[key].values)]
+        for field, value in values:
+            try:
+                _check_bounds(path, field, value, bounded)
+            except ScenarioError as error:
+                problems.append(error)
+    return problems
+
+
+def _correlations(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
+    """``moves_with`` names another uncertain entry of its own table, one that moves alone
+    (one level: a chain of followers would hide what each is drawn with)."""
+    problems = []
+    for section in ("baseline", "parameters"):
+        table: dict[str, Entry] = getattr(scenario, section)
+        for key, entry in table.items():
+            leader = entry.moves_with
+            if leader is None:
+                continue
+            field = f"{section}.{key}.moves_with"
+            other = table.get(leader)
+            if leader == key:
+                problems.append(ScenarioError(path, field, "an entry cannot move with itself",
+                                              f"the key of another [{section}] entry"))
+            elif other is None:
+                problems.append(ScenarioError(
+                    path, field, f"no [{section}] entry {leader!r} to move with",
+                    _suggest(leader, tuple(table)) or f"a key of [{section}] with a range"))
+            elif other.range is None or not other.range[0] < other.range[1]:
+                problems.append(ScenarioError(
+                    path, field, f"{section}.{leader} is not drawn (it has no range)",
+                    "an entry with range = [low, high]"))
+            elif other.moves_with is not None:
+                problems.append(ScenarioError(
+                    path, field, f"{section}.{leader} itself moves with "
+                    f"{other.moves_with!r}", f"moves_with = {other.moves_with!r}"))
+    return problems
 
 
 def _source_filled(source: str | None) -> None:
@@ -751,6 +852,9 @@ def _check_against_model(scenario: Scenario, path: str | Path) -> list[ScenarioE
                     "a distribution on a parameter or baseline value only"))
     if not problems:  # else the sums would repeat a bad or unknown value
         problems += _impossible(scenario, path) + _share_sums(scenario, path)
+    problems += _correlations(scenario, path)
+    if not problems:
+        problems += _region_bounds(scenario, path)
     for i, event in enumerate(scenario.events):
         field = f"events[{i}]"
         if event.lever not in LEVERS:

@@ -12,6 +12,9 @@ year-on-year rise). Targets are named by :func:`model.targets.label`.
 
 Inputs are sampled in the unit hypercube and mapped through each input's distribution
 (see :mod:`model.uncertainty`), so the indices refer to the scenario's distributions.
+Sobol and Morris assume independent factors: an input that ``moves_with`` another is one
+factor with it (SALib's groups; Jacques, Lavergne & Devictor 2006), named after the input
+it moves with, the pair drawn together through the copula within the group.
 Inputs not analysed stay at their central values (or at ``fixed`` values); ``levers`` are a
 planner's "what if" (:func:`model.simulate.evaluate`). ``params="assumptions"`` varies only
 the uncertain inputs that rest on assumptions (:func:`model.provenance.assumed_inputs`),
@@ -43,7 +46,7 @@ from .scenario import Scenario
 from .simulate import evaluate
 from .targets import label as target_label
 from .targets import margin, measured
-from .uncertainty import BLOCK_RUNS, Uncertain, resolve_seed, uncertain
+from .uncertainty import BLOCK_RUNS, Uncertain, correlate, resolve_seed, uncertain
 
 METHODS = ("sobol", "morris")
 MIN_SOBOL_N = 16
@@ -102,6 +105,7 @@ def split_factors(scenario: Scenario, laws: Sequence[Uncertain], unit: np.ndarra
     """(inputs, levers) of the runs whose unit-cube values are ``unit`` (runs x D)."""
     inputs: dict[str, np.ndarray] = {}
     levers: dict[str, np.ndarray] = {}
+    unit = correlate(laws, unit)
     for i, law in enumerate(laws):
         values = law.ppf(unit[:, i])
         if law.key.startswith(LEVER_PREFIX):
@@ -208,16 +212,19 @@ def sensitivity(
     seed = arguments.seed(seed)
     # a bootstrap confidence interval needs at least two resamples to have a spread
     num_resamples = arguments.whole_number("num_resamples", num_resamples, 2, 100_000)
-    rows = n * (len(laws) + (2 if method == "sobol" else 1))
+    rows = n * (len(set(factor_groups(laws))) + (2 if method == "sobol" else 1))
     if rows > arguments.MAX_DESIGN_ROWS:
         raise InputError("n", f"N = {arguments.count(n)} with {len(laws)} inputs is a design "
                          f"of {arguments.count(rows)} runs",
                          f"at most {arguments.MAX_DESIGN_ROWS:,} runs (N × (inputs + "
                          f"{2 if method == 'sobol' else 1})); vary fewer inputs (--params)")
-    names = [law.key for law in laws]
-    problem: dict[str, Any] = {"num_vars": len(laws), "names": names,
+    problem: dict[str, Any] = {"num_vars": len(laws), "names": [law.key for law in laws],
                "bounds": [[0.0, 1.0]] * len(laws)}
-    reason = check_design(method, n, len(laws))
+    groups = factor_groups(laws)
+    if groups != problem["names"]:
+        problem["groups"] = groups
+    names = factor_names(problem)
+    reason = check_design(method, n, len(names))
     if reason:
         raise InputError("n" if reason.startswith("N =") else
                          "params" if "uncertain input" in reason else "method", reason)
@@ -233,7 +240,9 @@ def sensitivity(
     margins = _evaluate_blocks(scenario, laws, unit, client, progress, dict(levers or {}),
                                fixed)
     tracked = [t for t in scenario.targets if t.tracked]
-    frames, warnings = [], []
+    frames, warnings = [], [f"{law.key} moves with {group}: one factor with it, named "
+                            f"after it (drawn together)" for law, group in
+                            zip(laws, groups, strict=True) if law.key != group]
     reached: dict[str, float] = {}
     for k, target in enumerate(tracked):
         label = target_label(target)
@@ -256,6 +265,19 @@ def sensitivity(
     index, error = ("ST", "ST_conf") if method == "sobol" else ("mu_star", "mu_star_conf")
     return SensitivityResult(method, n, len(unit), seed, tuple(names), table,
                              warnings, index, error, reached)
+
+
+def factor_groups(laws: Sequence[Uncertain]) -> list[str]:
+    """Each input's factor: the input it moves with when that one is varied too, else its
+    own key."""
+    keys = {law.key for law in laws}
+    return [law.moves_with if law.moves_with in keys else law.key for law in laws]
+
+
+def factor_names(problem: dict) -> list[str]:
+    """The factors SALib reports on: the groups in order of appearance, or the inputs."""
+    names = problem.get("groups", problem["names"])
+    return [str(name) for name in dict.fromkeys(names)]
 
 
 def _evaluate_blocks(scenario, laws, unit, client, progress, levers, fixed) -> np.ndarray:
@@ -289,7 +311,7 @@ def _sobol(problem: dict, y: np.ndarray, seed: int, num_resamples: int
 
     si = sobol.analyze(problem, y, calc_second_order=False, num_resamples=num_resamples,
                        seed=seed)
-    frame = pd.DataFrame({"input": problem["names"], "S1": si["S1"], "S1_conf": si["S1_conf"],
+    frame = pd.DataFrame({"input": factor_names(problem), "S1": si["S1"], "S1_conf": si["S1_conf"],
                           "ST": si["ST"], "ST_conf": si["ST_conf"]})
     frame = frame.sort_values("ST", ascending=False, ignore_index=True)
     negative = frame[(frame.S1 < -UNSTABLE_INDEX) | (frame.ST < -UNSTABLE_INDEX)]
@@ -312,7 +334,7 @@ def _morris(problem: dict, unit: np.ndarray, y: np.ndarray, seed: int, num_resam
 
     si = morris.analyze(problem, unit, y, num_resamples=num_resamples,
                         num_levels=MORRIS_LEVELS, seed=seed)
-    frame = pd.DataFrame({"input": problem["names"], "mu_star": si["mu_star"],
+    frame = pd.DataFrame({"input": factor_names(problem), "mu_star": si["mu_star"],
                           "mu_star_conf": si["mu_star_conf"], "sigma": si["sigma"]})
     frame = frame.sort_values("mu_star", ascending=False, ignore_index=True)
     top = frame.mu_star.max()

@@ -529,7 +529,8 @@ class _Reader:
             if old is not None and _visible(old) == _visible(entry):
                 continue   # unchanged: the file keeps its own text
             if old is not None and "range" in entry:   # keep how the range is drawn
-                entry.update({k: old[k] for k in ("distribution", "sd", "mode", "unit")
+                entry.update({k: old[k] for k in ("distribution", "sd", "mode", "unit",
+                                                    "moves_with", "rank_correlation")
                               if k in old})
             if section not in document:
                 document.add(section, tomlkit.table())

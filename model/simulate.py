@@ -28,7 +28,7 @@ from .engine import LEVEL, Engine
 from .errors import InputError, ScenarioError, UnknownName
 from .quantities import Spec
 from .results import Results
-from .scenario import Scenario, load_scenario
+from .scenario import Scenario, load_scenario, region_spec
 from .schedule import LeverEvent
 from .system import InconsistentBaseline, InnovationModel, shipped_structure
 from .uncertainty import METHODS, Method, draw, resolve_seed, uncertain
@@ -298,7 +298,7 @@ def _checked_policy(scenario: Scenario, levers: Mapping[str, float | np.ndarray]
         raise UnknownName("levers", f"unknown levers: {arguments.listed(unknown_levers)}",
                           "names of levers")
     for key, value in policy.items():
-        check_domain(f"levers.{key}", value, LEVERS[key])
+        check_domain(f"levers.{key}", value, region_spec(scenario, key))
     if any(k in policy for k in ALLOCATION_SHARES):
         total = sum(np.asarray(policy.get(k, scenario.input_value(k)), dtype=float)
                     for k in ALLOCATION_SHARES)
@@ -322,7 +322,8 @@ def _input_columns(scenario: Scenario, inputs: Mapping[str, float | np.ndarray]
         spec = (BASELINES.get(key.removeprefix("baseline.")) if key.startswith("baseline.")
                 else INPUTS[key])
         if spec is not None:  # None: a lever's start value (baseline.<lever>), checked in files
-            check_domain(f"inputs.{key}", value, spec)
+            check_domain(f"inputs.{key}", value,
+                         spec if key.startswith("baseline.") else region_spec(scenario, key))
     values.update(inputs)
     return values
 

@@ -3,7 +3,12 @@
 Every baseline value or parameter with a ``range`` (levers are the planner's choices and
 stay fixed, and so do start-year allocation shares, which must sum to 100 %) is uncertain.
 Its distribution is uniform on the range unless the scenario says otherwise (see
-:class:`model.scenario.Entry`); all are truncated to the range.
+:class:`model.scenario.Entry`); all are truncated to the range. An input that ``moves_with``
+another is drawn with it through a Gaussian copula at the stated rank correlation: its unit
+draw ``u`` becomes ``Phi(r z_leader + sqrt(1 - r^2) z)``, ``z = Phi^-1(u)``, with
+``r = 2 sin(pi rho_s / 6)`` for the Spearman correlation ``rho_s``; its marginal
+distribution is unchanged. The leader must be drawn in the same design (restricting the
+keys to one of the pair draws it alone).
 
 A design is drawn in the unit hypercube (``scipy.stats.qmc``) and mapped through each
 input's inverse CDF. Designs are cut into fixed blocks of :data:`BLOCK_RUNS` runs, each
@@ -43,6 +48,8 @@ class Uncertain:
     centre: float | None = None   # value: mean (truncnormal), median (lognormal)
     sd: float | None = None
     mode: float | None = None
+    moves_with: str | None = None         # the key of the input it is drawn with
+    rank_correlation: float = 0.0         # Spearman, with that input
 
     def ppf(self, u: np.ndarray) -> np.ndarray:
         """Map unit-interval draws ``u`` to values of this input (inverse CDF)."""
@@ -82,12 +89,12 @@ def uncertain(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Unc
         if key in ALLOCATION_SHARES:
             continue
         if entry.range is not None and entry.range[0] < entry.range[1]:
-            found[f"baseline.{key}"] = _from_entry(f"baseline.{key}", entry)
+            found[f"baseline.{key}"] = _from_entry(f"baseline.{key}", entry, "baseline.")
     for key in PARAMETERS:
         if key in scenario.parameters:
             entry = scenario.parameters[key]
             if entry.range is not None and entry.range[0] < entry.range[1]:
-                found[key] = _from_entry(key, entry)
+                found[key] = _from_entry(key, entry, "")
         else:
             spec = PARAMETERS[key]
             if spec.range is not None and spec.range[0] < spec.range[1]:
@@ -101,10 +108,12 @@ def uncertain(scenario: Scenario, keys: Sequence[str] | None = None) -> list[Unc
     return [found[k] for k in keys]
 
 
-def _from_entry(key: str, entry) -> Uncertain:
+def _from_entry(key: str, entry, prefix: str) -> Uncertain:
     low, high = entry.range
+    leader = None if entry.moves_with is None else prefix + entry.moves_with
     return Uncertain(key, float(low), float(high), entry.distribution or "uniform",
-                     entry.value, entry.sd, entry.mode)
+                     entry.value, entry.sd, entry.mode, leader,
+                     float(entry.rank_correlation or 0.0))
 
 
 def unit_design(dimensions: int, seed: int, method: Method, start: int, stop: int,
@@ -141,8 +150,24 @@ def unit_design(dimensions: int, seed: int, method: Method, start: int, stop: in
 def draw(inputs: Sequence[Uncertain], seed: int, method: Method, start: int, stop: int,
          total: int) -> dict[str, np.ndarray]:
     """Values of runs ``start..stop-1`` of a ``total``-run design (display units)."""
-    unit = unit_design(len(inputs), seed, method, start, stop, total)
+    unit = correlate(inputs, unit_design(len(inputs), seed, method, start, stop, total))
     return {u.key: u.ppf(unit[:, i]) for i, u in enumerate(inputs)}
+
+
+def correlate(inputs: Sequence[Uncertain], unit: np.ndarray) -> np.ndarray:
+    """The design with each follower's column drawn with its leader's (Gaussian copula);
+    a new array, columns of inputs that move alone unchanged."""
+    column = {u.key: i for i, u in enumerate(inputs)}
+    out = unit.copy()
+    for i, u in enumerate(inputs):
+        if u.moves_with is None or u.moves_with not in column:
+            continue
+        r = 2.0 * np.sin(np.pi * u.rank_correlation / 6.0)
+        # Open interval: a design point at exactly 0 would map to -inf.
+        z_leader, z_own = (stats.norm.ppf(np.clip(unit[:, j], 1e-12, 1.0 - 1e-12))
+                           for j in (column[u.moves_with], i))
+        out[:, i] = stats.norm.cdf(r * z_leader + np.sqrt(max(1.0 - r * r, 0.0)) * z_own)
+    return out
 
 
 def resolve_seed(seed: int | None) -> int:

@@ -5,12 +5,15 @@ Stocks
   startups_in_incubation    [家]  start-ups and teams in incubation
   tech_smes                 [家]  evaluated tech-based SMEs (科技型中小企业)
   hightech_enterprises      [家]  enterprises with a valid high-tech certificate
+  relocated_hightech_enterprises [家]  of those, firms that moved in certified since the
+                                 start (a co-flow: their R&D comes with their output, so
+                                 certification's extra R&D leaves them out)
 Flows (per year)
   incubator_capacity_added   = seat_replacement * (1 - incubator_public_share
                                + incubator_public_share * incubation spending index)
   incubator_capacity_retired = incubator_retirement * incubator_capacity
-  startup_entries            = min(startup_entry_demand, free seats / 0.5 year)
-                                                                      (loop B3: congestion)
+  startup_entries            = min(startup_entry_demand, seats vacated by graduations and
+                               failures + free seats / 0.5 year)      (loop B3: congestion)
   startup_graduations        = graduation_rate * startups_in_incubation
   startup_failures           = startup_failure_rate * startups_in_incubation
   sme_registrations          = graduate_sme_fraction * startup_graduations + sme_external_entries
@@ -22,6 +25,9 @@ Flows (per year)
   hightech_expiry            = (1 - recertification_rate) * hightech_enterprises / 3 years
                                                                               (loop B5)
   hightech_exits             = hightech_exit_rate * hightech_enterprises
+  relocated_arrivals         = hightech_relocation
+  relocated_departures       = ((1 - recertification_rate) / 3 years + hightech_exit_rate)
+                               * relocated_hightech_enterprises
 Auxiliaries
   hightech_recertification   = recertification_rate * hightech_enterprises / 3 years
 Reads: incubation_spending (fiscal), enterprise_rd (rd).
@@ -40,8 +46,8 @@ sme_external_entries = (1 - incubator_share_of_new_smes) * the start year's new 
 the SMEs founded by incubator graduates are modelled, never absorbed by the calibration.
 New certifications are a year total: the start year's is the statistic, recorded as given;
 the flow starts at the rate that total ends the year with, growing as its pool does at the
-start (certification_sme_share * the register's growth + the rest * R&D's growth before the
-start).
+start (certification_sme_share * the register's growth + the rest * firms' R&D growth at
+the start, as the R&D sector's start gives it).
 """
 
 from __future__ import annotations
@@ -63,9 +69,13 @@ from .common import (
 )
 
 CERTIFICATE_YEARS = 3.0  # 国科发火〔2016〕32号: a certificate is valid three years
-# Assumption: a free seat is taken within half a year when start-ups queue for it. Entries
-# are capped by free seats over this time, not proportional to them: a proportional rate
-# calibrated on nearly full incubators is so steep that Euler steps oscillate.
+# Assumption (range 0.25-1 year): a free seat is taken within half a year when start-ups queue
+# for it. Entries are capped by the seats leavers vacate (refilled from the queue as they
+# leave) plus free seats over this time, not proportional to free seats: a proportional rate
+# calibrated on nearly full incubators is so steep that Euler steps oscillate, and a cap of
+# free seats alone would keep a full incubator from replacing its leavers, so that start-ups
+# dropped in the first year wherever the start had fewer free seats than half a year's
+# leavers (issue 9's frozen-policy test: up to 24 % in China's draws).
 SEAT_FILL_YEARS = 0.5
 
 STOCKS = {
@@ -79,6 +89,8 @@ STOCKS = {
     "hightech_enterprises": StockSpec(
         "家", inflows=("hightech_certification", "hightech_relocation"),
         outflows=("hightech_expiry", "hightech_exits")),
+    "relocated_hightech_enterprises": StockSpec(
+        "家", inflows=("relocated_arrivals",), outflows=("relocated_departures",)),
 }
 
 FLOWS = {
@@ -89,8 +101,10 @@ FLOWS = {
     "incubator_capacity_retired": Variable("个/年", "incubator_retirement * incubator_capacity",
                                            ("incubator_capacity",), ("incubator_retirement",)),
     "startup_entries": Variable(
-        "家/年", "min(startup_entry_demand, max(incubator_capacity - startups_in_incubation, 0)"
-        " / 0.5 year)", ("incubator_capacity", "startups_in_incubation")),
+        "家/年", "min(startup_entry_demand, startup_graduations + startup_failures + "
+        "max(incubator_capacity - startups_in_incubation, 0) / 0.5 year)",
+        ("incubator_capacity", "startups_in_incubation", "startup_graduations",
+         "startup_failures")),
     "startup_graduations": Variable("家/年", "graduation_rate * startups_in_incubation",
                                     ("startups_in_incubation",), ("graduation_rate",)),
     "startup_failures": Variable("家/年", "startup_failure_rate * startups_in_incubation",
@@ -113,6 +127,11 @@ FLOWS = {
         "valid 3 years (国科发火〔2016〕32号)"),
     "hightech_exits": Variable("家/年", "hightech_exit_rate * hightech_enterprises",
                                ("hightech_enterprises",), ("hightech_exit_rate",)),
+    "relocated_arrivals": Variable("家/年", "hightech_relocation", ("hightech_relocation",)),
+    "relocated_departures": Variable(
+        "家/年", "((1 - recertification_rate) / 3 years + hightech_exit_rate) * "
+        "relocated_hightech_enterprises", ("relocated_hightech_enterprises",),
+        ("recertification_rate", "hightech_exit_rate"), "as for all certified firms"),
 }
 
 AUXILIARIES = {
@@ -140,9 +159,9 @@ CONSTANTS = {
         "家/年", "year_end_rate(high-tech enterprises certified for the first time in the start "
         "year, growth of the pool at the start)",
         ("baseline.hightech_new_certifications", "sme_external_entries", "baseline.tech_smes",
-         "baseline.startups_in_incubation"),
-        ("certification_sme_share", "graduate_sme_fraction", "graduation_rate", "sme_exit_rate",
-         "rd_growth_before_start")),
+         "baseline.startups_in_incubation", "enterprise_rd_growth_start"),
+        ("certification_sme_share", "graduate_sme_fraction", "graduation_rate",
+         "sme_exit_rate")),
     "tech_smes_start": Variable("家", "tech SMEs at the start", ("baseline.tech_smes",)),
     "enterprise_rd_start": Variable(
         "亿元/年", "firms' R&D rate at the start: the R&D rate less public R&D",
@@ -161,7 +180,7 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
                      + external)
     register_growth = registrations / b.tech_smes - p.sme_exit_rate
     pool_growth = (p.certification_sme_share * register_growth
-                   + (1.0 - p.certification_sme_share) * np.log1p(p.rd_growth_before_start))
+                   + (1.0 - p.certification_sme_share) * c.enterprise_rd_growth_start)
     return {
         "incubation_index_scale": scale,
         "incubation_index_offset": offset,
@@ -194,6 +213,7 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
         "startups_in_incubation": b.startups_in_incubation,
         "tech_smes": b.tech_smes,
         "hightech_enterprises": b.hightech_enterprises,
+        "relocated_hightech_enterprises": 0.0,
     }
 
 
@@ -204,11 +224,13 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["incubator_capacity_added"] = c.seat_replacement * (
         1.0 - p.incubator_public_share + p.incubator_public_share * spending_index)
     v["incubator_capacity_retired"] = p.incubator_retirement * capacity
-    v["startup_entries"] = np.minimum(
-        c.startup_entry_demand, np.maximum(capacity - startups, 0.0) / SEAT_FILL_YEARS)
     graduations = p.graduation_rate * startups
+    failures = p.startup_failure_rate * startups
+    v["startup_entries"] = np.minimum(
+        c.startup_entry_demand,
+        graduations + failures + np.maximum(capacity - startups, 0.0) / SEAT_FILL_YEARS)
     v["startup_graduations"] = graduations
-    v["startup_failures"] = p.startup_failure_rate * startups
+    v["startup_failures"] = failures
     v["sme_registrations"] = p.graduate_sme_fraction * graduations + c.sme_external_entries
     v["sme_exits"] = p.sme_exit_rate * s["tech_smes"]
     pool = (p.certification_sme_share * s["tech_smes"] / c.tech_smes_start
@@ -222,6 +244,9 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["hightech_expiry"] = (1.0 - p.recertification_rate) * renewals
     v["hightech_recertification"] = p.recertification_rate * renewals
     v["hightech_exits"] = p.hightech_exit_rate * certified
+    v["relocated_arrivals"] = v["hightech_relocation"]
+    v["relocated_departures"] = ((1.0 - p.recertification_rate) / CERTIFICATE_YEARS
+                                 + p.hightech_exit_rate) * s["relocated_hightech_enterprises"]
 
 
 SECTOR = Sector(

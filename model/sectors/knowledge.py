@@ -33,14 +33,13 @@ With zero R&D, applications are zero and grants drain to zero with the examinati
 
 Grants and technology-contract turnover are year totals: the start year's are the statistics,
 recorded as given; the flows start at the rate those totals end the year with
-(``year_end_rate``), grants growing as R&D did before the start (g = rd_growth_before_start,
-pipeline and applications set for that growth: applications = grants * (1 + ln(1 + g) *
-patent_lag)), turnover as the patent stock makes it grow.
+(``year_end_rate_at``), grants growing as R&D capital does at the start (g =
+rd_capital_growth_start: R&D's growth before the start where the scenario gives it, else the
+growth the model gives R&D; pipeline and applications set for that growth: applications =
+grants * (1 + g * patent_lag)), turnover as the patent stock makes it grow.
 """
 
 from __future__ import annotations
-
-import numpy as np
 
 from ..catalogue import KNOWLEDGE
 from ..engine import StockSpec
@@ -53,7 +52,6 @@ from .common import (
     Values,
     Variable,
     spending_index,
-    year_end_rate,
     year_end_rate_at,
 )
 
@@ -104,14 +102,14 @@ AUXILIARIES = {
 
 CONSTANTS = {
     "grants_rate_start": Variable(
-        "件/年", "year_end_rate(invention_patent_grants, rd_growth_before_start)",
-        ("baseline.invention_patent_grants",), ("rd_growth_before_start",)),
+        "件/年", "year_end_rate_at(invention_patent_grants, rd_capital_growth_start)",
+        ("baseline.invention_patent_grants", "rd_capital_growth_start")),
     "patent_productivity": Variable(
-        "件/年", "grants_rate_start * (1 + ln(1 + rd_growth_before_start) * patent_lag) / "
+        "件/年", "grants_rate_start * (1 + rd_capital_growth_start * patent_lag) / "
         "(rd_rate_start ** alpha * rd_personnel ** beta) at the start (a pipeline growing as "
-        "R&D did)", ("grants_rate_start", "rd_rate_start", "baseline.rd_personnel"),
-        ("patent_rd_elasticity", "patent_personnel_elasticity", "rd_growth_before_start",
-         "patent_lag")),
+        "R&D did)", ("grants_rate_start", "rd_rate_start", "baseline.rd_personnel",
+                     "rd_capital_growth_start"),
+        ("patent_rd_elasticity", "patent_personnel_elasticity", "patent_lag")),
     "valid_patents_start": Variable("件", "invention_patents_per_10k * population at the start",
                                     ("baseline.invention_patents_per_10k", "baseline.population")),
     "support_index_scale": Variable(
@@ -140,13 +138,13 @@ READS = {"rd_expenditure": "亿元/年", "rd_personnel": "人年", "tech_market_
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     scale, offset = spending_index(c.fiscal_st_rate_start * p.share_tech_market)
-    grants = year_end_rate(b.invention_patent_grants, p.rd_growth_before_start)
+    grants = year_end_rate_at(b.invention_patent_grants, c.rd_capital_growth_start)
     valid = b.invention_patents_per_10k * b.population
     patent_growth = grants / valid - p.patent_lapse
     return {
         "grants_rate_start": grants,
         "patent_productivity": grants * (
-            1.0 + np.log1p(p.rd_growth_before_start) * p.patent_lag) / (
+            1.0 + c.rd_capital_growth_start * p.patent_lag) / (
             c.rd_rate_start ** p.patent_rd_elasticity
             * b.rd_personnel ** p.patent_personnel_elasticity),
         "valid_patents_start": valid,

@@ -16,7 +16,8 @@ Auxiliaries [亿元/年 unless said]  (firm factor = rd_incentive * rd_propensit
   other_industry_rd     = other_industry_rd_per_va * industrial_va_other * firm factor
   services_rd           = services_rd_per_va * gdp_nonindustrial * firm factor
   certification_rd      = certification_rd_uplift * rd_per_hightech_enterprise
-                          * (hightech_enterprises - their start number) * firm factor (R3)
+                          * (hightech_enterprises - their start number - those that moved in
+                          certified) * firm factor                                    (R3)
   subsidy_rd            = subsidy_rd_leverage * rd_subsidies        (additionality)
   enterprise_rd         = the five above
   industrial_rd         = above-scale industrial firms' part: high-tech and other industry,
@@ -46,8 +47,20 @@ Calibrated at the start, so that the model reproduces the baseline R&D intensity
   rd_rate_start   = the R&D rate these give at the start, from the year-end rates of value
                     added and fiscal spending (the statistics' year totals are totals, the
                     model's flows rates: see common.year_end_rate)
-  rd_capital(start) = rd_rate_start / (g + rd_depreciation), g = ln(1 + rd_growth_before_start):
-                    the perpetual-inventory stock of a flow growing at g (Hall 2007)
+  rd_growth_start = the growth the model gives R&D in the start year: each class of R&D at
+                    its driver's growth (high-tech output, other industry, services, fiscal
+                    money; firms' part plus the propensity drift), certification's extra R&D
+                    at the start year's net certifications; high-tech output grows with R&D
+                    capital, which in balanced growth grows as R&D does, hence a fixed point
+                    g = known / (R&D - knowledge_elasticity * high-tech R&D)
+  rd_capital(start) = rd_rate_start / (g + rd_depreciation): the perpetual-inventory stock
+                    of a flow growing at g (Hall 2007), g = ln(1 + rd_growth_before_start)
+                    where the scenario gives R&D's growth before the start (a statistic), else
+                    rd_growth_start. R&D capital, high-tech output, the patent pipeline and
+                    the certification flow then start on the trend the model continues: with
+                    policy frozen there is no break at the start (issue 9's frozen-policy
+                    test); a drawn pre-start growth of 5-30 %/yr, as before, set each of them
+                    on a trend the model then left in its first year.
 
 R&D spending, firms' and industrial R&D are recorded as year totals; R&D intensity and the
 industrial R&D ratio as ratios of year totals (R&D over GDP, industrial R&D over revenue), as
@@ -65,7 +78,9 @@ import numpy as np
 
 from ..catalogue import RD
 from ..engine import StockSpec
+from . import hightech
 from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
+from .incubation import CERTIFICATE_YEARS
 
 STOCKS = {
     "rd_capital": StockSpec(
@@ -107,8 +122,10 @@ AUXILIARIES = {
         ("gdp_nonindustrial", "rd_incentive", "rd_propensity")),
     "certification_rd": Variable(
         "亿元/年", "certification_rd_uplift * rd_per_hightech_enterprise * "
-        "(hightech_enterprises - their start number) * rd_incentive * rd_propensity",
-        ("hightech_enterprises", "rd_incentive", "rd_propensity"), ("certification_rd_uplift",),
+        "(hightech_enterprises - their start number - relocated_hightech_enterprises) * "
+        "rd_incentive * rd_propensity",
+        ("hightech_enterprises", "relocated_hightech_enterprises", "rd_incentive",
+         "rd_propensity"), ("certification_rd_uplift",),
         "Chen, Liu, Suárez Serrato & Xu 2021 (AER)"),
     "subsidy_rd": Variable("亿元/年", "subsidy_rd_leverage * rd_subsidies", ("rd_subsidies",),
                            ("subsidy_rd_leverage",), "Dimos & Pugh 2016; Boeing 2016"),
@@ -167,17 +184,37 @@ CONSTANTS = {
                                            ("baseline.hightech_enterprises",)),
     "super_deduction_start": Variable("1", "super_deduction_rate in the start year", (),
                                       ("super_deduction_rate",)),
+    "rd_growth_start": Variable(
+        "1/年", "sum over R&D's classes of (R&D x its driver's growth) / R&D at the start, "
+        "high-tech output growing with R&D capital (fixed point, see above)",
+        ("rd_start", "public_rd_nonfiscal", "hightech_rd_per_va", "other_industry_rd_per_va",
+         "services_rd_per_va", "industrial_va_other_start", "fiscal_st_growth_start",
+         "baseline.gdp", "baseline.industrial_va", "baseline.hightech_va_share",
+         "baseline.hightech_enterprises", "baseline.hightech_new_certifications",
+         "baseline.fiscal_st_spending", "baseline.rd_growth_before_start"),
+        ("investment_elasticity", "hightech_investment_growth", "knowledge_elasticity",
+         "other_industry_growth", "nonindustrial_growth", "rd_propensity_drift",
+         "certification_rd_uplift", "recertification_rate",
+         "hightech_exit_rate", "subsidy_rd_leverage", "share_rd_subsidies",
+         "public_rd_fraction", "share_public_research")),
+    "enterprise_rd_growth_start": Variable(
+        "1/年", "firms' part of rd_growth_start (public R&D: fiscal growth, or none)",
+        ("rd_growth_start",), ()),
+    "rd_capital_growth_start": Variable(
+        "1/年", "ln(1 + rd_growth_before_start) where the scenario gives it, else "
+        "rd_growth_start", ("rd_growth_start", "baseline.rd_growth_before_start")),
     "rd_rate_start": Variable(
         "亿元/年", "each class's R&D per unit of value added * its value added's rate at the start "
-        "+ subsidy-induced and public R&D at the fiscal rate at the start + public_rd_nonfiscal",
+        "(high-tech: growing at rd_capital_growth_start's pace, as in high-tech's own start) + "
+        "subsidy-induced and public R&D at the fiscal rate at the start + public_rd_nonfiscal",
         ("hightech_rd_per_va", "other_industry_rd_per_va", "services_rd_per_va",
-         "hightech_va_rate_start", "industrial_va_other_rate_start",
+         "rd_capital_growth_start", "industrial_va_other_rate_start",
          "gdp_nonindustrial_rate_start", "fiscal_st_rate_start", "public_rd_nonfiscal"),
         ("subsidy_rd_leverage", "share_rd_subsidies", "public_rd_fraction",
          "share_public_research")),
     "rd_capital_start": Variable(
-        "亿元", "rd_rate_start / (ln(1 + rd_growth_before_start) + rd_depreciation)",
-        ("rd_rate_start",), ("rd_growth_before_start", "rd_depreciation"),
+        "亿元", "rd_rate_start / (rd_capital_growth_start + rd_depreciation)",
+        ("rd_rate_start", "rd_capital_growth_start"), ("rd_depreciation",),
         "Hall 2007 (IFS): K0 = R0 / (g + delta)"),
 }
 
@@ -194,6 +231,7 @@ READS = {
     "rd_subsidies": "亿元/年",
     "public_research_spending": "亿元/年",
     "hightech_enterprises": "家",
+    "relocated_hightech_enterprises": "家",
 }
 
 
@@ -225,11 +263,24 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     services_per_va = p.services_share_of_firm_rd * own_rd / (b.gdp - b.industrial_va)
     fiscal_rd_per_yuan = (p.subsidy_rd_leverage * p.share_rd_subsidies
                           + p.public_rd_fraction * p.share_public_research)
-    rd_rate_start = (hightech_per_va * c.hightech_va_rate_start
+    growth = _start_growth(b, p, c, {
+        "hightech": hightech_per_va * hightech_va,
+        "other": other_per_va * c.industrial_va_other_start,
+        "services": services_per_va * (b.gdp - b.industrial_va),
+        "subsidy": subsidy_rd, "public": public_rd, "total": rd_start})
+    before = getattr(b, "rd_growth_before_start", None)
+    capital_growth = growth if before is None else np.log1p(before)
+    public_growth = np.log1p(c.fiscal_st_growth_start)
+    enterprise_growth = (growth * rd_start - public_rd * public_growth) / (
+        rd_start - public_rd - public_rd_nonfiscal)
+    rd_rate_start = (hightech_per_va * hightech.rate_start(b, p, capital_growth)
                      + other_per_va * c.industrial_va_other_rate_start
                      + services_per_va * c.gdp_nonindustrial_rate_start
                      + fiscal_rd_per_yuan * c.fiscal_st_rate_start + public_rd_nonfiscal)
     return {
+        "rd_growth_start": growth,
+        "enterprise_rd_growth_start": enterprise_growth,
+        "rd_capital_growth_start": capital_growth,
         "rd_start": rd_start,
         "public_rd_nonfiscal": public_rd_nonfiscal,
         "own_rd_start": own_rd,
@@ -241,9 +292,28 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         "hightech_enterprises_start": b.hightech_enterprises,
         "super_deduction_start": p.super_deduction_rate,
         "rd_rate_start": rd_rate_start,
-        "rd_capital_start": rd_rate_start / (np.log1p(p.rd_growth_before_start)
-                                             + p.rd_depreciation),
+        "rd_capital_start": rd_rate_start / (capital_growth + p.rd_depreciation),
     }
+
+
+def _start_growth(b: Inputs, p: Inputs, c: Constants, rd: dict[str, Number]) -> Number:
+    """The growth the model gives R&D in the start year (continuous rate; see above).
+
+    ``rd`` holds the start year's R&D by class (亿元/年). High-tech output grows with R&D
+    capital: with its growth unknown, balanced growth (capital growing as R&D does) closes
+    the sum; certification's extra R&D grows from zero at the start year's net
+    certifications, incubation's flows with the start year's values."""
+    drift = np.log1p(p.rd_propensity_drift)
+    net_certified = (b.hightech_new_certifications
+                     - ((1.0 - p.recertification_rate) / CERTIFICATE_YEARS
+                        + p.hightech_exit_rate) * b.hightech_enterprises)
+    known = (rd["hightech"] * (hightech.start_growth(b, p, 0.0) + drift)
+             + rd["other"] * (np.log1p(p.other_industry_growth) + drift)
+             + rd["services"] * (np.log1p(p.nonindustrial_growth) + drift)
+             + p.certification_rd_uplift * rd["hightech"] / b.hightech_enterprises
+             * net_certified
+             + (rd["subsidy"] + rd["public"]) * np.log1p(c.fiscal_st_growth_start))
+    return known / (rd["total"] - p.knowledge_elasticity * rd["hightech"])
 
 
 def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
@@ -277,8 +347,10 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     hightech = c.hightech_rd_per_va * s["hightech_va"] * firm_factor
     other = c.other_industry_rd_per_va * s["industrial_va_other"] * firm_factor
     services = c.services_rd_per_va * s["gdp_nonindustrial"] * firm_factor
+    certified_here = (s["hightech_enterprises"] - c.hightech_enterprises_start
+                      - s["relocated_hightech_enterprises"])
     certification = (p.certification_rd_uplift * c.rd_per_hightech_enterprise
-                     * (s["hightech_enterprises"] - c.hightech_enterprises_start) * firm_factor)
+                     * certified_here * firm_factor)
     subsidy = p.subsidy_rd_leverage * v["rd_subsidies"]
     enterprise_rd = hightech + other + services + certification + subsidy
     public_rd = p.public_rd_fraction * v["public_research_spending"] + c.public_rd_nonfiscal
