@@ -208,10 +208,11 @@ def _region_bounds(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
 
 
 def _correlations(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
-    """``moves_with`` names another uncertain entry of its own table, one that moves alone
-    (one level: a chain of followers would hide what each is drawn with)."""
+    """``moves_with`` names another input of its own table, one that moves alone (one level:
+    a chain of followers would hide what each is drawn with). Where that input is not drawn
+    (a sourced value, no range), the entry is drawn alone."""
     problems = []
-    for section in ("baseline", "parameters"):
+    for section, declared in (("baseline", BASELINES), ("parameters", PARAMETERS)):
         table: dict[str, Entry] = getattr(scenario, section)
         for key, entry in table.items():
             leader = entry.moves_with
@@ -219,18 +220,20 @@ def _correlations(scenario: Scenario, path: str | Path) -> list[ScenarioError]:
                 continue
             field = f"{section}.{key}.moves_with"
             other = table.get(leader)
+            spec = declared.get(leader)
             if leader == key:
                 problems.append(ScenarioError(path, field, "an entry cannot move with itself",
                                               f"the key of another [{section}] entry"))
-            elif other is None:
+            elif spec is None:
                 problems.append(ScenarioError(
-                    path, field, f"no [{section}] entry {leader!r} to move with",
-                    _suggest(leader, tuple(table)) or f"a key of [{section}] with a range"))
-            elif other.range is None or not other.range[0] < other.range[1]:
-                problems.append(ScenarioError(
-                    path, field, f"{section}.{leader} is not drawn (it has no range)",
-                    "an entry with range = [low, high]"))
-            elif other.moves_with is not None:
+                    path, field, f"no [{section}] key {leader!r} to move with",
+                    _suggest(leader, tuple(declared))))
+            elif other is None and section == "baseline":
+                if spec.optional:   # (a required one that is missing has its own error)
+                    problems.append(ScenarioError(
+                        path, field, f"no [baseline] entry {leader!r} to move with",
+                        f"{leader} = {{ value = ..., range = [low, high], ... }}"))
+            elif other is not None and other.moves_with is not None:
                 problems.append(ScenarioError(
                     path, field, f"{section}.{leader} itself moves with "
                     f"{other.moves_with!r}", f"moves_with = {other.moves_with!r}"))

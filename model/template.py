@@ -191,7 +191,8 @@ def _levers(like: Scenario | None) -> Table:
     for key, spec in LEVERS.items():
         if like is not None and key not in like.levers:
             continue   # the other plan leaves it at the model's default: so does this one
-        fields = _copied_or_default(key, spec, like.levers.get(key) if like else None, like)
+        fields = _region_capped(spec, _copied_or_default(
+            key, spec, like.levers.get(key) if like else None, like))
         for line in _spec_comment(spec):
             table.add(tomlkit.comment(line))
         if spec.doc:
@@ -210,6 +211,21 @@ def _parameters(like: Scenario | None) -> Table | None:
             table.add(tomlkit.comment(line))
         table.add(key, _inline(_copied_or_default(key, spec, entry, like)))
     return table
+
+
+def _region_capped(spec: Spec, fields: dict[str, Any]) -> dict[str, Any]:
+    """A lever bounded relative to the region (``Spec.upper_share_of``) kept within the
+    bound the template's own start value sets, so the new file loads."""
+    if spec.upper_share_of is None:
+        return fields
+    base, fraction, floor = spec.upper_share_of
+    upper = float(f"{max(floor, fraction * TYPICAL_START[base][0]):.4g}")
+    capped = dict(fields)
+    capped["value"] = _number(min(float(fields["value"]), upper))
+    if "range" in fields:
+        low, high = fields["range"]
+        capped["range"] = [_number(min(float(low), upper)), _number(min(float(high), upper))]
+    return capped
 
 
 def _copied_or_default(key: str, spec: Spec, entry: Entry | None,

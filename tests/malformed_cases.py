@@ -220,7 +220,7 @@ CASES = [
     Case("an elasticity at its bound makes the fiscal loop explode (found when running)",
          {"bad.toml": edit("[levers]\n", "[parameters]\nknowledge_elasticity = { value = 2.0, "
                            'source = "a firm study" }\n\n[levers]\n')},
-         "run: gdp is no longer a finite number (nan) in 2029 (inputs whose feedback loops "
+         "run: gdp is no longer a finite number (nan) in 2028 (inputs whose feedback loops "
          "stay finite, e.g. smaller elasticities)",
          command="check"),
 ]

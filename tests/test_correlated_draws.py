@@ -78,9 +78,8 @@ def test_sobol_treats_a_pair_drawn_together_as_one_factor():
 
 @pytest.mark.parametrize(("entry", "problem"), [
     ('moves_with = "invention_patent_grants" }', "go together"),
-    ('moves_with = "no_such_key", rank_correlation = 0.9 }', "no [baseline] entry"),
+    ('moves_with = "no_such_key", rank_correlation = 0.9 }', "no [baseline] key"),
     ('moves_with = "invention_patents_per_10k", rank_correlation = 0.9 }', "itself"),
-    ('moves_with = "incubators", rank_correlation = 0.9 }', "not drawn"),
     ('moves_with = "invention_patent_grants", rank_correlation = 1.5 }', "-1..1"),
 ])
 def test_a_bad_correlation_is_one_line_naming_the_field(entry, problem):
@@ -93,6 +92,16 @@ def test_a_bad_correlation_is_one_line_naming_the_field(entry, problem):
     message = str(caught.value)
     assert "\n" not in message and problem in message
     assert "invention_patents_per_10k" in message and "xinhua-edited.toml" in message
+
+
+def test_a_follower_whose_leader_gets_a_source_is_drawn_alone():
+    text = _xinhua_text()
+    line = next(x for x in text.splitlines() if x.startswith("invention_patent_grants = {"))
+    sourced = text.replace(line, 'invention_patent_grants = { value = 60, source = "bulletin" }')
+    scenario = parse_scenario(sourced, "sourced.toml")
+    drawn = sample(scenario, 500, seed=1)
+    assert np.ptp(np.atleast_1d(drawn.get("baseline.invention_patent_grants", 60.0))) == 0
+    assert np.ptp(drawn["baseline.invention_patents_per_10k"]) > 0
 
 
 def test_a_chain_of_followers_is_refused():

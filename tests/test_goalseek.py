@@ -51,7 +51,7 @@ def test_reached_across_the_range_reports_the_range_end(kecheng):
 
 
 def test_a_ceiling_target_is_sought_downwards(kecheng):
-    ceiling = Target(indicator="rd_intensity", op="<=", value=3.3, year=2027, quote="test",
+    ceiling = Target(indicator="rd_intensity", op="<=", value=3.35, year=2027, quote="test",
                      seed="test")
     answer = what_it_takes(kecheng, ceiling, "fiscal_st_growth")
     assert answer.status == REACHABLE and not answer.increasing

@@ -21,8 +21,11 @@ def _with_parameters(scenario, **values):
 
 
 def test_r3_enterprise_ladder_certified_firms_rd_certifies_more(kecheng):
-    cut = simulate(_with_parameters(kecheng, certification_rd_uplift=0.0))
-    closed = simulate(_with_parameters(kecheng, certification_rd_uplift=30.0))
+    # No firms moving in: they arrive certified, so their R&D comes with their output and
+    # certification's extra R&D counts only the firms certified here.
+    alone = {"hightech_relocations_per_year": 0.0}
+    cut = simulate(_with_parameters(kecheng, certification_rd_uplift=0.0), levers=alone)
+    closed = simulate(_with_parameters(kecheng, certification_rd_uplift=30.0), levers=alone)
     start = kecheng.baseline["hightech_enterprises"].value
     grown = closed.sel("hightech_enterprises")[1:, 0] > start
     # Where high-tech enterprises outnumber the start, their extra R&D lifts firms' R&D,

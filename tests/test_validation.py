@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from model import evaluate, load_scenario, sample, simulate
 from model.engine import Engine
+from model.levers import lever_range
 from model.scenario import Event
 from model.sectors import rd
 from model.simulate import central_inputs
@@ -77,8 +78,8 @@ def test_indicators_reproduce_the_baseline_in_the_start_year(kecheng):
 
 
 def _lever_strategy():
-    """Any lever values within their slider ranges, allocation shares summing to 100 %."""
-    others = {k: st.floats(*spec.range) for k, spec in LEVERS.items()
+    """Any lever values within Kecheng's slider ranges, allocation shares summing to 100 %."""
+    others = {k: st.floats(*lever_range(KECHENG, k)) for k in LEVERS
               if k not in ALLOCATION_SHARES}
     weights = st.lists(st.floats(0.0, 1.0), min_size=len(ALLOCATION_SHARES),
                        max_size=len(ALLOCATION_SHARES)).filter(lambda w: sum(w) > 1e-3)

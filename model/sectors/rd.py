@@ -51,8 +51,9 @@ Calibrated at the start, so that the model reproduces the baseline R&D intensity
                     its driver's growth (high-tech output, other industry, services, fiscal
                     money; firms' part plus the propensity drift), certification's extra R&D
                     at the start year's net certifications; high-tech output grows with R&D
-                    capital, which in balanced growth grows as R&D does, hence a fixed point
-                    g = known / (R&D - knowledge_elasticity * high-tech R&D)
+                    capital, which in balanced growth grows as R&D does: to first order in
+                    that feedback, g = known / R&D * (1 + knowledge_elasticity * high-tech
+                    R&D / R&D), with no pole where the loop alone is explosive
   rd_capital(start) = rd_rate_start / (g + rd_depreciation): the perpetual-inventory stock
                     of a flow growing at g (Hall 2007), g = ln(1 + rd_growth_before_start)
                     where the scenario gives R&D's growth before the start (a statistic), else
@@ -186,7 +187,7 @@ CONSTANTS = {
                                       ("super_deduction_rate",)),
     "rd_growth_start": Variable(
         "1/年", "sum over R&D's classes of (R&D x its driver's growth) / R&D at the start, "
-        "high-tech output growing with R&D capital (fixed point, see above)",
+        "high-tech output growing with R&D capital (balanced growth, to first order; see above)",
         ("rd_start", "public_rd_nonfiscal", "hightech_rd_per_va", "other_industry_rd_per_va",
          "services_rd_per_va", "industrial_va_other_start", "fiscal_st_growth_start",
          "baseline.gdp", "baseline.industrial_va", "baseline.hightech_va_share",
@@ -301,7 +302,7 @@ def _start_growth(b: Inputs, p: Inputs, c: Constants, rd: dict[str, Number]) -> 
 
     ``rd`` holds the start year's R&D by class (亿元/年). High-tech output grows with R&D
     capital: with its growth unknown, balanced growth (capital growing as R&D does) closes
-    the sum; certification's extra R&D grows from zero at the start year's net
+    the sum, to first order; certification's extra R&D grows from zero at the start year's net
     certifications, incubation's flows with the start year's values."""
     drift = np.log1p(p.rd_propensity_drift)
     net_certified = (b.hightech_new_certifications
@@ -313,7 +314,11 @@ def _start_growth(b: Inputs, p: Inputs, c: Constants, rd: dict[str, Number]) -> 
              + p.certification_rd_uplift * rd["hightech"] / b.hightech_enterprises
              * net_certified
              + (rd["subsidy"] + rd["public"]) * np.log1p(c.fiscal_st_growth_start))
-    return known / (rd["total"] - p.knowledge_elasticity * rd["hightech"])
+    # First order in the knowledge feedback k = knowledge_elasticity * high-tech's share of
+    # R&D (0.01 at the fitted 0.02): the exact fixed point known / (R (1 - k)) has a pole at
+    # k = 1, inside the accepted inputs, where the loop alone is explosive.
+    feedback = p.knowledge_elasticity * rd["hightech"] / rd["total"]
+    return known / rd["total"] * (1.0 + feedback)
 
 
 def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
