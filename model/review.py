@@ -562,7 +562,10 @@ def review(scenario: Scenario, runs: int = DEFAULT_RUNS, seed: int = DEFAULT_SEE
             rows.append(TargetReview(target, None, {}, ex_ante, restarted, {}, None, None,
                                      NO_OUTCOME, NO_OUTCOME))
             continue
-        path = {y: p.value for y, p in known.get(target.indicator, {}).items()}
+        # The actual path towards this target: a later actual (Liuzhou's 2022 count beside
+        # its 2020 target) is another target's outcome, not this one's progress.
+        path = {y: p.value for y, p in known.get(target.indicator, {}).items()
+                if y <= target.year}
         start = scenario.meta.start
         base = path.get(start, float(central.ex_ante.sel(target.indicator, start)[0]))
         target_pace = pace(target, start, base, path)

@@ -182,3 +182,20 @@ def test_every_assimilated_actual_names_an_indicator_and_a_stock_of_the_model():
 
     assert set(ASSIMILATED) <= set(INDICATORS)
     assert set(ASSIMILATED.values()) <= set(STOCK_NAMES)
+
+
+def test_an_actual_after_a_targets_year_is_not_its_path_but_judges_the_later_target():
+    # Liuzhou sets high-tech enterprises for 2020 (460) and 2022 (560); an actual of 2022 only.
+    liuzhou = load_scenario(SCENARIOS / "liuzhou-2022.toml").model_copy(deep=True)
+    liuzhou.history = [HistoryPoint(indicator="hightech_enterprises", year=2022, value=800,
+                                    source="test")]
+    result = review(liuzhou, runs=20, seed=1, lever=None, as_of=2026)
+    rows = {r.target.year: r for r in result.rows
+            if r.target.indicator == "hightech_enterprises"}
+    assert rows[2020].actual_path == {} and rows[2020].pace.status == NO_ACTUAL
+    assert rows[2020].outcome is None and rows[2020].ex_ante_call == "no outcome"
+    assert rows[2022].actual_path == {2022: 800}
+    assert rows[2022].outcome == 800 and rows[2022].outcome_verdict == "reached"
+    # The model's ex-ante call is compared with what happened, whatever it was.
+    expected = call(rows[2022].ex_ante.likelihood, "reached")
+    assert rows[2022].ex_ante_call == expected
