@@ -274,7 +274,14 @@ INCUBATION_PLATFORMS = (
     "provincial_maker_spaces", "national_maker_spaces", "star_spaces", "provincial_star_spaces",
     "national_star_spaces", "provincial_incubation_platforms", "new_incubation_platforms")
 RD_LADDER = ("rd_centers", "enterprise_tech_centres", "provincial_enterprise_research_institutes",
-             "provincial_key_enterprise_research_institutes")
+             "provincial_key_enterprise_research_institutes", "tech_innovation_centres",
+             "provincial_tech_innovation_centres", "national_tech_innovation_centres",
+             "rd_and_engineering_centres")
+# Paid by the platform money alone, like the incubation platforms (no pool of firms).
+OTHER_PLATFORMS = ("new_rd_institutions", "provincial_new_rd_institutions",
+                   "new_rd_institutions_built", "incubation_platforms")
+# A first rung alone: more money and more firms add entries but also promote more out of it.
+FIRST_RUNGS = ("municipal_only_rd_centres",)
 TALENT_TIERS = ("high_end_talents", "academician_workstations", "academician_teams")
 PROJECT_COUNTS = ("provincial_major_projects", "municipal_key_tech_projects", "st_projects",
                   "major_technologies", "landmark_results")
@@ -296,7 +303,7 @@ _BUDGET_ONLY = ("only through the budget under the share rule (more money); no c
 _PLEDGE = "pledge financing follows the valid invention patents, which rise"
 
 _FISCAL_TOTAL.update({
-    **_rows(INCUBATION_PLATFORMS, "+", _PLATFORM_MONEY_UP),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, "+", _PLATFORM_MONEY_UP),
     **_rows(RD_LADDER, "+", "more platform money, and more high-tech enterprises among which "
                             "R&D centres are accredited"),
     "rd_institution_rate": ("+", "subsidies raise firms' R&D per firm and platform money "
@@ -306,9 +313,14 @@ _FISCAL_TOTAL.update({
                                  "their completion"),
     "ip_pledge_financing": ("+", _PLEDGE),
 })
+_FIRST_RUNG = ("more entries to the first title, but also more promotions out of it to the "
+               "next: the balance is not settled")
+for _row in (_FISCAL_TOTAL, _SUPER_DEDUCTION, _INVESTMENT, _RELOCATIONS):
+    _row.update(_rows(FIRST_RUNGS, AMBIGUOUS, _FIRST_RUNG))
 _SUPER_DEDUCTION.update({
-    **_rows(INCUBATION_PLATFORMS, AMBIGUOUS, "no channel under the growth rule; under the share "
-                                             "rule the budget moves either way"),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, AMBIGUOUS,
+            "no channel under the growth rule; under the share rule the budget moves either "
+            "way"),
     **_rows(RD_LADDER, AMBIGUOUS, "more high-tech enterprises to accredit among, but under the "
                                   "share rule the platform money moves with a budget of "
                                   "ambiguous sign"),
@@ -320,7 +332,8 @@ _SUPER_DEDUCTION.update({
     "ip_pledge_financing": ("+", _PLEDGE),
 })
 _INVESTMENT.update({
-    **_rows(INCUBATION_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+", _BUDGET_ONLY),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+",
+            _BUDGET_ONLY),
     **_rows(RD_LADDER, "+", "more high-tech enterprises to accredit R&D centres among, and "
                             "under the share rule more platform money"),
     "rd_institution_rate": (AMBIGUOUS, "firms' R&D follows output, but R&D per firm rises only "
@@ -329,7 +342,8 @@ _INVESTMENT.update({
     "ip_pledge_financing": ("+", _PLEDGE),
 })
 _RELOCATIONS.update({
-    **_rows(INCUBATION_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+", _BUDGET_ONLY),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+",
+            _BUDGET_ONLY),
     **_rows(RD_LADDER, "+", "more high-tech enterprises to accredit R&D centres among, and "
                             "under the share rule more platform money"),
     "rd_institution_rate": (AMBIGUOUS, "a relocated firm's R&D per unit of output may be above "
@@ -350,7 +364,7 @@ def _share(direct: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
                                        "with GDP either way"),
         "incubator_capacity": ("-", _SEATS_CUT),
         "rd_growth": (AMBIGUOUS, _GROWTH_AMBIGUOUS),
-        **_rows(INCUBATION_PLATFORMS, "-", _PLATFORM_MONEY_CUT),
+        **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, "-", _PLATFORM_MONEY_CUT),
         **_rows(TALENT_TIERS, "-", _TALENT_MONEY_CUT),
         **_rows(PROJECT_COUNTS, "-", _PROJECT_MONEY_CUT),
     })
@@ -370,8 +384,8 @@ _SHARE_RD_SUBSIDIES = _share({
 _SHARE_INCUBATION = _share({
     "incubator_capacity": ("+", "incubation money buys incubator seats"),
     "startups_in_incubation": ("+", "incubation money buys the seats start-ups occupy"),
-    **_rows(INCUBATION_PLATFORMS, "+", "the platform money speeds accreditation and "
-                                       "promotion up the ladder"),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, "+",
+            "the platform money speeds accreditation and promotion up the ladder"),
 })
 
 _SHARE_TALENT = _share({
