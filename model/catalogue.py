@@ -579,6 +579,10 @@ _PLATFORM_BASELINES = (
          "manufacturers with an R&D institution", "%", PERCENT, upper=99.0,
          fallback="30 %: an assumption (Zhejiang counties 40-70 %, Hebei cities 10-30 %; "
                   "the plans' targets of 30-60 % lie above their start)"),
+    Spec("above_scale_manufacturers", "规上制造业企业数", "above-scale manufacturers", "家",
+         upper=5e5, published=BULLETIN,
+         fallback="one per 亿元 of above-scale industrial value added (assumption: county and "
+                  "city manufacturers add 0.3-3 亿元 of value each)"),
 )
 
 _PLATFORM_PARAMETERS = (
@@ -642,6 +646,8 @@ _PLATFORM_INDICATORS = (
          "since the start year (net of any closed)", "家", lower=None),
     Spec("rd_institution_rate", "规上工业(制造业)企业研发机构设置率", "share of above-scale "
          "manufacturers with an R&D institution", "%", PERCENT),
+    Spec("firms_with_rd_institution", "设立研发机构的规上制造业企业数", "above-scale "
+         "manufacturers with an R&D institution", "家"),
 )
 
 PLATFORMS = SectorCatalogue(

@@ -282,6 +282,8 @@ OTHER_PLATFORMS = ("new_rd_institutions", "provincial_new_rd_institutions",
                    "new_rd_institutions_built", "incubation_platforms")
 # A first rung alone: more money and more firms add entries but also promote more out of it.
 FIRST_RUNGS = ("municipal_only_rd_centres",)
+# Firms with an R&D institution: the rate times firms following industrial value added.
+FIRMS_WITH_INSTITUTION = ("firms_with_rd_institution",)
 TALENT_TIERS = ("high_end_talents", "academician_workstations", "academician_teams")
 PROJECT_COUNTS = ("provincial_major_projects", "municipal_key_tech_projects", "st_projects",
                   "major_technologies", "landmark_results")
@@ -317,6 +319,18 @@ _FIRST_RUNG = ("more entries to the first title, but also more promotions out of
                "next: the balance is not settled")
 for _row in (_FISCAL_TOTAL, _SUPER_DEDUCTION, _INVESTMENT, _RELOCATIONS):
     _row.update(_rows(FIRST_RUNGS, AMBIGUOUS, _FIRST_RUNG))
+_FISCAL_TOTAL["firms_with_rd_institution"] = (
+    "+", "subsidies and platform money raise the share of firms with an R&D institution, and "
+         "knowledge raises the output the number of firms follows; nothing lowers either")
+_SUPER_DEDUCTION["firms_with_rd_institution"] = (
+    AMBIGUOUS, "as rd_institution_rate: under the share rule the platform money moves with a "
+               "budget of ambiguous sign")
+_INVESTMENT["firms_with_rd_institution"] = (
+    AMBIGUOUS, "more output means more firms, but the share with an R&D institution may fall "
+               "(see rd_institution_rate)")
+_RELOCATIONS["firms_with_rd_institution"] = (
+    AMBIGUOUS, "more output means more firms, but a relocated firm's R&D per unit of output may "
+               "be above or below the region's")
 _SUPER_DEDUCTION.update({
     **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, AMBIGUOUS,
             "no channel under the growth rule; under the share rule the budget moves either "

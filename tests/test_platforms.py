@@ -29,8 +29,9 @@ from model.simulate import central_inputs
 from model.system import InnovationModel
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-NEW_INDICATORS = (*INCUBATION_PLATFORMS, *OTHER_PLATFORMS, *RD_LADDER, "rd_institution_rate", *TALENT_TIERS,
-                  *PROJECT_COUNTS, "ip_pledge_financing")
+NEW_INDICATORS = (*INCUBATION_PLATFORMS, *OTHER_PLATFORMS, *RD_LADDER, "rd_institution_rate",
+                  "firms_with_rd_institution", *TALENT_TIERS, *PROJECT_COUNTS,
+                  "ip_pledge_financing")
 # Each allocation share and the new indicators only it pays for.
 PAID_BY = {
     "share_incubation": INCUBATION_PLATFORMS + OTHER_PLATFORMS,
@@ -248,3 +249,15 @@ def test_an_institute_costs_its_own_set_up_money(kecheng):
     assert _at(cheap, "new_rd_institutions", first) == pytest.approx(
         2 * _at(base, "new_rd_institutions", first), rel=0.05)
     assert _at(cheap, "maker_spaces", first) == pytest.approx(_at(base, "maker_spaces", first))
+
+
+def test_firms_with_an_rd_institution_are_the_rate_times_the_firms(kecheng):
+    """At the start: the stated rate times the stated count of manufacturers (one per 亿元 of
+    industrial value added where the file gives none)."""
+    start = kecheng.meta.start
+    rate = kecheng.baseline["rd_institution_rate"].value / 100
+    counted = evaluate(kecheng, inputs={"baseline.above_scale_manufacturers": 200.0})
+    assert _at(counted, "firms_with_rd_institution", start) == pytest.approx(rate * 200.0)
+    default = evaluate(kecheng)
+    assert _at(default, "firms_with_rd_institution", start) == pytest.approx(
+        rate * kecheng.baseline["industrial_va"].value)

@@ -55,6 +55,9 @@ R&D institutions
   proportion to industrial value added: value added per firm held at its start value).
   The setup hazard is calibrated so that the rate grows at rd_institution_trend (relative) at
   the start: (rd_institution_trend + rd_institution_closure) * rate / (1 - rate).
+  firms_with_rd_institution [家] = rd_institution_coverage * above-scale manufacturers, their
+  number following industrial value added from its start count (the same value added per
+  firm as above; one per 亿元 of value added where the file gives no count).
 Reads: incubation_spending (fiscal), hightech_enterprises (incubation), enterprise_rd (rd),
 industrial_va (economy).
 """
@@ -216,6 +219,9 @@ AUXILIARIES = {
                                            ("rd_centers", "tech_innovation_centres")),
     "new_rd_institutions_built": Variable("家", "new_rd_institutions - its start value",
                                           ("new_rd_institutions",)),
+    "firms_with_rd_institution": Variable(
+        "家", "rd_institution_coverage * industrial_va * manufacturers per value added at the "
+        "start", ("rd_institution_coverage", "industrial_va")),
 }
 
 
@@ -261,6 +267,11 @@ CONSTANTS = {
         ("rd_institution_trend", "rd_institution_closure")),
     "rd_institution_rate_start": Variable("1", "the rate at the start (30 % if not given)",
                                           ("baseline.rd_institution_rate",)),
+    "manufacturers_per_va": Variable(
+        "家/(亿元/年)", "above-scale manufacturers (one per 亿元 of industrial value added if no "
+        "count is given) / industrial value added at the start",
+        ("baseline.above_scale_manufacturers", "baseline.industrial_va",
+         "industrial_va_other_rate_start", "hightech_va_rate_start")),
 }
 
 READS = {"incubation_spending": "亿元/年", "hightech_enterprises": "家",
@@ -296,17 +307,22 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         constants.update({f"{rung}_hazard": hazard for rung, hazard in zip(rungs, hazards,
                                                                             strict=False)})
     rate = start_value(b, "rd_institution_rate", DEFAULT_RD_INSTITUTION_RATE)
+    industrial_va_start = c.industrial_va_other_rate_start + c.hightech_va_rate_start
     constants.update({
         "hightech_enterprises_at_start": b.hightech_enterprises,
         "provincial_incubation_platforms_start": sum(
             (sum(rung_counts(b, ladder)[1:], start=0.0) for ladder in INCUBATION_LADDERS),
             start=0.0),
         "new_rd_institutions_start": sum(rung_counts(b, "new_rd_institutions"), start=0.0),
-        "rd_per_va_start": c.enterprise_rd_start / (c.industrial_va_other_rate_start
-                                                     + c.hightech_va_rate_start),
+        "rd_per_va_start": c.enterprise_rd_start / industrial_va_start,
         "rd_institution_setup_hazard": (p.rd_institution_trend + p.rd_institution_closure)
         * rate / (1.0 - rate),
         "rd_institution_rate_start": rate,
+        # One manufacturer per 亿元 of value added where the file gives no count.
+        # Per the value-added rate the run starts at, so the start year counts the stated firms
+        # (one per 亿元 of the start year's value added where the file gives no count).
+        "manufacturers_per_va": start_value(b, "above_scale_manufacturers",
+                                            b.industrial_va) / industrial_va_start,
     })
     return constants
 
@@ -363,6 +379,7 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["new_incubation_platforms"] = provincial - c.provincial_incubation_platforms_start
     rate = s["rd_institution_coverage"]
     v["rd_institution_rate"] = rate
+    v["firms_with_rd_institution"] = rate * v["industrial_va"] * c.manufacturers_per_va
     rd_per_firm = np.maximum(v["enterprise_rd"], 0.0) / v["industrial_va"] / c.rd_per_va_start
     # At most every firm without an R&D institution sets one up within a year.
     setup_hazard = np.minimum(c.rd_institution_setup_hazard
