@@ -646,6 +646,7 @@ _PLATFORM_INDICATORS = (
          "since the start year (net of any closed)", "家", lower=None),
     Spec("rd_institution_rate", "规上工业(制造业)企业研发机构设置率", "share of above-scale "
          "manufacturers with an R&D institution", "%", PERCENT),
+    Spec("above_scale_manufacturers", "规上制造业企业数", "above-scale manufacturers", "家"),
     Spec("firms_with_rd_institution", "设立研发机构的规上制造业企业数", "above-scale "
          "manufacturers with an R&D institution", "家"),
 )

@@ -437,9 +437,13 @@ _TABLE = {
 
 
 def _with_industrial_rd(row: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
-    """Above-scale industrial firms' R&D is a part of firms' R&D, with the same expectation."""
+    """Above-scale industrial firms' R&D is a part of firms' R&D, with the same expectation;
+    the number of above-scale manufacturers follows industrial value added."""
     sign, reason = row["enterprise_rd"]
-    return {**row, "industrial_rd": (sign, f"the industrial part of firms' R&D: {reason}")}
+    va_sign, va_reason = row["industrial_va"]
+    return {**row, "industrial_rd": (sign, f"the industrial part of firms' R&D: {reason}"),
+            "above_scale_manufacturers": (va_sign, "their number follows industrial value "
+                                                   f"added: {va_reason}")}
 
 
 EFFECTS: MappingProxyType[str, MappingProxyType[str, Effect]] = MappingProxyType({

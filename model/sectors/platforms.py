@@ -55,7 +55,7 @@ R&D institutions
   proportion to industrial value added: value added per firm held at its start value).
   The setup hazard is calibrated so that the rate grows at rd_institution_trend (relative) at
   the start: (rd_institution_trend + rd_institution_closure) * rate / (1 - rate).
-  firms_with_rd_institution [家] = rd_institution_coverage * above-scale manufacturers, their
+  firms_with_rd_institution [家] = rd_institution_coverage * above_scale_manufacturers, their
   number following industrial value added from its start count (the same value added per
   firm as above; one per 亿元 of value added where the file gives no count).
 Reads: incubation_spending (fiscal), hightech_enterprises (incubation), enterprise_rd (rd),
@@ -219,9 +219,12 @@ AUXILIARIES = {
                                            ("rd_centers", "tech_innovation_centres")),
     "new_rd_institutions_built": Variable("家", "new_rd_institutions - its start value",
                                           ("new_rd_institutions",)),
+    "above_scale_manufacturers": Variable(
+        "家", "industrial_va * manufacturers_per_va (value added per firm held at its start)",
+        ("industrial_va",)),
     "firms_with_rd_institution": Variable(
-        "家", "rd_institution_coverage * industrial_va * manufacturers per value added at the "
-        "start", ("rd_institution_coverage", "industrial_va")),
+        "家", "rd_institution_coverage * above_scale_manufacturers",
+        ("rd_institution_coverage", "above_scale_manufacturers")),
 }
 
 
@@ -379,7 +382,8 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["new_incubation_platforms"] = provincial - c.provincial_incubation_platforms_start
     rate = s["rd_institution_coverage"]
     v["rd_institution_rate"] = rate
-    v["firms_with_rd_institution"] = rate * v["industrial_va"] * c.manufacturers_per_va
+    v["above_scale_manufacturers"] = v["industrial_va"] * c.manufacturers_per_va
+    v["firms_with_rd_institution"] = rate * v["above_scale_manufacturers"]
     rd_per_firm = np.maximum(v["enterprise_rd"], 0.0) / v["industrial_va"] / c.rd_per_va_start
     # At most every firm without an R&D institution sets one up within a year.
     setup_hazard = np.minimum(c.rd_institution_setup_hazard
