@@ -560,6 +560,24 @@ _PLATFORM_COUNTS = (
     Spec("provincial_key_enterprise_research_institutes", "省重点企业研究院",
          "provincial key enterprise research institutes", "家", upper=1e4,
          fallback=_NO_PLATFORM),
+    # The S&T departments' engineering-centre title (工程技术研究中心, renamed 技术创新中心 in
+    # Hebei and elsewhere from 2018), accredited in firms at each level.
+    Spec("tech_innovation_centres", "市级及以上技术创新中心(工程技术研究中心)",
+         "technology innovation centres (engineering technology research centres), municipal "
+         "level and above", "家", upper=1e5, fallback=_NO_PLATFORM),
+    Spec("provincial_tech_innovation_centres", "省级及以上技术创新中心(工程技术研究中心)",
+         "technology innovation centres (engineering technology research centres), provincial "
+         "level and above", "家", upper=5e4, fallback=_NO_PLATFORM),
+    Spec("national_tech_innovation_centres", "国家级技术创新中心(工程技术研究中心)",
+         "technology innovation centres (engineering technology research centres), national "
+         "level", "家", upper=1e4, fallback=_NO_PLATFORM),
+    # New-type R&D institutions (新型研发机构): institutes set up with universities, academies
+    # or firms as independent legal entities, recognised by the city and accredited by the
+    # province (e.g. 河北省新型研发机构, 广西新型研发机构).
+    Spec("new_rd_institutions", "市级及以上新型研发机构", "new-type R&D institutions, "
+         "municipal level and above", "家", upper=2e4, fallback=_NO_PLATFORM),
+    Spec("provincial_new_rd_institutions", "省级新型研发机构", "new-type R&D institutions, "
+         "provincial level", "家", upper=1e4, fallback=_NO_PLATFORM),
 )
 
 _PLATFORM_BASELINES = (
@@ -568,6 +586,10 @@ _PLATFORM_BASELINES = (
          "manufacturers with an R&D institution", "%", PERCENT, upper=99.0,
          fallback="30 %: an assumption (Zhejiang counties 40-70 %, Hebei cities 10-30 %; "
                   "the plans' targets of 30-60 % lie above their start)"),
+    Spec("above_scale_manufacturers", "规上制造业企业数", "above-scale manufacturers", "家",
+         upper=5e5, published=BULLETIN,
+         fallback="one per 亿元 of above-scale industrial value added (assumption: county and "
+                  "city manufacturers add 0.3-3 亿元 of value each)"),
 )
 
 _PLATFORM_PARAMETERS = (
@@ -592,6 +614,12 @@ _PLATFORM_PARAMETERS = (
          1.0, 400.0, (200.0, 1000.0), lower=1.0, upper=1e5,
          doc="assumption: accreditation awards (50-200 万元) plus the building and "
              "operating support a new platform draws over its first years"),
+    Spec("new_rd_institution_cost", "每新建一个新型研发机构的财政资金", "platform money per "
+         "new-type R&D institution set up, where the region has none", "万元", 1.0, 1500.0,
+         (500.0, 3000.0), lower=1.0, upper=1e5,
+         doc="assumption: an institute co-built with a university or academy draws local "
+             "set-up and operating support of several hundred to a few thousand 万元 over its "
+             "first years, several times an incubator's accreditation support"),
     Spec("rd_institution_trend", "基期前研发机构设置率年均增长", "growth of the "
          "R&D-institution rate before the start year (relative, not in points)", "%/年",
          PERCENT, 6.0, (0.0, 12.0), upper=100.0,
@@ -614,8 +642,20 @@ _PLATFORM_INDICATORS = (
     Spec("new_incubation_platforms", "新增省级及以上众创空间、孵化器等平台", "incubation "
          "platforms at provincial level and above added since the start year", "家",
          lower=None),
+    Spec("incubation_platforms", "市级及以上众创空间、孵化器、星创天地", "incubation "
+         "platforms (incubators, maker spaces, 星创天地), municipal level and above", "家"),
+    Spec("municipal_only_rd_centres", "市级企业研发中心(未获省级认定)", "enterprise R&D "
+         "centres with a municipal title only (not yet provincial)", "家"),
+    Spec("rd_and_engineering_centres", "市级及以上企业研发(技术)中心与工程技术研究中心",
+         "enterprise R&D (technology) centres and engineering technology research centres, "
+         "municipal level and above", "家"),
+    Spec("new_rd_institutions_built", "新建新型研发机构", "new-type R&D institutions set up "
+         "since the start year (net of any closed)", "家", lower=None),
     Spec("rd_institution_rate", "规上工业(制造业)企业研发机构设置率", "share of above-scale "
          "manufacturers with an R&D institution", "%", PERCENT),
+    Spec("above_scale_manufacturers", "规上制造业企业数", "above-scale manufacturers", "家"),
+    Spec("firms_with_rd_institution", "设立研发机构的规上制造业企业数", "above-scale "
+         "manufacturers with an R&D institution", "家"),
 )
 
 PLATFORMS = SectorCatalogue(

@@ -277,7 +277,16 @@ INCUBATION_PLATFORMS = (
     "provincial_maker_spaces", "national_maker_spaces", "star_spaces", "provincial_star_spaces",
     "national_star_spaces", "provincial_incubation_platforms", "new_incubation_platforms")
 RD_LADDER = ("rd_centers", "enterprise_tech_centres", "provincial_enterprise_research_institutes",
-             "provincial_key_enterprise_research_institutes")
+             "provincial_key_enterprise_research_institutes", "tech_innovation_centres",
+             "provincial_tech_innovation_centres", "national_tech_innovation_centres",
+             "rd_and_engineering_centres")
+# Paid by the platform money alone, like the incubation platforms (no pool of firms).
+OTHER_PLATFORMS = ("new_rd_institutions", "provincial_new_rd_institutions",
+                   "new_rd_institutions_built", "incubation_platforms")
+# A first rung alone: more money and more firms add entries but also promote more out of it.
+FIRST_RUNGS = ("municipal_only_rd_centres",)
+# Firms with an R&D institution: the rate times firms following industrial value added.
+FIRMS_WITH_INSTITUTION = ("firms_with_rd_institution",)
 TALENT_TIERS = ("high_end_talents", "academician_workstations", "academician_teams")
 PROJECT_COUNTS = ("provincial_major_projects", "municipal_key_tech_projects", "st_projects",
                   "major_technologies", "landmark_results")
@@ -299,7 +308,7 @@ _BUDGET_ONLY = ("only through the budget under the share rule (more money); no c
 _PLEDGE = "pledge financing follows the valid invention patents, which rise"
 
 _FISCAL_TOTAL.update({
-    **_rows(INCUBATION_PLATFORMS, "+", _PLATFORM_MONEY_UP),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, "+", _PLATFORM_MONEY_UP),
     **_rows(RD_LADDER, "+", "more platform money, and more high-tech enterprises among which "
                             "R&D centres are accredited"),
     "rd_institution_rate": ("+", "subsidies raise firms' R&D per firm and platform money "
@@ -309,9 +318,26 @@ _FISCAL_TOTAL.update({
                                  "their completion"),
     "ip_pledge_financing": ("+", _PLEDGE),
 })
+_FIRST_RUNG = ("more entries to the first title, but also more promotions out of it to the "
+               "next: the balance is not settled")
+for _row in (_FISCAL_TOTAL, _SUPER_DEDUCTION, _INVESTMENT, _RELOCATIONS):
+    _row.update(_rows(FIRST_RUNGS, AMBIGUOUS, _FIRST_RUNG))
+_FISCAL_TOTAL["firms_with_rd_institution"] = (
+    "+", "subsidies and platform money raise the share of firms with an R&D institution, and "
+         "knowledge raises the output the number of firms follows; nothing lowers either")
+_SUPER_DEDUCTION["firms_with_rd_institution"] = (
+    AMBIGUOUS, "as rd_institution_rate: under the share rule the platform money moves with a "
+               "budget of ambiguous sign")
+_INVESTMENT["firms_with_rd_institution"] = (
+    AMBIGUOUS, "more output means more firms, but the share with an R&D institution may fall "
+               "(see rd_institution_rate)")
+_RELOCATIONS["firms_with_rd_institution"] = (
+    AMBIGUOUS, "more output means more firms, but a relocated firm's R&D per unit of output may "
+               "be above or below the region's")
 _SUPER_DEDUCTION.update({
-    **_rows(INCUBATION_PLATFORMS, AMBIGUOUS, "no channel under the growth rule; under the share "
-                                             "rule the budget moves either way"),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, AMBIGUOUS,
+            "no channel under the growth rule; under the share rule the budget moves either "
+            "way"),
     **_rows(RD_LADDER, AMBIGUOUS, "more high-tech enterprises to accredit among, but under the "
                                   "share rule the platform money moves with a budget of "
                                   "ambiguous sign"),
@@ -323,7 +349,8 @@ _SUPER_DEDUCTION.update({
     "ip_pledge_financing": ("+", _PLEDGE),
 })
 _INVESTMENT.update({
-    **_rows(INCUBATION_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+", _BUDGET_ONLY),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+",
+            _BUDGET_ONLY),
     **_rows(RD_LADDER, "+", "more high-tech enterprises to accredit R&D centres among, and "
                             "under the share rule more platform money"),
     "rd_institution_rate": (AMBIGUOUS, "firms' R&D follows output, but R&D per firm rises only "
@@ -332,7 +359,8 @@ _INVESTMENT.update({
     "ip_pledge_financing": ("+", _PLEDGE),
 })
 _RELOCATIONS.update({
-    **_rows(INCUBATION_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+", _BUDGET_ONLY),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS + TALENT_TIERS + PROJECT_COUNTS, "+",
+            _BUDGET_ONLY),
     **_rows(RD_LADDER, "+", "more high-tech enterprises to accredit R&D centres among, and "
                             "under the share rule more platform money"),
     "rd_institution_rate": (AMBIGUOUS, "a relocated firm's R&D per unit of output may be above "
@@ -353,7 +381,7 @@ def _share(direct: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
                                        "with GDP either way"),
         "incubator_capacity": ("-", _SEATS_CUT),
         "rd_growth": (AMBIGUOUS, _GROWTH_AMBIGUOUS),
-        **_rows(INCUBATION_PLATFORMS, "-", _PLATFORM_MONEY_CUT),
+        **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, "-", _PLATFORM_MONEY_CUT),
         **_rows(TALENT_TIERS, "-", _TALENT_MONEY_CUT),
         **_rows(PROJECT_COUNTS, "-", _PROJECT_MONEY_CUT),
     })
@@ -373,8 +401,8 @@ _SHARE_RD_SUBSIDIES = _share({
 _SHARE_INCUBATION = _share({
     "incubator_capacity": ("+", "incubation money buys incubator seats"),
     "startups_in_incubation": ("+", "incubation money buys the seats start-ups occupy"),
-    **_rows(INCUBATION_PLATFORMS, "+", "the platform money speeds accreditation and "
-                                       "promotion up the ladder"),
+    **_rows(INCUBATION_PLATFORMS + OTHER_PLATFORMS, "+",
+            "the platform money speeds accreditation and promotion up the ladder"),
 })
 
 _SHARE_TALENT = _share({
@@ -412,9 +440,13 @@ _TABLE = {
 
 
 def _with_industrial_rd(row: dict[str, tuple[Sign, str]]) -> dict[str, tuple[Sign, str]]:
-    """Above-scale industrial firms' R&D is a part of firms' R&D, with the same expectation."""
+    """Above-scale industrial firms' R&D is a part of firms' R&D, with the same expectation;
+    the number of above-scale manufacturers follows industrial value added."""
     sign, reason = row["enterprise_rd"]
-    return {**row, "industrial_rd": (sign, f"the industrial part of firms' R&D: {reason}")}
+    va_sign, va_reason = row["industrial_va"]
+    return {**row, "industrial_rd": (sign, f"the industrial part of firms' R&D: {reason}"),
+            "above_scale_manufacturers": (va_sign, "their number follows industrial value "
+                                                   f"added: {va_reason}")}
 
 
 EFFECTS: MappingProxyType[str, MappingProxyType[str, Effect]] = MappingProxyType({

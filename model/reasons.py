@@ -71,19 +71,8 @@ REASONS_ZH: dict[str, str] = {
     "appointing advisers to the county government is an administrative action, not a quantity the "
     "model has":
         "聘请县政府科技顾问是行政措施，不是模型中的量",
-    "pending: talent tiers (masters/PhDs, leading talents, academician teams) are being added to "
-    "the model; until then it counts high-level recruits only":
-        "待完善：人才层级（硕士/博士、领军人才、院士团队）正在加入模型；在此之前模型只计算高层次人"
-        "才引进数",
     "agriculture (a tea demonstration base, 万亩) is outside the model":
         "农业（茶叶示范基地，万亩）不在模型范围内",
-    "pending: R&D institutions in above-scale firms are being added to the model; until then it "
-    "has no count of firms with an R&D institution":
-        "待完善：规上企业研发机构正在加入模型；在此之前模型中没有设立研发机构的企业数量",
-    "pending: the platform ladder (municipal -> provincial -> national accreditation) is being "
-    "added to the model; until then it counts incubator seats, not accredited platforms":
-        "待完善：平台梯次认定（市级→省级→国家级）正在加入模型；在此之前模型计算孵化器工位数，不计认"
-        "定平台",
     "a county list of key firms with close university ties: the model has no such register":
         "县级产学研结合紧密的重点企业名单：模型中没有这类名录",
     "county demonstration bases (科技创新和成果转化的基地) are designations, not a quantity the "
@@ -103,9 +92,6 @@ REASONS_ZH: dict[str, str] = {
     "new tech-SME registrations a year are an assumed constant of the model (no lever moves them): "
     "a verdict would only restate that assumption":
         "每年新增科技型中小企业数是模型的假定常数（没有杠杆能改变它）：评判只会复述这一假定",
-    "pending: funded projects and their outputs (breakthroughs, landmark results) are being added "
-    "to the model; until then it has no count of them":
-        "待完善：立项项目及其产出（技术突破、标志性成果）正在加入模型；在此之前模型中没有这些数量",
     "an industry alliance is an agreement among firms, not a quantity the model has":
         "产业联盟是企业之间的协议，不是模型中的量",
     "agriculture (improved seed varieties) is outside the model, which covers R&D, firms, patents "
@@ -139,10 +125,6 @@ REASONS_ZH: dict[str, str] = {
     "an environmental target (urban sewage treatment) outside the model":
         "环境指标（城镇污水处理），不在模型范围内",
     "a rural water-supply target outside the model": "农村供水指标，不在模型范围内",
-    "pending: the S&T progress contribution rate needs growth accounting (capital, labour, TFP), "
-    "which is being considered for the model's economy sector; until then it has none":
-        "待完善：科技进步贡献率需要增长核算（资本、劳动、全要素生产率），正考虑加入模型的经济部门；"
-        "在此之前模型中没有该指标",
     "patented products of the equipment industry are a count of products, not of patents granted; "
     "30-50: judged at the lower end":
         "装备产业的专利产品是产品数量，不是专利授权量；30-50件按下限评判",
@@ -193,6 +175,45 @@ REASONS_ZH: dict[str, str] = {
         "农业（特色农业强镇）不在模型范围内",
     "agriculture (demonstration parks) is outside the model": "农业（示范园）不在模型范围内",
     "rural development (industry belts) is outside the model": "乡村发展（产业带）不在模型范围内",
+    "the plan counts 20 national-level platforms of eight kinds (state key laboratories, "
+    "nationally recognised enterprise technology centres, national-local engineering research "
+    "centres, national demonstration zones, national incubators, maker spaces and 星创天地, "
+    "international cooperation bases): the model holds national titles for four of the kinds "
+    "only, and the file has no start count of any, so the count would be mostly what the model "
+    "lacks":
+        "规划计的是八类国家级平台（国家重点实验室、国家认定企业技术中心、国家地方联合工程研究中心、国家级"
+        "示范区、国家级孵化器、众创空间和星创天地、国际科技合作基地）共20个：模型只有其中四类的国家级称号，"
+        "情景文件也没有任何一类的起始数，所计数量大半会是模型所缺的部分",
+    "projects of Hebei's provincial transformation programme (重大科技成果转化专项) placed in the "
+    "city: the model's funded projects are paid per project from the city's own R&D subsidies, "
+    "and no statistic ties the province's selection of 50 to the city's money":
+        "这是河北省重大科技成果转化专项在本市实施的项目：模型中的立项项目按项目由本市研发补助资金支付，"
+        "没有统计能把省里遴选的50项与本市资金联系起来",
+    "engineering research centres and laboratories (工程研究中心, 工程实验室) are the "
+    "development-and-reform commissions' titles, funded from their budgets, not from the S&T "
+    "platform money that moves the model's ladders: no lever of the model would move them":
+        "工程研究中心、工程实验室是发展改革部门认定的称号，由其预算支持，而不是推动模型中平台梯次的科技"
+        "平台资金：模型中没有能改变它们的杠杆",
+    "international S&T cooperation bases are accredited for cooperation abroad (joint projects, "
+    "foreign partners), of which the model has no part, and the file has no start count: a "
+    "ladder for them would only restate an assumed trend":
+        "国际科技合作基地按对外合作（合作项目、境外伙伴）认定，模型中没有这一部分，情景文件也没有起始数："
+        "为其建立梯次只会复述一个假定的趋势",
+    "the county selects and trains these from its own staff (选拔培养, a 后备队伍 list): a "
+    "nomination the county makes, not recruits the talent money pays for per head, which is "
+    "what the model's talent tiers count":
+        "这是县里从本地人员中选拔培养（后备队伍名单）：是县里的推荐认定，而不是人才资金按人头引进的人才，"
+        "后者才是模型中人才层级所计的",
+    "科技进步贡献率 is a growth-accounting residual (TFP growth / GDP growth, Solow): it needs the "
+    "county's physical capital stock, investment and factor shares, which the model does not have "
+    "(GDP grows at given rates), so any figure it printed would be made up":
+        "科技进步贡献率是增长核算的余值（全要素生产率增速/GDP增速，索洛模型）：需要全县物质资本存量"
+        "、投资和要素份额，而模型中没有这些（GDP按给定增速增长），所以它给出的任何数字都是编造的",
+    "firms with sales of 5 亿元 or more without an R&D institution: the model has the share of all "
+    "above-scale manufacturers with one, not firms counted by size, and no share of all firms says "
+    "whether the largest have all set one up":
+        "年销售收入5亿元以上且无研发机构的企业：模型中只有全部规上制造业企业设立研发机构的比例，没有按规模"
+        "统计的企业数，而全部企业的比例说明不了最大的企业是否都已设立",
 }
 UNKNOWN_REASON_ZH = "模型未覆盖此指标；情景文件所述原因：{reason}"
 

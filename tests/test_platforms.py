@@ -13,7 +13,13 @@ import pytest
 
 from model import evaluate, load_scenario
 from model.catalogue import BASELINES, INDICATORS, PARAMETERS
-from model.effects import INCUBATION_PLATFORMS, PROJECT_COUNTS, RD_LADDER, TALENT_TIERS
+from model.effects import (
+    INCUBATION_PLATFORMS,
+    OTHER_PLATFORMS,
+    PROJECT_COUNTS,
+    RD_LADDER,
+    TALENT_TIERS,
+)
 from model.errors import ScenarioError
 from model.levers import plan_levers, set_lever
 from model.scenario import parse_scenario
@@ -23,11 +29,12 @@ from model.simulate import central_inputs
 from model.system import InnovationModel
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
-NEW_INDICATORS = (*INCUBATION_PLATFORMS, *RD_LADDER, "rd_institution_rate", *TALENT_TIERS,
-                  *PROJECT_COUNTS, "ip_pledge_financing")
+NEW_INDICATORS = (*INCUBATION_PLATFORMS, *OTHER_PLATFORMS, *RD_LADDER, "rd_institution_rate",
+                  "firms_with_rd_institution", *TALENT_TIERS, *PROJECT_COUNTS,
+                  "ip_pledge_financing")
 # Each allocation share and the new indicators only it pays for.
 PAID_BY = {
-    "share_incubation": INCUBATION_PLATFORMS,
+    "share_incubation": INCUBATION_PLATFORMS + OTHER_PLATFORMS,
     "share_talent": TALENT_TIERS,
     "share_rd_subsidies": PROJECT_COUNTS,
 }
@@ -215,3 +222,43 @@ def test_extreme_inputs_give_finite_numbers(kecheng, case):
             assert (values >= -1e-9).all(), indicator
     rate = results.sel("rd_institution_rate")
     assert (rate <= 100.0 + 1e-9).all()
+
+
+def test_the_counts_of_titles_held_add_up_the_rungs(kecheng):
+    """Plans split 省市级 into 省级 and 市级: the municipal-only rung and the provincial-and-above
+    count make up the municipal-and-above one; the sums over ladders are their parts."""
+    results = evaluate(kecheng)
+    for year in (kecheng.meta.start, 2027):
+        assert _at(results, "municipal_only_rd_centres", year) + _at(
+            results, "enterprise_tech_centres", year) == pytest.approx(
+            _at(results, "rd_centers", year))
+        assert _at(results, "rd_and_engineering_centres", year) == pytest.approx(
+            _at(results, "rd_centers", year) + _at(results, "tech_innovation_centres", year))
+        assert _at(results, "incubation_platforms", year) == pytest.approx(sum(
+            _at(results, key, year) for key in ("incubators", "maker_spaces", "star_spaces")))
+    assert _at(results, "new_rd_institutions_built", kecheng.meta.start) == 0.0
+
+
+def test_an_institute_costs_its_own_set_up_money(kecheng):
+    """Where a region has no new-type R&D institution, the platform money sets them up at
+    new_rd_institution_cost each: halving the cost doubles the first year's entries (the
+    other ladders keep platform_accreditation_cost)."""
+    cost = PARAMETERS["new_rd_institution_cost"].default_value
+    base = evaluate(kecheng)
+    cheap = evaluate(kecheng, inputs={"new_rd_institution_cost": cost / 2})
+    first = kecheng.meta.start + 1
+    assert _at(cheap, "new_rd_institutions", first) == pytest.approx(
+        2 * _at(base, "new_rd_institutions", first), rel=0.05)
+    assert _at(cheap, "maker_spaces", first) == pytest.approx(_at(base, "maker_spaces", first))
+
+
+def test_firms_with_an_rd_institution_are_the_rate_times_the_firms(kecheng):
+    """At the start: the stated rate times the stated count of manufacturers (one per 亿元 of
+    industrial value added where the file gives none)."""
+    start = kecheng.meta.start
+    rate = kecheng.baseline["rd_institution_rate"].value / 100
+    counted = evaluate(kecheng, inputs={"baseline.above_scale_manufacturers": 200.0})
+    assert _at(counted, "firms_with_rd_institution", start) == pytest.approx(rate * 200.0)
+    default = evaluate(kecheng)
+    assert _at(default, "firms_with_rd_institution", start) == pytest.approx(
+        rate * kecheng.baseline["industrial_va"].value)

@@ -126,3 +126,14 @@ def test_the_counts_cover_every_plan_and_print(capsys):
     assert len(text.splitlines()) == len(PLANS) + 3
     assert {plan["scenario"] for plan in PLANS} <= {p.name for p in
                                                     (ROOT / "scenarios").glob("*.toml")}
+
+
+def test_every_reason_in_the_shipped_files_reads_in_chinese():
+    """A target the model does not judge says why in the page's language: its reason is in
+    model/reasons.py or the file gives reason_zh (else the Chinese page quotes English)."""
+    from model.reasons import REASONS_ZH
+    untranslated = [(path.name, t.indicator)
+                    for path in sorted((ROOT / "scenarios").glob("*.toml"))
+                    for t in load_scenario(path).targets
+                    if not t.tracked and not (t.reason_zh or t.reason in REASONS_ZH)]
+    assert untranslated == []

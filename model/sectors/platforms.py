@@ -1,7 +1,7 @@
 """Platforms sector: the accreditation ladders of innovation platforms, and the share of
 above-scale manufacturers with an R&D institution.
 
-Four ladders, each a chain of stocks counting platforms by their highest title [家]:
+Six ladders, each a chain of stocks counting platforms by their highest title [家]:
   incubators     municipal_only_incubators -> provincial_only_incubators -> national_incubators
   maker spaces   municipal_only_maker_spaces -> provincial_only_maker_spaces
                  -> national_maker_spaces                                    (众创空间)
@@ -10,15 +10,21 @@ Four ladders, each a chain of stocks counting platforms by their highest title [
                  -> non_key_research_institutes -> provincial_key_enterprise_research_institutes
                  (企业研发中心 -> 省级研发中心 -> 省企业研究院 -> 省重点企业研究院, Zhejiang's
                  ladder; Hebei's 省级企业技术中心 is the provincial rung)
+  技术创新中心    municipal_only_tech_innovation_centres -> provincial_only_tech_innovation_centres
+                 -> national_tech_innovation_centres (the S&T departments' 工程技术研究中心,
+                 renamed 技术创新中心 in Hebei: accredited in firms, like the R&D ladder)
+  新型研发机构    municipal_only_new_rd_institutions -> provincial_new_rd_institutions
+                 (institutes set up with universities, academies or firms)
 Flows (per year) of each ladder
   <ladder>_accreditation = entry at the start * pool index * support mix   (first title)
   <rung>_promotion       = min(promotion hazard * support mix, 1) * rung  (to the next title)
   <rung>_delisting       = platform_delisting_rate * rung               (title revoked)
   support mix = 1 - platform_support_share + platform_support_share * platform money index
   (platform money = incubation_spending, the fiscal line "incubators and platforms");
-  pool index: 1 for the incubation ladders; for the R&D ladder high-tech enterprises / their
-  start number (Zhejiang's provincial R&D centres are accredited among high-tech enterprises:
-  省级高新技术企业研究开发中心).
+  pool index: 1 for the incubation ladders and new-type R&D institutions; for the R&D and
+  技术创新中心 ladders high-tech enterprises / their start number (Zhejiang's provincial R&D
+  centres are accredited among high-tech enterprises: 省级高新技术企业研究开发中心; the
+  engineering centres are built in the same firms).
 A platform reaches a title only from the title below it: the national count rises only after
 provincial ones exist, with the lag of the first-order promotion (mean wait 1 / hazard).
 
@@ -27,12 +33,17 @@ number holding each title (or a higher one) grow at platform_growth_before_start
 trend, so that a frozen policy continues it. Promotion into a title nobody holds yet, or out
 of an empty rung, takes platform_promotion_hazard (no local precedent to calibrate on);
 hazards are at most 1 a year (accreditation rounds are yearly). A region holding none of a
-ladder's titles accredits platform money / platform_accreditation_cost a year into it, the
-money spread evenly over the four ladders (assumption).
+ladder's titles accredits platform money / platform_accreditation_cost a year into it
+(new_rd_institution_cost for new-type R&D institutions), the money spread evenly over the
+ladders (assumption).
 
 Counts as plans count them (titles held): provincial_incubators = provincial_only + national,
 incubators = all three rungs; enterprise_tech_centres (省级及以上企业研发(技术)中心) =
-provincial_only_rd_centres + institutes; rd_centers = all four rungs.
+provincial_only_rd_centres + institutes; rd_centers = all four rungs; municipal_only_rd_centres
+the first rung alone (plans that split 省市级 into 省级 and 市级 count it); the 技术创新中心
+and 新型研发机构 counts likewise; incubation_platforms = all rungs of the three incubation
+ladders; rd_and_engineering_centres = rd_centers + tech_innovation_centres;
+new_rd_institutions_built = new_rd_institutions - its start value.
 
 R&D institutions
   rd_institution_coverage [fraction] (stock) share of above-scale manufacturers with an R&D
@@ -44,6 +55,9 @@ R&D institutions
   proportion to industrial value added: value added per firm held at its start value).
   The setup hazard is calibrated so that the rate grows at rd_institution_trend (relative) at
   the start: (rd_institution_trend + rd_institution_closure) * rate / (1 - rate).
+  firms_with_rd_institution [家] = rd_institution_coverage * above_scale_manufacturers, their
+  number following industrial value added from its start count (the same value added per
+  firm as above; one per 亿元 of value added where the file gives no count).
 Reads: incubation_spending (fiscal), hightech_enterprises (incubation), enterprise_rd (rd),
 industrial_va (economy).
 """
@@ -87,7 +101,18 @@ LADDERS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...], str | None]] = {
                    ("rd_centers", "enterprise_tech_centres",
                     "provincial_enterprise_research_institutes",
                     "provincial_key_enterprise_research_institutes"), "hightech_enterprises"),
+    "tech_innovation_centres": (("municipal_only_tech_innovation_centres",
+                                 "provincial_only_tech_innovation_centres",
+                                 "national_tech_innovation_centres"),
+                                ("tech_innovation_centres", "provincial_tech_innovation_centres",
+                                 "national_tech_innovation_centres"), "hightech_enterprises"),
+    "new_rd_institutions": (("municipal_only_new_rd_institutions",
+                             "provincial_new_rd_institutions"),
+                            ("new_rd_institutions", "provincial_new_rd_institutions"), None),
 }
+# The platform money per new platform where a region holds none of a ladder's titles: an
+# institute costs more to set up than a title costs to win.
+ACCREDITATION_COST: Mapping[str, str] = {"new_rd_institutions": "new_rd_institution_cost"}
 INCUBATION_LADDERS = ("incubators", "maker_spaces", "star_spaces")
 PROMOTION_CAP = 1.0  # a year: accreditation rounds are yearly
 SETUP_CAP = 1.0      # a year: at most every firm without an R&D institution sets one up
@@ -153,6 +178,17 @@ STOCKS = _stocks()
 FLOWS = _flows()
 
 _INCUBATION_COUNTS = tuple(f"provincial_{ladder}" for ladder in INCUBATION_LADDERS)
+# Ladders whose counts of titles held are summed generically (the older ones spell theirs out).
+SUMMED_LADDERS = ("tech_innovation_centres", "new_rd_institutions")
+
+
+def held_sums(ladder: str) -> dict[str, tuple[str, ...]]:
+    """The counts of titles held that are sums of rungs: count -> the rungs it adds."""
+    rungs, held, _ = LADDERS[ladder]
+    return {key: rungs[i:] for i, key in enumerate(held) if key not in rungs}
+
+
+_ALL_INCUBATION_RUNGS = tuple(r for ladder in INCUBATION_LADDERS for r in LADDERS[ladder][0])
 
 AUXILIARIES = {
     **{f"provincial_{ladder}": Variable(
@@ -175,6 +211,20 @@ AUXILIARIES = {
     "new_incubation_platforms": Variable(
         "家", "provincial_incubation_platforms - its start value",
         ("provincial_incubation_platforms",)),
+    **{key: Variable("家", " + ".join(rungs), rungs)
+       for ladder in SUMMED_LADDERS for key, rungs in held_sums(ladder).items()},
+    "incubation_platforms": Variable("家", "incubators + maker_spaces + star_spaces",
+                                     ("incubators", "maker_spaces", "star_spaces")),
+    "rd_and_engineering_centres": Variable("家", "rd_centers + tech_innovation_centres",
+                                           ("rd_centers", "tech_innovation_centres")),
+    "new_rd_institutions_built": Variable("家", "new_rd_institutions - its start value",
+                                          ("new_rd_institutions",)),
+    "above_scale_manufacturers": Variable(
+        "家", "industrial_va * manufacturers_per_va (value added per firm held at its start)",
+        ("industrial_va",)),
+    "firms_with_rd_institution": Variable(
+        "家", "rd_institution_coverage * above_scale_manufacturers",
+        ("rd_institution_coverage", "above_scale_manufacturers")),
 }
 
 
@@ -194,7 +244,8 @@ CONSTANTS = {
         "platform money / platform_accreditation_cost / 4 where there is none",
         (*_baseline_reads(ladder), "fiscal_st_rate_start"),
         ("platform_growth_before_start", "platform_delisting_rate", "platform_promotion_hazard",
-         "platform_accreditation_cost", "share_incubation")) for ladder in LADDERS},
+         ACCREDITATION_COST.get(ladder, "platform_accreditation_cost"), "share_incubation"))
+       for ladder in LADDERS},
     **{f"{rung}_hazard": Variable(
         "1/年", "(growth + delisting) * platforms holding a higher title / this rung at the start "
         "(platform_promotion_hazard where either is empty), at most 1", _baseline_reads(ladder),
@@ -207,6 +258,9 @@ CONSTANTS = {
         "count at the next higher title)",
         tuple(f"baseline.{key}" for ladder in INCUBATION_LADDERS
               for key in LADDERS[ladder][1][1:])),
+    "new_rd_institutions_start": Variable(
+        "家", "new-type R&D institutions at the start (omitted counts: the count at the next "
+        "higher title)", _baseline_reads("new_rd_institutions")),
     "rd_per_va_start": Variable(
         "1", "enterprise R&D / industrial value added at the start",
         ("enterprise_rd_start", "industrial_va_other_rate_start", "hightech_va_rate_start")),
@@ -216,6 +270,11 @@ CONSTANTS = {
         ("rd_institution_trend", "rd_institution_closure")),
     "rd_institution_rate_start": Variable("1", "the rate at the start (30 % if not given)",
                                           ("baseline.rd_institution_rate",)),
+    "manufacturers_per_va": Variable(
+        "家/(亿元/年)", "above-scale manufacturers (one per 亿元 of industrial value added if no "
+        "count is given) / industrial value added at the start",
+        ("baseline.above_scale_manufacturers", "baseline.industrial_va",
+         "industrial_va_other_rate_start", "hightech_va_rate_start")),
 }
 
 READS = {"incubation_spending": "亿元/年", "hightech_enterprises": "家",
@@ -244,22 +303,29 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
                                         p.platform_delisting_rate, p.platform_promotion_hazard,
                                         PROMOTION_CAP)
         # 亿元 -> 万元: x 1e4; the money is spread evenly over the ladders.
-        from_money = platform_money * 1e4 / p.platform_accreditation_cost / len(LADDERS)
+        cost = getattr(p, ACCREDITATION_COST.get(ladder, "platform_accreditation_cost"))
+        from_money = platform_money * 1e4 / cost / len(LADDERS)
         holding_any = np.asarray(sum(counts, start=0.0)) > 0
         constants[f"{ladder}_entry_start"] = np.where(holding_any, entry, from_money)
         constants.update({f"{rung}_hazard": hazard for rung, hazard in zip(rungs, hazards,
                                                                             strict=False)})
     rate = start_value(b, "rd_institution_rate", DEFAULT_RD_INSTITUTION_RATE)
+    industrial_va_start = c.industrial_va_other_rate_start + c.hightech_va_rate_start
     constants.update({
         "hightech_enterprises_at_start": b.hightech_enterprises,
         "provincial_incubation_platforms_start": sum(
             (sum(rung_counts(b, ladder)[1:], start=0.0) for ladder in INCUBATION_LADDERS),
             start=0.0),
-        "rd_per_va_start": c.enterprise_rd_start / (c.industrial_va_other_rate_start
-                                                     + c.hightech_va_rate_start),
+        "new_rd_institutions_start": sum(rung_counts(b, "new_rd_institutions"), start=0.0),
+        "rd_per_va_start": c.enterprise_rd_start / industrial_va_start,
         "rd_institution_setup_hazard": (p.rd_institution_trend + p.rd_institution_closure)
         * rate / (1.0 - rate),
         "rd_institution_rate_start": rate,
+        # One manufacturer per 亿元 of value added where the file gives no count.
+        # Per the value-added rate the run starts at, so the start year counts the stated firms
+        # (one per 亿元 of the start year's value added where the file gives no count).
+        "manufacturers_per_va": start_value(b, "above_scale_manufacturers",
+                                            b.industrial_va) / industrial_va_start,
     })
     return constants
 
@@ -305,11 +371,19 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["provincial_enterprise_research_institutes"] = institutes
     v["enterprise_tech_centres"] = s["provincial_only_rd_centres"] + institutes
     v["rd_centers"] = s["municipal_only_rd_centres"] + v["enterprise_tech_centres"]
+    for ladder in SUMMED_LADDERS:
+        for key, rungs in held_sums(ladder).items():
+            v[key] = sum((s[r] for r in rungs), start=0.0)
+    v["incubation_platforms"] = sum((s[r] for r in _ALL_INCUBATION_RUNGS), start=0.0)
+    v["rd_and_engineering_centres"] = v["rd_centers"] + v["tech_innovation_centres"]
+    v["new_rd_institutions_built"] = v["new_rd_institutions"] - c.new_rd_institutions_start
     provincial = sum((v[key] for key in _INCUBATION_COUNTS), start=0.0)
     v["provincial_incubation_platforms"] = provincial
     v["new_incubation_platforms"] = provincial - c.provincial_incubation_platforms_start
     rate = s["rd_institution_coverage"]
     v["rd_institution_rate"] = rate
+    v["above_scale_manufacturers"] = v["industrial_va"] * c.manufacturers_per_va
+    v["firms_with_rd_institution"] = rate * v["above_scale_manufacturers"]
     rd_per_firm = np.maximum(v["enterprise_rd"], 0.0) / v["industrial_va"] / c.rd_per_va_start
     # At most every firm without an R&D institution sets one up within a year.
     setup_hazard = np.minimum(c.rd_institution_setup_hazard
