@@ -39,7 +39,8 @@ model's structure changes.
    A yearly flow with no start-year value (NaN in the start year: a certification round) is
    judged from its first four years instead.
    Not judged: quantities counted from zero at the start (their yearly increments are flows
-   judged themselves) and derived indicators (computed from judged ones). The test sees the
+   judged themselves), derived indicators (computed from judged ones) and sums of platform
+   counts (:data:`SUMS`, whose parts are judged and may start from zero). The test sees the
    trend the model sets, not the one before the start: a steady trend break from the first
    year on passes.
 """
@@ -81,6 +82,10 @@ SHARE_UNIT = "%"              # indicators in per cent are shares or ratios of a
 GROWTH_UNIT = "%/年"
 GROWTH_FLOOR = -100.0         # a fall of 100 %/yr: the floor of any growth rate
 DERIVED = frozenset(spec.key for spec in DERIVED_INDICATORS)
+# Sums of indicators judged one by one, where a part may be counted from zero at the start
+# (a platform type a region does not have yet): the sum's first year mixes a trend with a
+# count from zero, which is no trend of its own.
+SUMS = frozenset({"incubation_platforms", "rd_and_engineering_centres"})
 
 
 # --- findings ----------------------------------------------------------------------------------
@@ -487,7 +492,7 @@ def frozen_policy(path: str) -> FrozenReport:
             continue
         x = results.sel(indicator)
         first = 0
-        if indicator in DERIVED or (x[0] == 0.0).all():
+        if indicator in DERIVED or indicator in SUMS or (x[0] == 0.0).all():
             report.not_judged.add(indicator)
             continue
         if np.isnan(x[0]).all():   # a yearly flow with no start-year value

@@ -81,6 +81,7 @@ _KECHENG_EXTREMES = (
 OPEN_EXTREMES = {
     "kecheng-2027": _KECHENG_EXTREMES,
     "kecheng-2027-accelerated": _KECHENG_EXTREMES,
+    "kecheng-2027-austerity": _KECHENG_EXTREMES,
     # Baojing's budget is half its GDP (a county living on transfers): a 20 % budget share
     # for S&T, the share rule's domain end, is 10 % of GDP.
     "baojing-2021": "R&D intensity 9.1 % at a 20 % budget share for S&T (share rule's domain "
@@ -110,10 +111,6 @@ OPEN_FROZEN = {
     "liuzhou-2022": _CONVERGENCE.format(n="4", worst="6 %", what="the tech-SME register"),
     "pinghu-2020": _CONVERGENCE.format(n="3-39", worst="6 %", what="the plan's own 179 "
                                        "grants against 362 valid patents; high-value ones"),
-    "xinhua-2025": _CONVERGENCE.format(n="1-2", worst="6 %", what="patents; provincial "
-                                       "incubation platforms"),
-    "xinhua-2025-accelerated": _CONVERGENCE.format(n="1-3", worst="6 %", what="high-value "
-                                                   "patents; provincial platforms"),
     "xinhua-2025-austerity": _CONVERGENCE.format(n="1", worst="6 %", what="high-value "
                                                  "patents"),
 }
