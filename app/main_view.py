@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model.catalogue import INDICATORS, LEVERS
 from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
+from model.quantities import Spec
 from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
@@ -21,7 +24,8 @@ from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
 from .messages import error_line
-from .sidebar import Choice, load, shown_levers
+from .sidebar import Choice, Setup, lever_sliders, load, shown_levers
+from .state import write_address
 from .vega import series_frame, with_series
 
 MAX_COMPARED = 3
@@ -38,6 +42,40 @@ def _items(values: dict[str, float]) -> tuple[tuple[str, float], ...]:
 def current_view(choice: Choice) -> View:
     return cache.view(choice.key, choice.scenario, _items(choice.levers),
                       _items(choice.parameters))
+
+
+@st.fragment
+def planner(setup: Setup, files: dict[str, Path], language: str, view_box: DeltaGenerator,
+            goal_tab: DeltaGenerator, compare_tab: DeltaGenerator,
+            save_tab: DeltaGenerator) -> None:
+    """What a lever move changes: the lever sliders (in the sidebar), the verdicts, the
+    charts, what it would take, the comparison and the downloads, and the page address.
+
+    A fragment: moving a lever reruns this alone, not the scenario picker, the uncertain
+    parameters' sliders or the tabs that do not read the levers (review, data, structure).
+    """
+    levers = lever_sliders(setup, language)
+    choice = setup.choice(levers)
+    try:
+        shown = current_view(choice)   # on a full run, the main script computed (cached) it
+    except ScenarioError as error:
+        view_box.error(plain_line(error_line(error, language)))
+        return
+    except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
+        view_box.error(plain_line(f"{choice.name}: {error}"))
+        return
+    with view_box:
+        verdict_section(choice, shown, language)
+        chart_section(choice, shown, language)
+    with goal_tab:
+        goalseek_section(choice, shown.central.specs, language)
+    with compare_tab:
+        compare_section(choice, files, language)
+    with save_tab:
+        save_section(choice, shown, language)
+    st.query_params.from_dict(write_address(
+        choice.name, language, changed_levers(choice.scenario, choice.levers),
+        choice.parameters))
 
 
 def verdict_section(choice: Choice, shown: View, language: str) -> None:
@@ -69,7 +107,7 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
         with st.expander(t("untracked", language, count=len(untracked))):
             columns = [t(k, language) for k in ("plan_wording", "target", "year", "reason")]
             # The plan's own words (quote, reason): table cells are Markdown, show them as text.
-            st.table(safe_cells(untracked[columns], plain).style.hide(axis="index"))
+            st.table(safe_cells(untracked[columns], plain), hide_index=True)
     priorities_view.priorities_section(choice, language)
 
 
@@ -146,12 +184,11 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
 
 
 @st.fragment
-def goalseek_section(choice: Choice, language: str) -> None:
-    """Runs alone when its own widgets change (a fragment), not on every slider move."""
+def goalseek_section(choice: Choice, specs: Mapping[str, Spec], language: str) -> None:
+    """Runs alone when its own widgets change (a fragment in the planner's fragment)."""
     tracked = [i for i, tg in enumerate(choice.scenario.targets) if tg.tracked]
     if not tracked:
         return
-    specs = current_view(choice).central.specs
     targets = choice.scenario.targets
 
     def target_label(i: int) -> str:
@@ -268,10 +305,10 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
 def _short_label(name: str, files: dict[str, Path], language: str) -> str:
     """A compared scenario: its region and file name (short enough for a pill)."""
     try:
-        region = (load(name, files)[1].meta.region if language == "zh"
-                  else load(name, files)[1].meta.region_en)
+        meta = load(name, files)[1].meta
     except (ScenarioError, KeyError):
         return name
+    region = meta.region if language == "zh" else meta.region_en
     return f"{region} · {name}"
 
 

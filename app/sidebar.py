@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS, shares_sum_off
 from model.errors import ScenarioError
@@ -246,8 +247,33 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
     ss["levers_store"] = levers
 
 
-def render(files: dict[str, Path]) -> Choice:
-    """Draw the sidebar and return what it chose."""
+@dataclass
+class Setup:
+    """What the sidebar decided before the levers: the scenario, its cache key, the edited
+    parameters, and the place in the sidebar where the lever sliders go
+    (:func:`lever_sliders`, drawn by the page's fragment so a lever move reruns only what
+    depends on the levers)."""
+
+    name: str
+    key: str
+    scenario: Scenario
+    parameters: dict[str, float]   # only the edited ones
+    levers_box: DeltaGenerator
+
+    def choice(self, levers: dict[str, float]) -> Choice:
+        return Choice(self.name, self.key, self.scenario, levers, self.parameters)
+
+
+def current_levers(scenario: Scenario) -> dict[str, float]:
+    """The lever values the sliders hold now (the plan's for a lever not shown)."""
+    levers = plan_levers(scenario)
+    levers.update({k: float(ss[f"lever:{k}"]) for k in shown_levers(scenario)})
+    return levers
+
+
+def render(files: dict[str, Path]) -> Setup:
+    """Draw the sidebar but the lever sliders (:func:`lever_sliders` draws them into
+    ``levers_box``) and return what it chose."""
     bar = st.sidebar
     ss["folder_names"] = tuple(files)
     ss["scenario_folder"] = next(iter(files.values())).parent if files else None
@@ -277,7 +303,32 @@ def render(files: dict[str, Path]) -> Choice:
     parameter_plan = {k: scenario.input_value(k) for k in tunable_parameters(scenario)}
 
     bar.subheader(t("levers", language))
+    # The reset button reruns the whole page: it resets the parameters too.
     bar.button(t("reset", language), on_click=_reset_to_plan, args=(plan, parameter_plan))
+    levers_box = bar.container()
+
+    parameters: dict[str, float] = {}
+    with bar.expander(t("parameters", language)):
+        st.caption(t("parameters_help", language))
+        for key in tunable_parameters(scenario):
+            spec = PARAMETERS[key]
+            low, high = scenario.input_entry(key)[1]
+            shown_unit = unit(spec.unit, language)
+            value = float(st.slider(
+                spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                min_value=float(low), max_value=float(high), step=slider_step(low, high),
+                key=f"param:{key}",
+                help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
+            if abs(value - parameter_plan[key]) > 1e-9:
+                parameters[key] = value
+    return Setup(name, scenario_key, scenario, parameters, levers_box)
+
+
+def lever_sliders(setup: Setup, language: str) -> dict[str, float]:
+    """One slider per lever, into the sidebar's place for them; the levers they hold."""
+    scenario = setup.scenario
+    plan = plan_levers(scenario)
+    bar = setup.levers_box
     if ss.get("share_message"):
         bar.caption(t(ss["share_message"], language))
     levers = dict(plan)
@@ -297,19 +348,4 @@ def render(files: dict[str, Path]) -> Choice:
             help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}"))
         bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
     ss["levers_store"] = levers
-
-    parameters: dict[str, float] = {}
-    with bar.expander(t("parameters", language)):
-        st.caption(t("parameters_help", language))
-        for key in tunable_parameters(scenario):
-            spec = PARAMETERS[key]
-            low, high = scenario.input_entry(key)[1]
-            shown_unit = unit(spec.unit, language)
-            value = float(st.slider(
-                spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
-                min_value=float(low), max_value=float(high), step=slider_step(low, high),
-                key=f"param:{key}",
-                help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
-            if abs(value - parameter_plan[key]) > 1e-9:
-                parameters[key] = value
-    return Choice(name, scenario_key, scenario, levers, parameters)
+    return levers
