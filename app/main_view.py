@@ -24,7 +24,7 @@ from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
 from .messages import error_line
-from .sidebar import Choice, Setup, lever_sliders, load, shown_levers
+from .sidebar import VIEW_FRAGMENT, Choice, Setup, current_levers, load, shown_levers
 from .state import write_address
 from .vega import series_frame, with_series
 
@@ -44,17 +44,19 @@ def current_view(choice: Choice) -> View:
                       _items(choice.parameters))
 
 
-@st.fragment
+@st.fragment(key=VIEW_FRAGMENT)
 def planner(setup: Setup, files: dict[str, Path], language: str, view_box: DeltaGenerator,
             goal_tab: DeltaGenerator, compare_tab: DeltaGenerator,
             save_tab: DeltaGenerator) -> None:
-    """What a lever move changes: the lever sliders (in the sidebar), the verdicts, the
-    charts, what it would take, the comparison and the downloads, and the page address.
+    """What a lever move changes: the verdicts, the charts, what it would take, the
+    comparison and the downloads, and the page address.
 
-    A fragment: moving a lever reruns this alone, not the scenario picker, the uncertain
-    parameters' sliders or the tabs that do not read the levers (review, data, structure).
+    A fragment: moving a lever reruns this alone (the lever's callback asks for it,
+    :func:`app.sidebar._on_lever_change`), not the scenario picker, the sliders, the
+    uncertain parameters or the tabs that do not read the levers (review, data, structure).
     """
-    levers = lever_sliders(setup, language)
+    levers = current_levers(setup.scenario)
+    ss["levers_store"] = levers
     choice = setup.choice(levers)
     try:
         shown = current_view(choice)   # on a full run, the main script computed (cached) it

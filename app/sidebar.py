@@ -23,6 +23,9 @@ from .messages import error_line
 from .state import URL, check_in_range
 
 ss = st.session_state
+# The page's two fragments: the lever sliders and what reads the levers (app/main_view.py).
+LEVERS_FRAGMENT = "levers"
+VIEW_FRAGMENT = "view"
 
 
 @dataclass
@@ -139,6 +142,21 @@ def _on_share_change(key: str, grid: float) -> None:
         if other != key and updated[other] != current[other]:
             ss[f"lever:{other}"] = written[other] = updated[other]
     ss["share_message"] = "share_rescaled"
+
+
+def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
+    """A lever moved: rerun what reads the levers (the page's view fragment), and the
+    sliders themselves only when one must be drawn anew (a rescaled share, a ◆ marker that
+    comes or goes). A slider the browser already shows at its new value is not sent again.
+    """
+    redraw = key in ALLOCATION_SHARES
+    if redraw:
+        _on_share_change(key, grid)
+    else:
+        before = ss.get("levers_store", {}).get(key, plan_value)
+        redraw = (abs(before - plan_value) > 1e-9) != (
+            abs(float(ss[f"lever:{key}"]) - plan_value) > 1e-9)
+    st.rerun([LEVERS_FRAGMENT, VIEW_FRAGMENT] if redraw else VIEW_FRAGMENT)
 
 
 def _on_pick(files: dict[str, Path], picker: str) -> None:
@@ -324,14 +342,15 @@ def render(files: dict[str, Path]) -> Setup:
     return Setup(name, scenario_key, scenario, parameters, levers_box)
 
 
-def lever_sliders(setup: Setup, language: str) -> dict[str, float]:
-    """One slider per lever, into the sidebar's place for them; the levers they hold."""
+@st.fragment(key=LEVERS_FRAGMENT)
+def lever_sliders(setup: Setup, language: str) -> None:
+    """One slider per lever, into the sidebar's place for them. A fragment of its own: a
+    lever's callback (:func:`_on_lever_change`) reruns it only when a slider must change."""
     scenario = setup.scenario
     plan = plan_levers(scenario)
     bar = setup.levers_box
     if ss.get("share_message"):
         bar.caption(t(ss["share_message"], language))
-    levers = dict(plan)
     grid = share_grid(scenario)
     for lever in shown_levers(scenario):
         spec = LEVERS[lever]
@@ -340,12 +359,9 @@ def lever_sliders(setup: Setup, language: str) -> dict[str, float]:
         label = f"{spec.label(language)}" + (f" ({shown_unit})" if shown_unit else "")
         changed = abs(ss[f"lever:{lever}"] - plan[lever]) > 1e-9
         marker = "◆ " if changed else ""
-        levers[lever] = float(bar.slider(
+        bar.slider(
             f"{marker}{label}", min_value=low, max_value=high, step=slider_step(low, high),
-            key=f"lever:{lever}",
-            on_change=_on_share_change if lever in ALLOCATION_SHARES else None,
-            args=(lever, grid) if lever in ALLOCATION_SHARES else None,
-            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}"))
+            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]),
+            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}")
         bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
-    ss["levers_store"] = levers
-    return levers
+    ss["levers_store"] = current_levers(scenario)

@@ -83,6 +83,8 @@ except ScenarioError as error:
     st.error(plain_line(error_line(error, ss.get("lang", "zh"))))
     st.stop()
 language = ss["lang"]
+# The sliders before any run of the model: a lever value the model refuses can be moved back.
+sidebar.lever_sliders(setup, language)
 
 # Shown once: the address is rewritten below without the bad values. Every line from a
 # file, an upload or the address is shown as text (plain_line), never as Markdown.
@@ -112,8 +114,8 @@ goal_tab, review_tab, compare_tab, save_tab, data_tab, structure_tab = st.tabs(
     [t("goalseek", language), t("review", language), t("compare", language),
      t("save", language), t("data", language), t("structure", language)])
 # What does not depend on the levers is drawn here, once per full run; a lever move reruns
-# only main_view.planner (a fragment): the sliders, the verdicts, the charts and the tabs
-# that read the levers.
+# only main_view.planner (a fragment: the verdicts, the charts and the tabs that read the
+# levers), and the sliders' fragment only when a slider must change (app/sidebar.py).
 with review_tab:
     review_view.review_section(setup, language)
 with data_tab:
