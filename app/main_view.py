@@ -44,16 +44,19 @@ def current_view(choice: Choice) -> View:
                       _items(choice.parameters))
 
 
+# The tabs under the charts, in order (labels: app/i18n.py).
+TABS = ("goalseek", "review", "compare", "save", "data", "structure")
+
+
 @st.fragment(key=VIEW_FRAGMENT)
 def planner(setup: Setup, files: dict[str, Path], language: str, view_box: DeltaGenerator,
-            goal_tab: DeltaGenerator, compare_tab: DeltaGenerator,
-            save_tab: DeltaGenerator) -> None:
-    """What a lever move changes: the verdicts, the charts, what it would take, the
-    comparison and the downloads, and the page address.
+            tab: DeltaGenerator, opened: str) -> None:
+    """What a lever move changes: the verdicts, the charts, the page address and the open
+    tab when it reads the levers (what it would take, the comparison, the downloads).
 
     A fragment: moving a lever reruns this alone (the lever's callback asks for it,
     :func:`app.sidebar._on_lever_change`), not the scenario picker, the sliders, the
-    uncertain parameters or the tabs that do not read the levers (review, data, structure).
+    uncertain parameters or a tab that does not read the levers (review, data, structure).
     """
     levers = current_levers(setup.scenario)
     ss["levers_store"] = levers
@@ -69,12 +72,13 @@ def planner(setup: Setup, files: dict[str, Path], language: str, view_box: Delta
     with view_box:
         verdict_section(choice, shown, language)
         chart_section(choice, shown, language)
-    with goal_tab:
-        goalseek_section(choice, shown.central.specs, language)
-    with compare_tab:
-        compare_section(choice, files, language)
-    with save_tab:
-        save_section(choice, shown, language)
+    with tab:
+        if opened == "goalseek":
+            goalseek_section(choice, shown.central.specs, language)
+        elif opened == "compare":
+            compare_section(choice, files, language)
+        elif opened == "save":
+            save_section(choice, shown, language)
     st.query_params.from_dict(write_address(
         choice.name, language, changed_levers(choice.scenario, choice.levers),
         choice.parameters))

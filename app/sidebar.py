@@ -156,6 +156,8 @@ def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
         before = ss.get("levers_store", {}).get(key, plan_value)
         redraw = (abs(before - plan_value) > 1e-9) != (
             abs(float(ss[f"lever:{key}"]) - plan_value) > 1e-9)
+    if ss.pop("errors_shown", False):
+        st.rerun()   # the whole page: the errors shown once (a bad link) go
     st.rerun([LEVERS_FRAGMENT, VIEW_FRAGMENT] if redraw else VIEW_FRAGMENT)
 
 
@@ -176,6 +178,7 @@ def _reset_to_plan(plan: dict[str, float], parameters: dict[str, float]) -> None
         ss[f"lever:{key}"] = value
     for key, value in parameters.items():
         ss[f"param:{key}"] = value
+    ss["parameters_store"] = dict(parameters)
     ss["share_message"] = None
 
 
@@ -261,6 +264,7 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
         ss[f"lever:{key}"] = float(value)
     for key, value in parameters.items():
         ss[f"param:{key}"] = float(value)
+    ss["parameters_store"] = {k: float(v) for k, v in parameters.items()}
     ss["loaded"] = name
     ss["levers_store"] = levers
 
@@ -325,20 +329,28 @@ def render(files: dict[str, Path]) -> Setup:
     bar.button(t("reset", language), on_click=_reset_to_plan, args=(plan, parameter_plan))
     levers_box = bar.container()
 
-    parameters: dict[str, float] = {}
-    with bar.expander(t("parameters", language)):
-        st.caption(t("parameters_help", language))
-        for key in tunable_parameters(scenario):
-            spec = PARAMETERS[key]
-            low, high = scenario.input_entry(key)[1]
-            shown_unit = unit(spec.unit, language)
-            value = float(st.slider(
-                spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
-                min_value=float(low), max_value=float(high), step=slider_step(low, high),
-                key=f"param:{key}",
-                help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
-            if abs(value - parameter_plan[key]) > 1e-9:
-                parameters[key] = value
+    # The uncertain parameters' sliders are drawn only while their expander is open (dozens
+    # of sliders the browser would otherwise redraw on every move); their values live in
+    # "parameters_store", so a closed expander forgets nothing.
+    store = ss.setdefault("parameters_store", dict(parameter_plan))
+    expander = bar.expander(t("parameters", language), key="parameters_open",
+                            on_change="rerun")
+    if expander.open:
+        with expander:
+            st.caption(t("parameters_help", language))
+            for key in tunable_parameters(scenario):
+                spec = PARAMETERS[key]
+                low, high = scenario.input_entry(key)[1]
+                shown_unit = unit(spec.unit, language)
+                if f"param:{key}" not in ss:   # dropped by Streamlit while not drawn
+                    ss[f"param:{key}"] = store.get(key, parameter_plan[key])
+                store[key] = float(st.slider(
+                    spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                    min_value=float(low), max_value=float(high),
+                    step=slider_step(low, high), key=f"param:{key}",
+                    help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
+    parameters = {k: v for k, v in store.items()
+                  if k in parameter_plan and abs(v - parameter_plan[k]) > 1e-9}
     return Setup(name, scenario_key, scenario, parameters, levers_box)
 
 

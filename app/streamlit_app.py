@@ -88,7 +88,9 @@ sidebar.lever_sliders(setup, language)
 
 # Shown once: the address is rewritten below without the bad values. Every line from a
 # file, an upload or the address is shown as text (plain_line), never as Markdown.
-for problem in ss.pop("address_problems", []):
+problems = ss.pop("address_problems", [])
+ss["errors_shown"] = bool(problems)   # then a lever move reruns the whole page (sidebar.py)
+for problem in problems:
     st.error(plain_line(error_line(problem, language)))
 
 st.title(t("title", language))
@@ -110,16 +112,25 @@ except (ValueError, ArithmeticError) as error:  # InputError: a value the model 
     st.stop()
 
 view_box = st.container()
-goal_tab, review_tab, compare_tab, save_tab, data_tab, structure_tab = st.tabs(
-    [t("goalseek", language), t("review", language), t("compare", language),
-     t("save", language), t("data", language), t("structure", language)])
+# Lazy tabs: only the open tab is drawn (switching tabs reruns the page). Its content is
+# not sent on every slider move, and the browser does not redraw it. The open tab is kept
+# across a language switch (each language has its own tab labels, so its own widget).
+labels = [t(k, language) for k in main_view.TABS]
+tabs = dict(zip(main_view.TABS, st.tabs(
+    labels, key=f"tabs:{language}", on_change="rerun",
+    default=labels[min(ss.get("tab_open", 0), len(labels) - 1)]), strict=True))
+opened = next((k for k, tab in tabs.items() if tab.open), main_view.TABS[0])
+ss["tab_open"] = main_view.TABS.index(opened)
 # What does not depend on the levers is drawn here, once per full run; a lever move reruns
-# only main_view.planner (a fragment: the verdicts, the charts and the tabs that read the
-# levers), and the sliders' fragment only when a slider must change (app/sidebar.py).
-with review_tab:
-    review_view.review_section(setup, language)
-with data_tab:
-    data_view.data_section(setup, files, language)
-with structure_tab:
-    structure.structure_section(language)
-main_view.planner(setup, files, language, view_box, goal_tab, compare_tab, save_tab)
+# only main_view.planner (a fragment: the verdicts, the charts and the open tab if it reads
+# the levers), and a slider's fragment only when the slider must change (app/sidebar.py).
+if opened == "review":
+    with tabs["review"]:
+        review_view.review_section(setup, language)
+elif opened == "data":
+    with tabs["data"]:
+        data_view.data_section(setup, files, language)
+elif opened == "structure":
+    with tabs["structure"]:
+        structure.structure_section(language)
+main_view.planner(setup, files, language, view_box, tabs[opened], opened)
