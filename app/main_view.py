@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +14,6 @@ from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
-from model.quantities import Spec
 from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
@@ -24,7 +22,15 @@ from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
 from .messages import error_line
-from .sidebar import VIEW_FRAGMENT, Choice, Setup, current_levers, load, shown_levers
+from .sidebar import (
+    GOAL_FRAGMENT,
+    VIEW_FRAGMENT,
+    Choice,
+    Setup,
+    current_levers,
+    load,
+    shown_levers,
+)
 from .state import write_address
 from .vega import series_frame, with_series
 
@@ -52,7 +58,7 @@ TABS = ("goalseek", "review", "compare", "save", "data", "structure")
 def planner(setup: Setup, files: dict[str, Path], language: str, view_box: DeltaGenerator,
             tab: DeltaGenerator, opened: str) -> None:
     """What a lever move changes: the verdicts, the charts, the page address and the open
-    tab when it reads the levers (what it would take, the comparison, the downloads).
+    tab when it shows what the levers change (the comparison, the downloads).
 
     A fragment: moving a lever reruns this alone (the lever's callback asks for it,
     :func:`app.sidebar._on_lever_change`), not the scenario picker, the sliders, the
@@ -73,9 +79,7 @@ def planner(setup: Setup, files: dict[str, Path], language: str, view_box: Delta
         verdict_section(choice, shown, language)
         chart_section(choice, shown, language)
     with tab:
-        if opened == "goalseek":
-            goalseek_section(choice, shown.central.specs, language)
-        elif opened == "compare":
+        if opened == "compare":
             compare_section(choice, files, language)
         elif opened == "save":
             save_section(choice, shown, language)
@@ -110,10 +114,13 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     larger_ensemble(choice, language)
     untracked = exports.verdict_table(shown, language, modelled=False)
     if len(untracked):
-        with st.expander(t("untracked", language, count=len(untracked))):
+        # Lazy: the table is drawn (and sent on a slider move) only while it is open.
+        panel = st.expander(t("untracked", language, count=len(untracked)),
+                            key="untracked_open", on_change="rerun")
+        if panel.open:
             columns = [t(k, language) for k in ("plan_wording", "target", "year", "reason")]
             # The plan's own words (quote, reason): table cells are Markdown, show them as text.
-            st.table(safe_cells(untracked[columns], plain), hide_index=True)
+            panel.table(safe_cells(untracked[columns], plain), hide_index=True)
     priorities_view.priorities_section(choice, language)
 
 
@@ -123,7 +130,11 @@ LARGE_RUNS = (10_000, 100_000)
 def larger_ensemble(choice: Choice, language: str) -> None:
     """Probabilities from a larger ensemble on request, with a progress bar (streamed in
     blocks by :func:`model.ensemble.ensemble`; the page's own band uses 500 runs)."""
-    with st.expander(t("larger_ensemble", language)):
+    # Lazy: its widgets are drawn (and sent on a slider move) only while it is open.
+    panel = st.expander(t("larger_ensemble", language), key="larger_open", on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         runs = st.selectbox(t("ensemble_runs", language), LARGE_RUNS,
                             format_func=lambda n: f"{n:,}", key=f"large_runs:{language}")
         if not st.button(t("run_ensemble", language), key=f"run_large:{language}"):
@@ -189,12 +200,17 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
                                mime="image/png", key=f"png:{indicator}", on_click="ignore")
 
 
-@st.fragment
-def goalseek_section(choice: Choice, specs: Mapping[str, Spec], language: str) -> None:
-    """Runs alone when its own widgets change (a fragment in the planner's fragment)."""
+@st.fragment(key=GOAL_FRAGMENT)
+def goalseek_section(setup: Setup, language: str) -> None:
+    """A fragment of its own: it runs alone when its widgets change, and reads the levers
+    when it runs. A lever move reruns it only when it shows an answer (computed for the
+    levers before the move), which then goes (:func:`app.sidebar._on_lever_change`)."""
+    ss["goal_answer_shown"] = False
+    choice = setup.choice(current_levers(setup.scenario))
     tracked = [i for i, tg in enumerate(choice.scenario.targets) if tg.tracked]
     if not tracked:
         return
+    specs = current_view(choice).central.specs
     targets = choice.scenario.targets
 
     def target_label(i: int) -> str:
@@ -230,6 +246,7 @@ def goalseek_section(choice: Choice, specs: Mapping[str, Spec], language: str) -
     answer = what_it_takes(choice.scenario, targets[index], lever,
                            levers=choice.levers, parameters=choice.parameters,
                            runs=BAND_RUNS, seed=BAND_SEED, probability=probability)
+    ss["goal_answer_shown"] = True
     spec = LEVERS[lever]
     shown_unit = unit(spec.unit, language)
     low, high = (f"{x:.4g} {shown_unit}" for x in (answer.low, answer.high))

@@ -23,9 +23,11 @@ from .messages import error_line
 from .state import URL, check_in_range
 
 ss = st.session_state
-# The page's two fragments: the lever sliders and what reads the levers (app/main_view.py).
-LEVERS_FRAGMENT = "levers"
+# The page's fragments: what reads the levers (app/main_view.py), the allocation shares'
+# sliders, and each other lever's slider (:func:`fragment_key`).
 VIEW_FRAGMENT = "view"
+SHARES_FRAGMENT = "shares"
+GOAL_FRAGMENT = "goal"   # "what would it take?" (app/main_view.py)
 
 
 @dataclass
@@ -158,7 +160,9 @@ def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
             abs(float(ss[f"lever:{key}"]) - plan_value) > 1e-9)
     if ss.pop("errors_shown", False):
         st.rerun()   # the whole page: the errors shown once (a bad link) go
-    st.rerun([LEVERS_FRAGMENT, VIEW_FRAGMENT] if redraw else VIEW_FRAGMENT)
+    # An answer of "what would it take?" was for the levers before the move: it goes.
+    stale = [GOAL_FRAGMENT] if ss.get("goal_answer_shown") else []
+    st.rerun([*([fragment_key(key)] if redraw else []), VIEW_FRAGMENT, *stale])
 
 
 def _on_pick(files: dict[str, Path], picker: str) -> None:
@@ -354,17 +358,36 @@ def render(files: dict[str, Path]) -> Setup:
     return Setup(name, scenario_key, scenario, parameters, levers_box)
 
 
-@st.fragment(key=LEVERS_FRAGMENT)
 def lever_sliders(setup: Setup, language: str) -> None:
-    """One slider per lever, into the sidebar's place for them. A fragment of its own: a
-    lever's callback (:func:`_on_lever_change`) reruns it only when a slider must change."""
+    """One slider per lever, into the sidebar's place for them. Each lever (the five
+    allocation shares together) is a fragment of its own: a lever's callback
+    (:func:`_on_lever_change`) redraws only the slider that must change."""
+    scenario = setup.scenario
+    levers = shown_levers(scenario)
+    groups: list[tuple[str, ...]] = []
+    for lever in levers:
+        if lever not in ALLOCATION_SHARES:
+            groups.append((lever,))
+        elif not groups or groups[-1][0] not in ALLOCATION_SHARES:
+            groups.append(tuple(k for k in levers if k in ALLOCATION_SHARES))
+    for group in groups:
+        st.fragment(_slider_group, key=fragment_key(group[0]))(setup, group, language)
+    ss["levers_store"] = current_levers(scenario)
+
+
+def fragment_key(lever: str) -> str:
+    """The fragment a lever's slider is drawn in (the shares share one)."""
+    return SHARES_FRAGMENT if lever in ALLOCATION_SHARES else f"lever-{lever}"
+
+
+def _slider_group(setup: Setup, group: tuple[str, ...], language: str) -> None:
     scenario = setup.scenario
     plan = plan_levers(scenario)
     bar = setup.levers_box
-    if ss.get("share_message"):
+    if group[0] in ALLOCATION_SHARES and ss.get("share_message"):
         bar.caption(t(ss["share_message"], language))
     grid = share_grid(scenario)
-    for lever in shown_levers(scenario):
+    for lever in group:
         spec = LEVERS[lever]
         low, high = lever_range(scenario, lever)
         shown_unit = unit(spec.unit, language)
@@ -376,4 +399,3 @@ def lever_sliders(setup: Setup, language: str) -> None:
             key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]),
             help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}")
         bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
-    ss["levers_store"] = current_levers(scenario)

@@ -124,7 +124,11 @@ ss["tab_open"] = main_view.TABS.index(opened)
 # What does not depend on the levers is drawn here, once per full run; a lever move reruns
 # only main_view.planner (a fragment: the verdicts, the charts and the open tab if it reads
 # the levers), and a slider's fragment only when the slider must change (app/sidebar.py).
-if opened == "review":
+ss["goal_answer_shown"] = False   # set again when the goal seek below shows an answer
+if opened == "goalseek":
+    with tabs["goalseek"]:
+        main_view.goalseek_section(setup, language)
+elif opened == "review":
     with tabs["review"]:
         review_view.review_section(setup, language)
 elif opened == "data":

@@ -345,7 +345,9 @@ def test_an_edited_parameter_changes_the_run_and_goes_into_the_link():
 def test_targets_the_model_does_not_cover_are_listed_apart_with_their_reason():
     at = _start()
     assert "未建模" not in set(_verdicts(at)["判断"])
-    untracked = at.table[1].value
+    assert len(at.table) == 1   # the list is drawn when its panel is opened
+    at.session_state["untracked_open"] = True
+    untracked = at.run().table[1].value
     assert list(untracked.columns) == ["规划原文", "规划目标", "年份", "原因"]
     assert len(untracked) >= 1 and all(untracked["原因"])
 
@@ -451,6 +453,8 @@ def test_a_larger_ensemble_runs_on_request_with_the_moved_levers():
         return tables[0]
 
     at = _start(lang="en")
+    at.session_state["larger_open"] = True   # its panel, opened
+    at.run()
     at.button(key="run_large:en").click().run()
     assert not at.exception
     plan = ensemble_table(at)
