@@ -73,9 +73,12 @@ def scenario_from_upload(scenario_key: str, name: str, _data: bytes,
     return read_upload(name, _data, Path(folder) if folder else None)
 
 
-@st.cache_data(max_entries=VIEWS_KEPT, ttl=KEPT_SECONDS, show_spinner=False)
+@st.cache_resource(max_entries=VIEWS_KEPT, ttl=KEPT_SECONDS, show_spinner=False)
 def view(scenario_key: str, _scenario: Scenario, levers: LeverItems, parameters: LeverItems,
          runs: int = BAND_RUNS) -> View:
+    """One object shared by every reader (a resource, not a copy): the page reads the view
+    several times a rerun, and unpickling a copy (60 bands, the central run) each time cost
+    more than drawing it. A view is never changed after it is computed."""
     return compute_view(_scenario, dict(levers), dict(parameters), runs=runs)
 
 

@@ -31,7 +31,7 @@ from model.variants import variant_document
 
 from . import uploads
 from .i18n import t, unit
-from .sidebar import Choice
+from .sidebar import Setup
 
 ss = st.session_state
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -236,7 +236,7 @@ def plausibility_warnings(scenario: Scenario, language: str) -> None:
         st.warning(plain_line(f"{problem.field}: {warning_text(problem, language)}"))
 
 
-def scenario_text(choice: Choice, files: Mapping[str, Path]) -> str:
+def scenario_text(choice: Setup, files: Mapping[str, Path]) -> str:
     """The TOML text of the loaded scenario (a file of the folder, or an upload)."""
     if choice.name in files:
         return files[choice.name].read_text(encoding="utf-8")
@@ -247,7 +247,7 @@ def scenario_text(choice: Choice, files: Mapping[str, Path]) -> str:
     return stored.read_text(encoding="utf-8")
 
 
-def data_section(choice: Choice, files: Mapping[str, Path], language: str) -> None:
+def data_section(choice: Setup, files: Mapping[str, Path], language: str) -> None:
     st.caption(t("data_intro", language))
     folder = ss.get("scenario_folder")
     text = scenario_text(choice, files)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model.catalogue import INDICATORS, LEVERS
 from model.ensemble import ensemble
@@ -21,7 +22,16 @@ from .charts import comparison_figure, figure_png
 from .compute import BAND_RUNS, BAND_SEED, View
 from .i18n import kind, t, unit
 from .messages import error_line
-from .sidebar import Choice, load, shown_levers
+from .sidebar import (
+    GOAL_FRAGMENT,
+    VIEW_FRAGMENT,
+    Choice,
+    Setup,
+    current_levers,
+    load,
+    shown_levers,
+)
+from .state import write_address
 from .vega import series_frame, with_series
 
 MAX_COMPARED = 3
@@ -38,6 +48,44 @@ def _items(values: dict[str, float]) -> tuple[tuple[str, float], ...]:
 def current_view(choice: Choice) -> View:
     return cache.view(choice.key, choice.scenario, _items(choice.levers),
                       _items(choice.parameters))
+
+
+# The tabs under the charts, in order (labels: app/i18n.py).
+TABS = ("goalseek", "review", "compare", "save", "data", "structure")
+
+
+@st.fragment(key=VIEW_FRAGMENT)
+def planner(setup: Setup, files: dict[str, Path], language: str, view_box: DeltaGenerator,
+            tab: DeltaGenerator, opened: str) -> None:
+    """What a lever move changes: the verdicts, the charts, the page address and the open
+    tab when it shows what the levers change (the comparison, the downloads).
+
+    A fragment: moving a lever reruns this alone (the lever's callback asks for it,
+    :func:`app.sidebar._on_lever_change`), not the scenario picker, the sliders, the
+    uncertain parameters or a tab that does not read the levers (review, data, structure).
+    """
+    levers = current_levers(setup.scenario)
+    ss["levers_store"] = levers
+    choice = setup.choice(levers)
+    try:
+        shown = current_view(choice)   # on a full run, the main script computed (cached) it
+    except ScenarioError as error:
+        view_box.error(plain_line(error_line(error, language)))
+        return
+    except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
+        view_box.error(plain_line(f"{choice.name}: {error}"))
+        return
+    with view_box:
+        verdict_section(choice, shown, language)
+        chart_section(choice, shown, language)
+    with tab:
+        if opened == "compare":
+            compare_section(choice, files, language)
+        elif opened == "save":
+            save_section(choice, shown, language)
+    st.query_params.from_dict(write_address(
+        choice.name, language, changed_levers(choice.scenario, choice.levers),
+        choice.parameters))
 
 
 def verdict_section(choice: Choice, shown: View, language: str) -> None:
@@ -66,10 +114,13 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     larger_ensemble(choice, language)
     untracked = exports.verdict_table(shown, language, modelled=False)
     if len(untracked):
-        with st.expander(t("untracked", language, count=len(untracked))):
+        # Lazy: the table is drawn (and sent on a slider move) only while it is open.
+        panel = st.expander(t("untracked", language, count=len(untracked)),
+                            key="untracked_open", on_change="rerun")
+        if panel.open:
             columns = [t(k, language) for k in ("plan_wording", "target", "year", "reason")]
             # The plan's own words (quote, reason): table cells are Markdown, show them as text.
-            st.table(safe_cells(untracked[columns], plain).style.hide(axis="index"))
+            panel.table(safe_cells(untracked[columns], plain), hide_index=True)
     priorities_view.priorities_section(choice, language)
 
 
@@ -79,7 +130,11 @@ LARGE_RUNS = (10_000, 100_000)
 def larger_ensemble(choice: Choice, language: str) -> None:
     """Probabilities from a larger ensemble on request, with a progress bar (streamed in
     blocks by :func:`model.ensemble.ensemble`; the page's own band uses 500 runs)."""
-    with st.expander(t("larger_ensemble", language)):
+    # Lazy: its widgets are drawn (and sent on a slider move) only while it is open.
+    panel = st.expander(t("larger_ensemble", language), key="larger_open", on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         runs = st.selectbox(t("ensemble_runs", language), LARGE_RUNS,
                             format_func=lambda n: f"{n:,}", key=f"large_runs:{language}")
         if not st.button(t("run_ensemble", language), key=f"run_large:{language}"):
@@ -145,9 +200,13 @@ def chart_section(choice: Choice, shown: View, language: str) -> None:
                                mime="image/png", key=f"png:{indicator}", on_click="ignore")
 
 
-@st.fragment
-def goalseek_section(choice: Choice, language: str) -> None:
-    """Runs alone when its own widgets change (a fragment), not on every slider move."""
+@st.fragment(key=GOAL_FRAGMENT)
+def goalseek_section(setup: Setup, language: str) -> None:
+    """A fragment of its own: it runs alone when its widgets change, and reads the levers
+    when it runs. A lever move reruns it only when it shows an answer (computed for the
+    levers before the move), which then goes (:func:`app.sidebar._on_lever_change`)."""
+    ss["goal_answer_shown"] = False
+    choice = setup.choice(current_levers(setup.scenario))
     tracked = [i for i, tg in enumerate(choice.scenario.targets) if tg.tracked]
     if not tracked:
         return
@@ -187,6 +246,7 @@ def goalseek_section(choice: Choice, language: str) -> None:
     answer = what_it_takes(choice.scenario, targets[index], lever,
                            levers=choice.levers, parameters=choice.parameters,
                            runs=BAND_RUNS, seed=BAND_SEED, probability=probability)
+    ss["goal_answer_shown"] = True
     spec = LEVERS[lever]
     shown_unit = unit(spec.unit, language)
     low, high = (f"{x:.4g} {shown_unit}" for x in (answer.low, answer.high))
@@ -268,10 +328,10 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
 def _short_label(name: str, files: dict[str, Path], language: str) -> str:
     """A compared scenario: its region and file name (short enough for a pill)."""
     try:
-        region = (load(name, files)[1].meta.region if language == "zh"
-                  else load(name, files)[1].meta.region_en)
+        meta = load(name, files)[1].meta
     except (ScenarioError, KeyError):
         return name
+    region = meta.region if language == "zh" else meta.region_en
     return f"{region} · {name}"
 
 

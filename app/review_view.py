@@ -21,7 +21,7 @@ from model.untrusted import plain, safe_cells
 
 from .compute import BAND_RUNS, BAND_SEED
 from .i18n import t, unit, verdict_label
-from .sidebar import Choice
+from .sidebar import Setup
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -91,7 +91,7 @@ def _percent(probability: float | None) -> str:
     return "–" if probability is None else f"{probability:.0%}"
 
 
-def review_section(choice: Choice, language: str) -> None:
+def review_section(choice: Setup, language: str) -> None:
     scenario = choice.scenario
     result = cached_review(choice.key, scenario, None)
     meta = scenario.meta

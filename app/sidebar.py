@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from model.catalogue import ALLOCATION_SHARES, LEVERS, PARAMETERS, shares_sum_off
 from model.errors import ScenarioError
@@ -22,6 +23,11 @@ from .messages import error_line
 from .state import URL, check_in_range
 
 ss = st.session_state
+# The page's fragments: what reads the levers (app/main_view.py), the allocation shares'
+# sliders, and each other lever's slider (:func:`fragment_key`).
+VIEW_FRAGMENT = "view"
+SHARES_FRAGMENT = "shares"
+GOAL_FRAGMENT = "goal"   # "what would it take?" (app/main_view.py)
 
 
 @dataclass
@@ -140,6 +146,25 @@ def _on_share_change(key: str, grid: float) -> None:
     ss["share_message"] = "share_rescaled"
 
 
+def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
+    """A lever moved: rerun what reads the levers (the page's view fragment), and the
+    sliders themselves only when one must be drawn anew (a rescaled share, a ◆ marker that
+    comes or goes). A slider the browser already shows at its new value is not sent again.
+    """
+    redraw = key in ALLOCATION_SHARES
+    if redraw:
+        _on_share_change(key, grid)
+    else:
+        before = ss.get("levers_store", {}).get(key, plan_value)
+        redraw = (abs(before - plan_value) > 1e-9) != (
+            abs(float(ss[f"lever:{key}"]) - plan_value) > 1e-9)
+    if ss.pop("errors_shown", False):
+        st.rerun()   # the whole page: the errors shown once (a bad link) go
+    # An answer of "what would it take?" was for the levers before the move: it goes.
+    stale = [GOAL_FRAGMENT] if ss.get("goal_answer_shown") else []
+    st.rerun([*([fragment_key(key)] if redraw else []), VIEW_FRAGMENT, *stale])
+
+
 def _on_pick(files: dict[str, Path], picker: str) -> None:
     """A picked file that does not load leaves the previous scenario loaded, and says why."""
     name = ss["scenario_name"] = ss[picker]
@@ -157,6 +182,7 @@ def _reset_to_plan(plan: dict[str, float], parameters: dict[str, float]) -> None
         ss[f"lever:{key}"] = value
     for key, value in parameters.items():
         ss[f"param:{key}"] = value
+    ss["parameters_store"] = dict(parameters)
     ss["share_message"] = None
 
 
@@ -242,12 +268,38 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
         ss[f"lever:{key}"] = float(value)
     for key, value in parameters.items():
         ss[f"param:{key}"] = float(value)
+    ss["parameters_store"] = {k: float(v) for k, v in parameters.items()}
     ss["loaded"] = name
     ss["levers_store"] = levers
 
 
-def render(files: dict[str, Path]) -> Choice:
-    """Draw the sidebar and return what it chose."""
+@dataclass
+class Setup:
+    """What the sidebar decided before the levers: the scenario, its cache key, the edited
+    parameters, and the place in the sidebar where the lever sliders go
+    (:func:`lever_sliders`, drawn by the page's fragment so a lever move reruns only what
+    depends on the levers)."""
+
+    name: str
+    key: str
+    scenario: Scenario
+    parameters: dict[str, float]   # only the edited ones
+    levers_box: DeltaGenerator
+
+    def choice(self, levers: dict[str, float]) -> Choice:
+        return Choice(self.name, self.key, self.scenario, levers, self.parameters)
+
+
+def current_levers(scenario: Scenario) -> dict[str, float]:
+    """The lever values the sliders hold now (the plan's for a lever not shown)."""
+    levers = plan_levers(scenario)
+    levers.update({k: float(ss[f"lever:{k}"]) for k in shown_levers(scenario)})
+    return levers
+
+
+def render(files: dict[str, Path]) -> Setup:
+    """Draw the sidebar but the lever sliders (:func:`lever_sliders` draws them into
+    ``levers_box``) and return what it chose."""
     bar = st.sidebar
     ss["folder_names"] = tuple(files)
     ss["scenario_folder"] = next(iter(files.values())).parent if files else None
@@ -277,39 +329,73 @@ def render(files: dict[str, Path]) -> Choice:
     parameter_plan = {k: scenario.input_value(k) for k in tunable_parameters(scenario)}
 
     bar.subheader(t("levers", language))
+    # The reset button reruns the whole page: it resets the parameters too.
     bar.button(t("reset", language), on_click=_reset_to_plan, args=(plan, parameter_plan))
-    if ss.get("share_message"):
+    levers_box = bar.container()
+
+    # The uncertain parameters' sliders are drawn only while their expander is open (dozens
+    # of sliders the browser would otherwise redraw on every move); their values live in
+    # "parameters_store", so a closed expander forgets nothing.
+    store = ss.setdefault("parameters_store", dict(parameter_plan))
+    expander = bar.expander(t("parameters", language), key="parameters_open",
+                            on_change="rerun")
+    if expander.open:
+        with expander:
+            st.caption(t("parameters_help", language))
+            for key in tunable_parameters(scenario):
+                spec = PARAMETERS[key]
+                low, high = scenario.input_entry(key)[1]
+                shown_unit = unit(spec.unit, language)
+                if f"param:{key}" not in ss:   # dropped by Streamlit while not drawn
+                    ss[f"param:{key}"] = store.get(key, parameter_plan[key])
+                store[key] = float(st.slider(
+                    spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
+                    min_value=float(low), max_value=float(high),
+                    step=slider_step(low, high), key=f"param:{key}",
+                    help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
+    parameters = {k: v for k, v in store.items()
+                  if k in parameter_plan and abs(v - parameter_plan[k]) > 1e-9}
+    return Setup(name, scenario_key, scenario, parameters, levers_box)
+
+
+def lever_sliders(setup: Setup, language: str) -> None:
+    """One slider per lever, into the sidebar's place for them. Each lever (the five
+    allocation shares together) is a fragment of its own: a lever's callback
+    (:func:`_on_lever_change`) redraws only the slider that must change."""
+    scenario = setup.scenario
+    levers = shown_levers(scenario)
+    groups: list[tuple[str, ...]] = []
+    for lever in levers:
+        if lever not in ALLOCATION_SHARES:
+            groups.append((lever,))
+        elif not groups or groups[-1][0] not in ALLOCATION_SHARES:
+            groups.append(tuple(k for k in levers if k in ALLOCATION_SHARES))
+    for group in groups:
+        st.fragment(_slider_group, key=fragment_key(group[0]))(setup, group, language)
+    ss["levers_store"] = current_levers(scenario)
+
+
+def fragment_key(lever: str) -> str:
+    """The fragment a lever's slider is drawn in (the shares share one)."""
+    return SHARES_FRAGMENT if lever in ALLOCATION_SHARES else f"lever-{lever}"
+
+
+def _slider_group(setup: Setup, group: tuple[str, ...], language: str) -> None:
+    scenario = setup.scenario
+    plan = plan_levers(scenario)
+    bar = setup.levers_box
+    if group[0] in ALLOCATION_SHARES and ss.get("share_message"):
         bar.caption(t(ss["share_message"], language))
-    levers = dict(plan)
     grid = share_grid(scenario)
-    for lever in shown_levers(scenario):
+    for lever in group:
         spec = LEVERS[lever]
         low, high = lever_range(scenario, lever)
         shown_unit = unit(spec.unit, language)
         label = f"{spec.label(language)}" + (f" ({shown_unit})" if shown_unit else "")
         changed = abs(ss[f"lever:{lever}"] - plan[lever]) > 1e-9
         marker = "◆ " if changed else ""
-        levers[lever] = float(bar.slider(
+        bar.slider(
             f"{marker}{label}", min_value=low, max_value=high, step=slider_step(low, high),
-            key=f"lever:{lever}",
-            on_change=_on_share_change if lever in ALLOCATION_SHARES else None,
-            args=(lever, grid) if lever in ALLOCATION_SHARES else None,
-            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}"))
+            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]),
+            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}")
         bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
-    ss["levers_store"] = levers
-
-    parameters: dict[str, float] = {}
-    with bar.expander(t("parameters", language)):
-        st.caption(t("parameters_help", language))
-        for key in tunable_parameters(scenario):
-            spec = PARAMETERS[key]
-            low, high = scenario.input_entry(key)[1]
-            shown_unit = unit(spec.unit, language)
-            value = float(st.slider(
-                spec.label(language) + (f" ({shown_unit})" if shown_unit else ""),
-                min_value=float(low), max_value=float(high), step=slider_step(low, high),
-                key=f"param:{key}",
-                help=f"{t('plan_value', language)}: {parameter_plan[key]:g} {shown_unit}"))
-            if abs(value - parameter_plan[key]) > 1e-9:
-                parameters[key] = value
-    return Choice(name, scenario_key, scenario, levers, parameters)

@@ -31,6 +31,24 @@ def _verdicts(at: AppTest):
     return at.table[0].value
 
 
+def _move(at: AppTest, lever: str, value: float) -> AppTest:
+    """Move a lever's slider. The page reruns only its fragments (the view, and the sliders
+    when one must change), and AppTest keeps only the elements of the last run; the browser
+    keeps the rest of the page, which does not read the levers. To read the whole page, it
+    is drawn again (nothing changes in between)."""
+    at.slider(key=f"lever:{lever}").set_value(value).run()
+    assert not at.exception, at.exception
+    return at.run()
+
+
+def _open_tab(at: AppTest, tab: str, language: str = "zh") -> AppTest:
+    """Open one of the lazy tabs (only the open tab is drawn; app/main_view.py TABS)."""
+    from app.i18n import t
+
+    at.session_state[f"tabs:{language}"] = t(tab, language)
+    return at.run()
+
+
 def _plain(text: str) -> str:
     """Text as the reader sees it: the page escapes Markdown in it (``\\.`` shows ``.``)."""
     return re.sub(r"\\(.)", r"\1", text)
@@ -71,8 +89,9 @@ def test_the_page_draws_its_charts_in_the_browser(started):
     import json
 
     assert json.loads(charts[0].proto.spec)["title"]["text"].startswith("全社会R&D经费投入占GDP")
-    # no PNG charts on the page: the images are the legend and the model's diagram
-    assert len(started.get("image")) == 2
+    # no PNG charts on the page: the image is the legend (the model's diagram is drawn in its
+    # own tab, only when that tab is open)
+    assert len(started.get("image")) == 1
 
 
 def test_page_opens_in_chinese_on_kecheng(started):
@@ -92,11 +111,11 @@ def test_investment_slider_moves_rd_intensity_and_flips_its_verdict():
     plan = _verdicts(at).iloc[RD_ROW]
     slider = at.slider(key="lever:hightech_investment_growth")
     assert slider.value == 18.0 and plan["判断"] in ("很可能达成", "有风险", "很可能未达成")
-    slider.set_value(slider.max).run()
+    _move(at, "hightech_investment_growth", slider.max)
     assert not at.exception
     high = _verdicts(at).iloc[RD_ROW]
     slider = at.slider(key="lever:hightech_investment_growth")
-    slider.set_value(slider.min).run()
+    _move(at, "hightech_investment_growth", slider.min)
     low = _verdicts(at).iloc[RD_ROW]
     # Firms' R&D follows output, high-tech industry's most: intensity follows the slider ...
     assert low["模拟值"] < plan["模拟值"] < high["模拟值"]
@@ -112,9 +131,9 @@ def test_fiscal_growth_slider_moves_rd_intensity():
     at = _start()
     plan = _verdicts(at).iloc[RD_ROW]["模拟值"]
     slider = at.slider(key="lever:fiscal_st_growth")
-    slider.set_value(slider.min).run()
+    _move(at, "fiscal_st_growth", slider.min)
     low = _verdicts(at).iloc[RD_ROW]["模拟值"]
-    at.slider(key="lever:fiscal_st_growth").set_value(slider.max).run()
+    _move(at, "fiscal_st_growth", slider.max)
     high = _verdicts(at).iloc[RD_ROW]["模拟值"]
     # Public research is R&D performed and subsidies add to firms' R&D: more money, more R&D.
     assert low < plan < high
@@ -122,7 +141,7 @@ def test_fiscal_growth_slider_moves_rd_intensity():
 
 def test_switching_language_translates_labels_and_keeps_the_levers():
     at = _start()
-    at.slider(key="lever:fiscal_st_growth").set_value(12.0).run()
+    _move(at, "fiscal_st_growth", 12.0)
     zh_value = _verdicts(at).iloc[RD_ROW]["模拟值"]
     at.radio(key="lang").set_value("en").run()
     assert not at.exception
@@ -149,7 +168,7 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
 
 def test_a_share_slider_rescales_the_other_shares_to_100():
     at = _start()
-    at.slider(key="lever:share_talent").set_value(30.0).run()
+    _move(at, "share_talent", 30.0)
     keys = ("share_rd_subsidies", "share_incubation", "share_talent", "share_tech_market",
             "share_public_research")
     values = {k: at.slider(key=f"lever:{k}").value for k in keys}
@@ -163,7 +182,7 @@ def test_a_share_slider_rescales_the_other_shares_to_100():
 def test_share_moves_keep_the_moved_value_and_a_clean_grid():
     at = _start()
     for value in (41.0, 42.0, 43.0, 47.0, 50.0):
-        at.slider(key="lever:share_rd_subsidies").set_value(value).run()
+        _move(at, "share_rd_subsidies", value)
         values = {k: at.slider(key=f"lever:{k}").value for k in SHARES}
         assert values["share_rd_subsidies"] == value
         assert sum(values.values()) == pytest.approx(100.0, abs=1e-9)
@@ -184,8 +203,8 @@ def test_the_goal_seek_shows_only_the_picked_scenarios_targets():
 
 def test_reset_returns_every_lever_to_the_plan():
     at = _start()
-    at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
-    at.slider(key="lever:share_talent").set_value(30.0).run()
+    _move(at, "fiscal_st_growth", 5.0)
+    _move(at, "share_talent", 30.0)
     reset = next(b for b in at.sidebar.button if b.label == "恢复规划值")
     reset.click().run()
     assert at.slider(key="lever:fiscal_st_growth").value == 15.0
@@ -233,7 +252,8 @@ def test_an_unreachable_target_says_so():
 
 def test_comparison_shows_a_column_per_pick():
     at = _start()
-    at.slider(key="lever:fiscal_st_growth").set_value(5.0).run()
+    _move(at, "fiscal_st_growth", 5.0)
+    _open_tab(at, "compare")
     at.button_group(key="compare:kecheng-2027.toml:zh").select("kecheng-2027.toml").run()
     assert not at.exception
     # the comparison's table (the Data tab's editors are data frames too)
@@ -253,7 +273,7 @@ def test_picking_a_broken_file_shows_its_error_and_keeps_the_scenario(tmp_path, 
     (folder / "zz-broken.toml").write_text("[scenario]\nname = 1\n", encoding="utf-8")
     monkeypatch.setenv("INNOSIM_SCENARIOS", str(folder))
     at = _start(lang="en")
-    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    _move(at, "fiscal_st_growth", 9.0)
     _picker(at).set_value("zz-broken.toml").run()
     assert not at.exception
     errors = _errors(at.sidebar.error)
@@ -312,6 +332,9 @@ def test_switching_scenario_shows_the_new_scenarios_verdicts_and_levers():
 def test_an_edited_parameter_changes_the_run_and_goes_into_the_link():
     at = _start()
     before = _verdicts(at).iloc[RD_ROW]["模拟值"]
+    assert not [s for s in at.slider if (s.key or "").startswith("param:")]   # drawn when open
+    at.session_state["parameters_open"] = True
+    at.run()
     slider = at.slider(key="param:subsidy_rd_leverage")
     slider.set_value(slider.max).run()
     assert not at.exception
@@ -322,7 +345,9 @@ def test_an_edited_parameter_changes_the_run_and_goes_into_the_link():
 def test_targets_the_model_does_not_cover_are_listed_apart_with_their_reason():
     at = _start()
     assert "未建模" not in set(_verdicts(at)["判断"])
-    untracked = at.table[1].value
+    assert len(at.table) == 1   # the list is drawn when its panel is opened
+    at.session_state["untracked_open"] = True
+    untracked = at.run().table[1].value
     assert list(untracked.columns) == ["规划原文", "规划目标", "年份", "原因"]
     assert len(untracked) >= 1 and all(untracked["原因"])
 
@@ -353,7 +378,7 @@ def test_a_bad_upload_shows_the_one_line_error_and_keeps_everything(case, langua
     name, data, start = BAD_UPLOADS[case]
     start = start if language == "en" else BAD_UPLOADS_ZH[case]
     at = _start(lang=language)
-    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    _move(at, "fiscal_st_growth", 9.0)
     before = _verdicts(at)
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
     assert not at.exception
@@ -381,7 +406,7 @@ def test_a_bad_links_errors_go_once_the_planner_moves_on():
     at = _start(fiscal_st_growth="lots")
     assert len(at.error) == 1
     assert "fiscal_st_growth" not in at.query_params  # the address no longer holds it
-    at.slider(key="lever:share_talent").set_value(25.0).run()
+    _move(at, "share_talent", 25.0)
     assert not at.error
 
 
@@ -428,12 +453,14 @@ def test_a_larger_ensemble_runs_on_request_with_the_moved_levers():
         return tables[0]
 
     at = _start(lang="en")
+    at.session_state["larger_open"] = True   # its panel, opened
+    at.run()
     at.button(key="run_large:en").click().run()
     assert not at.exception
     plan = ensemble_table(at)
     assert list(plan.columns) == ["Indicator", "Plan target", "Probability", "Simulated"]
     assert plan["Probability"].between(0, 1).all()
-    at.slider(key="lever:fiscal_st_growth").set_value(40.0).run()
+    _move(at, "fiscal_st_growth", 40.0)
     at.button(key="run_large:en").click().run()
     faster = ensemble_table(at)
     row = plan["Indicator"].tolist().index("R&D intensity")
@@ -444,11 +471,13 @@ def _structure_tab(at: AppTest, label: str):
     return next(tab for tab in at.tabs if tab.label == label)
 
 
-def test_model_structure_view_holds_the_diagram_and_the_documentation(started):
+def test_model_structure_view_holds_the_diagram_and_the_documentation():
     from model.diagram import diagram, source_digest, svg_digest
     from model.system import LOOPS, SECTORS
 
-    tab = _structure_tab(started, "模型结构")
+    at = _start()
+    assert not _structure_tab(at, "模型结构").get("image")   # a lazy tab: drawn when open
+    tab = _structure_tab(_open_tab(at, "structure"), "模型结构")
     (image,) = tab.get("image")
     url = image.value[0]
     assert url.startswith("data:image/svg+xml;base64,")
@@ -464,7 +493,7 @@ def test_model_structure_view_holds_the_diagram_and_the_documentation(started):
 
 
 def test_model_structure_view_speaks_english():
-    at = _start(lang="en")
+    at = _open_tab(_start(lang="en"), "structure", "en")
     tab = _structure_tab(at, "Model structure")
     svg = base64.b64decode(tab.get("image")[0].value[0].split(",", 1)[1]).decode()
     assert "R&amp;D capital stock" in svg and "Legend" in svg
@@ -505,7 +534,7 @@ EXTREME_UPLOADS = {  # issue 14: valid TOML, extreme values; parse, validation o
 def test_an_extreme_upload_shows_one_line_and_keeps_the_scenario_and_sliders(case):
     name, data = EXTREME_UPLOADS[case]
     at = _start()
-    at.slider(key="lever:fiscal_st_growth").set_value(9.0).run()
+    _move(at, "fiscal_st_growth", 9.0)
     before = _verdicts(at)
     at.file_uploader(key="upload").set_value((name, data, "application/toml")).run()
     assert not at.exception, at.exception
