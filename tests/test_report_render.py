@@ -34,7 +34,7 @@ def test_the_report_opens_in_libreoffice_and_renders_every_page(tmp_path, langua
                           text=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines()
                      if line.startswith("Pages:")))
-    assert 3 <= pages <= 10, pages
+    assert 3 <= pages <= 12, pages   # (Kecheng tracks 25 targets, each a table row)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
                           capture_output=True, text=True).stdout
     assert heading in text and "Sobol" in text
