@@ -26,6 +26,7 @@ from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from model.results import Results  # noqa: E402
 from model.scenario import Scenario, Target  # noqa: E402
+from model.targets import probability_text  # noqa: E402
 from model.untrusted import figure_text  # noqa: E402
 
 from .i18n import t, unit  # noqa: E402
@@ -253,7 +254,8 @@ def report_header(scenario: Scenario, view, indicator: str, language: str,
         target = verdict.target
         if target.indicator != indicator or not target.tracked:
             continue
-        chance = "" if verdict.probability is None else f" ({verdict.probability:.0%})"
+        chance = ("" if verdict.probability is None
+                  else f" ({probability_text(verdict.probability)})")
         word = t(verdict.likelihood or verdict.verdict, language)
         lines.append(f"{t('target', language)} {describe(target, language, year=True)}："
                      f"{word}{chance}" if language == "zh" else

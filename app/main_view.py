@@ -14,7 +14,7 @@ from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
-from model.targets import AT_RISK, LIKELY, UNLIKELY, describe
+from model.targets import AT_RISK, LIKELY, UNLIKELY, describe, probability_text
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
 from . import cache, exports, priorities_view, uploads
@@ -106,7 +106,7 @@ def verdict_section(choice: Choice, shown: View, language: str) -> None:
     words = {t(band, language): colour for band, colour in VERDICT_COLOURS.items()}
     styled = table.style.map(lambda w: words.get(w, ""), subset=[verdict_column]).format({
         t("simulated", language): "{:.4g}", t("gap", language): "{:+.3g}",
-        t("probability", language): "{:.0%}", t("first_year", language): "{:.0f}",
+        t("probability", language): probability_text, t("first_year", language): "{:.0f}",
     }, na_rep="—")
     # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
     st.table(styled.hide(axis="index"))
@@ -306,7 +306,7 @@ def compare_section(choice: Choice, files: dict[str, Path], language: str) -> No
                 cells[row] = t(verdict.verdict, language)
             else:
                 chance = ("" if verdict.probability is None
-                          else f", {verdict.probability:.0%}")
+                          else f", {probability_text(verdict.probability)}")
                 cells[row] = (f"{verdict.value:.4g} "
                               f"({t(verdict.likelihood or verdict.verdict, language)}{chance})")
         columns[label] = pd.Series(cells)

@@ -16,7 +16,7 @@ from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE
 from model.levers import plan_levers
 from model.review import Review, TargetReview, review
 from model.scenario import Scenario
-from model.targets import describe
+from model.targets import describe, probability_text
 from model.untrusted import plain, safe_cells
 
 from .compute import BAND_RUNS, BAND_SEED
@@ -88,7 +88,7 @@ def ex_post_table(result: Review, language: str) -> pd.DataFrame:
 
 
 def _percent(probability: float | None) -> str:
-    return "–" if probability is None else f"{probability:.0%}"
+    return probability_text(probability)
 
 
 def review_section(choice: Setup, language: str) -> None:

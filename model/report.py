@@ -47,6 +47,7 @@ from .targets import (
     Verdict,
     check,
     describe,
+    probability_text,
     verdict_word,
 )
 from .untrusted import docx_text
@@ -257,7 +258,7 @@ def build(content: Content) -> Any:
         rows.append([str(i), spec.label(language), v.target.quote,
                      describe(v.target, language, year=True),
                      f"{v.value:.4g} {_unit(v.unit, language)}".strip(),
-                     f"{v.probability:.0%}" if v.probability is not None else "–",
+                     probability_text(v.probability),
                      verdict_word(v.likelihood or v.verdict, language)])
         shades.append(VERDICT_SHADES.get(v.likelihood or ""))
     table = _table(doc, [word(k, language) for k in ("number", "indicator", "quote", "target",

@@ -22,6 +22,7 @@ quantity (:func:`compared_unit`), and a target's wording in Chinese and English
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +88,20 @@ def kind_word(kind: str, language: str) -> str:
 def verdict_word(verdict: str, language: str) -> str:
     """A verdict (reached, missed, not modelled, likely, at risk, unlikely) in ``language``."""
     return VERDICT_WORDS.get(verdict, {}).get(language, verdict)
+
+
+def probability_text(probability: float | None, fraction: bool = False) -> str:
+    """A probability as shown beside its likelihood: in whole per cent ("79%"), or with
+    ``fraction`` as a fraction with two decimals ("0.79"); rounded, except never onto a
+    band edge it has not reached (0.798 is "79%", at risk, not "80%", which reads as
+    likely); "–" when not computed."""
+    if probability is None or math.isnan(probability):
+        return "–"
+    shown = round(probability * 100)
+    for edge in (LIKELY_FROM, UNLIKELY_BELOW):
+        if probability < edge <= shown / 100:
+            shown = math.floor(probability * 100)
+    return f"{shown / 100:.2f}" if fraction else f"{shown}%"
 
 
 def likelihood(probability: float | None) -> str | None:

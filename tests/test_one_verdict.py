@@ -17,7 +17,7 @@ from app.i18n import t
 from model.cli import main
 from model.levers import plan_levers
 from model.scenario import load_scenario
-from model.targets import VERDICT_RUNS, VERDICT_SEED
+from model.targets import VERDICT_RUNS, VERDICT_SEED, probability_text
 
 from .conftest import SCENARIOS
 
@@ -78,7 +78,8 @@ def test_every_surface_gives_the_same_verdicts_and_probabilities(path, capsys, l
             continue
         found = re.search(r"\s(\d\.\d\d)\s+\S+ (likely|at risk|unlikely)\s+(\d{4}|–)\s*$",
                           line)
-        assert found and (found[1], found[2]) == (f"{p:.2f}", likelihood), line
+        assert found and (found[1], found[2]) == (probability_text(p, fraction=True),
+                                                  likelihood), line
     # list --format json (default runs and seed)
     row = listed[path.name]
     assert (row["runs"], row["seed"]) == (VERDICT_RUNS, VERDICT_SEED)

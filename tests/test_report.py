@@ -13,7 +13,7 @@ from docx import Document
 from model.catalogue import INDICATORS
 from model.cli import main
 from model.priorities import priorities, sentence
-from model.targets import verdict_word
+from model.targets import probability_text, verdict_word
 
 from .conftest import KECHENG
 
@@ -66,7 +66,7 @@ def test_verdict_rows_are_checks_rows_with_its_probabilities(written, checked):
     for row, record in zip(rows, tracked, strict=True):
         assert row[1] == INDICATORS[record["indicator"]].zh
         assert row[2] == record["quote"]                 # the plan's own words
-        assert row[5] == f"{record['probability']:.0%}"
+        assert row[5] == probability_text(record["probability"])
         assert row[6] == verdict_word(record["likelihood"], "zh")
         assert row[4].startswith(f"{record['value']:.4g}")
     untracked = next(t for t in document.tables if t.rows[0].cells[-1].text == "原因")

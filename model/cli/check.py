@@ -14,6 +14,7 @@ from ..targets import (
     VERDICT_SEED,
     check,
     describe,
+    probability_text,
     verdict_word,
 )
 from .table import number, render
@@ -80,7 +81,8 @@ def handle(args: argparse.Namespace) -> int:
                    f"{verdict_word(v.verdict, 'zh')} {v.verdict}",
                    str(v.first_year) if v.first_year else "–"]
             if args.runs and v.likelihood:
-                row[at:at + 1] = [number(v.probability), f"{verdict_word(v.likelihood, 'zh')} "
+                row[at:at + 1] = [probability_text(v.probability, fraction=True),
+                                  f"{verdict_word(v.likelihood, 'zh')} "
                                   f"{v.likelihood}"]
             elif args.runs:
                 row[at:at + 1] = ["–", row[at]]
