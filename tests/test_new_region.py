@@ -501,6 +501,8 @@ def test_the_data_view_takes_a_filled_sheet_and_shows_its_problems(keep_main_mod
 
     at = AppTest.from_file(str(ROOT / "app" / "streamlit_app.py"), default_timeout=120)
     at.run()
+    at.session_state["tabs:zh"] = "数据"   # a lazy tab: drawn when open
+    at.run()
     assert not at.exception and not at.warning
     assert any(b.label == "下载 Excel 数据表" for b in at.get("download_button"))
     data = export_workbook(KECHENG.read_text(encoding="utf-8"), KECHENG)

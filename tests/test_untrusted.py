@@ -264,7 +264,9 @@ def test_a_scenarios_markdown_is_shown_as_text(hostile_folder, language):
     # ... and it is there, as written, for the reader.
     region = IMAGE if language == "zh" else HTML
     assert any(_plain(c.value).startswith(f"{region} · ") for c in at.caption)
-    untracked = at.table[1].value
+    at.session_state["untracked_open"] = True   # the list is drawn when its panel is open
+    untracked = at.run().table[1].value
+    assert not at.exception
     words = {_plain(str(c)) for c in untracked.to_numpy().ravel()}
     # the plan's own wording (the quote) in both languages, and the reason as written (on
     # the Chinese page quoted in a sentence: it has no translation)
