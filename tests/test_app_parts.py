@@ -19,6 +19,7 @@ from model.catalogue import LEVERS
 from model.errors import ScenarioError
 from model.levers import changed_levers, plan_levers, set_lever
 from model.scenario import MAX_FILE_BYTES, load_scenario
+from model.targets import probability_text
 
 from .conftest import KECHENG, SCENARIOS
 
@@ -381,7 +382,7 @@ def test_a_downloaded_chart_is_print_ready_with_title_scenario_date_and_verdict(
     assert header[0] == "全社会R&D经费投入占GDP比重"
     assert header[1].startswith("柯城区 · ")
     likelihood = {"likely": "很可能达成", "at risk": "有风险", "unlikely": "很可能未达成"}
-    assert any(likelihood[rd.likelihood] in line and f"({rd.probability:.0%})" in line
+    assert any(likelihood[rd.likelihood] in line and f"({probability_text(rd.probability)})" in line
                for line in header[2:])
     assert header[-1].startswith("2026-03-01") and str(VERDICT_RUNS) in header[-1]
     english = report_header(kecheng, shown, "rd_intensity", "en", "2026-03-01")

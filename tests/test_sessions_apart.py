@@ -24,7 +24,7 @@ from model.catalogue import INDICATORS, LEVERS
 from model.levers import changed_levers, plan_levers, set_lever
 from model.scenario import load_scenario
 from model.simulate import simulate
-from model.targets import check
+from model.targets import check, probability_text
 
 from .browser import chromium_browser, streamlit_server
 from .conftest import SCENARIOS
@@ -71,7 +71,7 @@ def expected_rows(session: Session, value: float) -> list[tuple[str, str, str, s
             continue
         rows.append((INDICATORS[verdict.target.indicator].label("zh"),
                      "—" if verdict.value is None else f"{verdict.value:.4g}",
-                     "—" if verdict.probability is None else f"{verdict.probability:.0%}",
+                     "—" if verdict.probability is None else probability_text(verdict.probability),
                      t(verdict.likelihood or verdict.verdict, "zh")))
     return rows
 
