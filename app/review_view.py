@@ -58,8 +58,8 @@ def mid_term_table(result: Review, language: str) -> pd.DataFrame:
                                             .replace(" ", "_"), language),
             t("review_forecast", language): (f"{_number(band[0.5])} "
                                              f"[{_number(band[0.05])}–{_number(band[0.95])}]"),
-            t("review_p_before", language): _percent(row.ex_ante.probability),
-            t("review_p_now", language): _percent(row.restarted.probability),
+            t("review_p_before", language): probability_text(row.ex_ante.probability),
+            t("review_p_now", language): probability_text(row.restarted.probability),
             t("review_likelihood", language): verdict_label(row.restarted.likelihood, language),
         })
     return pd.DataFrame(rows)
@@ -85,10 +85,6 @@ def ex_post_table(result: Review, language: str) -> pd.DataFrame:
                 f"call_{row.restarted_call}".replace(" ", "_"), language),
         })
     return pd.DataFrame(rows)
-
-
-def _percent(probability: float | None) -> str:
-    return probability_text(probability)
 
 
 def review_section(choice: Setup, language: str) -> None:

@@ -65,6 +65,15 @@ class Spec:
     def is_assumption(self) -> bool:
         return self.source is None
 
+    def upper_for(self, start: float) -> float | None:
+        """The upper bound where ``upper_share_of``'s start value is ``start``: that fraction
+        of it (at least the floor, 4 significant digits), never above ``upper``."""
+        if self.upper_share_of is None:
+            return self.upper
+        _base, fraction, floor = self.upper_share_of
+        relative = float(f"{max(floor, fraction * start):.4g}")
+        return relative if self.upper is None else min(self.upper, relative)
+
     def label(self, language: str = "zh") -> str:
         return self.zh if language == "zh" else self.en
 

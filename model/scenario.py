@@ -168,13 +168,11 @@ def region_spec(scenario: Scenario, key: str) -> Spec:
         return spec
     base, fraction, floor = spec.upper_share_of
     entry = scenario.baseline.get(base)
-    if entry is None:
-        return spec
-    relative = max(floor, fraction * entry.value)
-    if spec.upper is not None and spec.upper <= relative:
+    upper = None if entry is None else spec.upper_for(entry.value)
+    if entry is None or upper == spec.upper:
         return spec
     return dataclasses.replace(
-        spec, upper=float(f"{relative:.4g}"),
+        spec, upper=upper,
         en=f"{spec.en}: {fraction:.0%} a year of the region's {entry.value:g} "
            f"{BASELINES[base].en} at the start, at least {floor:g}")
 

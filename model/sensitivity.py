@@ -212,7 +212,8 @@ def sensitivity(
     seed = arguments.seed(seed)
     # a bootstrap confidence interval needs at least two resamples to have a spread
     num_resamples = arguments.whole_number("num_resamples", num_resamples, 2, 100_000)
-    rows = n * (len(set(factor_groups(laws))) + (2 if method == "sobol" else 1))
+    groups = factor_groups(laws)
+    rows = n * (len(set(groups)) + (2 if method == "sobol" else 1))
     if rows > arguments.MAX_DESIGN_ROWS:
         raise InputError("n", f"N = {arguments.count(n)} with {len(laws)} inputs is a design "
                          f"of {arguments.count(rows)} runs",
@@ -220,7 +221,6 @@ def sensitivity(
                          f"{2 if method == 'sobol' else 1})); vary fewer inputs (--params)")
     problem: dict[str, Any] = {"num_vars": len(laws), "names": [law.key for law in laws],
                "bounds": [[0.0, 1.0]] * len(laws)}
-    groups = factor_groups(laws)
     if groups != problem["names"]:
         problem["groups"] = groups
     names = factor_names(problem)

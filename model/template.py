@@ -218,8 +218,9 @@ def _region_capped(spec: Spec, fields: dict[str, Any]) -> dict[str, Any]:
     bound the template's own start value sets, so the new file loads."""
     if spec.upper_share_of is None:
         return fields
-    base, fraction, floor = spec.upper_share_of
-    upper = float(f"{max(floor, fraction * TYPICAL_START[base][0]):.4g}")
+    upper = spec.upper_for(TYPICAL_START[spec.upper_share_of[0]][0])
+    if upper is None:
+        return fields
     capped = dict(fields)
     capped["value"] = _number(min(float(fields["value"]), upper))
     if "range" in fields:

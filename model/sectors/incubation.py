@@ -172,6 +172,12 @@ CONSTANTS = {
 READS = {"incubation_spending": "亿元/年", "enterprise_rd": "亿元/年"}
 
 
+def leaving_rate(p: Inputs) -> Number:
+    """The share of certified firms a year that lose their certificate (renewals failed)
+    or close: hightech_expiry + hightech_exits per firm."""
+    return (1.0 - p.recertification_rate) / CERTIFICATE_YEARS + p.hightech_exit_rate
+
+
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     scale, offset = spending_index(c.fiscal_st_rate_start * p.share_incubation)
     public_rd = p.public_rd_fraction * c.fiscal_st_rate_start * p.share_public_research
@@ -245,8 +251,7 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
     v["hightech_recertification"] = p.recertification_rate * renewals
     v["hightech_exits"] = p.hightech_exit_rate * certified
     v["relocated_arrivals"] = v["hightech_relocation"]
-    v["relocated_departures"] = ((1.0 - p.recertification_rate) / CERTIFICATE_YEARS
-                                 + p.hightech_exit_rate) * s["relocated_hightech_enterprises"]
+    v["relocated_departures"] = leaving_rate(p) * s["relocated_hightech_enterprises"]
 
 
 SECTOR = Sector(

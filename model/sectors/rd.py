@@ -79,9 +79,8 @@ import numpy as np
 
 from ..catalogue import RD
 from ..engine import StockSpec
-from . import hightech
+from . import hightech, incubation
 from .common import Constants, Inputs, Number, Sector, Stocks, Values, Variable
-from .incubation import CERTIFICATE_YEARS
 
 STOCKS = {
     "rd_capital": StockSpec(
@@ -306,8 +305,7 @@ def _start_growth(b: Inputs, p: Inputs, c: Constants, rd: dict[str, Number]) -> 
     certifications, incubation's flows with the start year's values."""
     drift = np.log1p(p.rd_propensity_drift)
     net_certified = (b.hightech_new_certifications
-                     - ((1.0 - p.recertification_rate) / CERTIFICATE_YEARS
-                        + p.hightech_exit_rate) * b.hightech_enterprises)
+                     - incubation.leaving_rate(p) * b.hightech_enterprises)
     known = (rd["hightech"] * (hightech.start_growth(b, p, 0.0) + drift)
              + rd["other"] * (np.log1p(p.other_industry_growth) + drift)
              + rd["services"] * (np.log1p(p.nonindustrial_growth) + drift)
