@@ -4,22 +4,20 @@ Each lever's declared effects (model/effects.py) hold in a sweep of the lever ov
 extreme conditions give real, finite, plausible results or a clean refusal; with policy frozen
 at its start values no indicator jumps in the first year. See tests/battery.py for the
 definitions. ``pytest -s tests/test_battery.py`` prints the counts and every failure.
-
-What the model does not yet pass is marked as a strict expected failure with its measured
-reason (OPEN_EXTREMES), so the day it passes the mark must go.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pytest
 from battery import (
     JUMP_LIMIT,
+    MAX_RD_INTENSITY,
+    POLE_RD_INTENSITY,
     SCENARIO_PATHS,
     extreme_conditions,
     frozen_policy,
+    implausible_rd_intensity,
     jumps,
     report,
     sign_sweep,
@@ -70,32 +68,7 @@ def test_no_lever_moves_an_indicator_the_wrong_way(path):
         pytest.fail("\n".join(lines), pytrace=False)
 
 
-# Known open failures (issue 9), each strict: the day it passes, the mark must go.
-_KECHENG_EXTREMES = (
-    "R&D intensity 8.2-9.2 % by 2030 in the worst of 200 draws at investment growth 30-40 "
-    "%/yr, fiscal S&T growth 40-50 %/yr or a 200 % super-deduction for eight years: high-tech "
-    "output grows ten-fold, the district's GDP becomes three-quarters high-tech industry and "
-    "R&D / GDP approaches that industry's R&D / value added (10-12 % in draws with "
-    "hightech_rd_intensity_ratio near the top of its range); no pole, the arithmetic of the "
-    "inputs")
-OPEN_EXTREMES = {
-    "kecheng-2027": _KECHENG_EXTREMES,
-    "kecheng-2027-accelerated": _KECHENG_EXTREMES,
-    "kecheng-2027-austerity": _KECHENG_EXTREMES,
-    # Baojing's budget is half its GDP (a county living on transfers): a 20 % budget share
-    # for S&T, the share rule's domain end, is 10 % of GDP.
-    "baojing-2021": "R&D intensity 9.1 % at a 20 % budget share for S&T (share rule's domain "
-                    "end), in a county whose budget is half its GDP",
-}
-def _open(known: dict[str, str]) -> list:
-    def reason(path: Path) -> str | None:
-        return known.get(path.stem)
-
-    return [pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=reason(path)))
-            if reason(path) else path for path in SCENARIO_PATHS]
-
-
-@pytest.mark.parametrize("path", _open(OPEN_EXTREMES), ids=IDS)
+@pytest.mark.parametrize("path", SCENARIO_PATHS, ids=IDS)
 def test_extreme_conditions_give_plausible_results_or_a_clean_refusal(path):
     found = extreme_conditions(str(path))
     assert found.cases > 0
@@ -193,3 +166,17 @@ def test_battery_report():
     """The counts and every failure, for ``pytest -s``; the checks above fail on them."""
     print()
     print(report())
+
+
+def test_rd_intensity_is_judged_on_the_central_run_the_band_and_every_draw_for_poles():
+    years = np.array([2025, 2030])
+    central = np.array([[3.0], [MAX_RD_INTENSITY + 0.1]])
+    assert implausible_rd_intensity(central, years)            # a central run over the limit
+    draws = np.full((2, 200), 3.0)
+    draws[1, :5] = MAX_RD_INTENSITY + 1.0                      # 5 of 200 draws: above the band
+    assert not implausible_rd_intensity(draws, years)
+    draws[1, :15] = MAX_RD_INTENSITY + 1.0                     # 15 of 200: the band's top is over
+    assert "95th percentile" in implausible_rd_intensity(draws, years)[0]
+    draws = np.full((2, 200), 3.0)
+    draws[1, 0] = POLE_RD_INTENSITY + 1.0                      # a single pole is found
+    assert "pole" in implausible_rd_intensity(draws, years)[0]
