@@ -426,10 +426,20 @@ _KNOWLEDGE_BASELINES = (
 
 _KNOWLEDGE_PARAMETERS = (
     Spec("patent_rd_elasticity", "专利对R&D经费的弹性", "elasticity of patents to R&D "
-         "spending (alpha)", "1", 1.0, 1.6, (0.6, 1.6), upper=2.0,
-         source="Griliches 1990: ~1 across firms, weaker over time; Chinese provinces: "
-                f"diminishing returns; {FIT}: 1.6, the end of its range (patents outgrew R&D "
-                "2015-2019; poorly identified: with the lapse held at 6 % the fit gives 0.6)"),
+         "spending (alpha)", "1", 1.0, 1.0, (0.6, 1.3), upper=2.0,
+         source="Griliches 1990: ~1 across firms, weaker within firms over time; Chinese "
+                "provinces: diminishing returns. Held at 1, not fitted: fitted alone on "
+                "2015-2019 it went to 1.6, the end of its range, carrying the patenting "
+                "trend that patent_propensity_growth now states (R&D and that trend grew "
+                "together then, so four years cannot tell them apart)"),
+    Spec("patent_propensity_growth", "专利申请倾向增长率", "growth of invention applications "
+         "per unit of R&D input (patenting propensity)", "%/年", PERCENT, 2.6, (0.0, 6.0),
+         lower=-50.0, upper=50.0,
+         source="Hu & Jefferson 2009 (J. Dev. Econ. 90: 57-68): China's patent surge outran "
+                "its R&D (legal reform, FDI, subsidies); the range reaches 0 since CNIPA ended "
+                "application-stage patent subsidies by mid-2021 (国知发保字〔2021〕1号); "
+                f"{FIT}: 2.6 %/yr with the lapse at 10 % (5.6 with the lapse at its 12 % "
+                "end: the top of the range)"),
     Spec("patent_personnel_elasticity", "专利对研发人员的弹性", "elasticity of patents to R&D "
          "personnel (beta)", "1", 1.0, 0.3, (0.1, 0.5), upper=2.0,
          doc="UNSOURCED numerically (model-science.md); below alpha as Chinese studies find"),

@@ -17,7 +17,8 @@ Reads: budget_expenditure (economy).
 Under the share rule fiscal S&T spending follows the budget, which follows GDP: loop R2.
 Fiscal S&T spending is recorded as its year total (the start year's from the final accounts);
 the level starts at the rate that total ends the start year with, growing at the start
-year's rate (the growth rule's, or GDP outside industry's under the share rule).
+year's rate (the growth rule's as the budget room at the start share lets it run, or GDP
+outside industry's under the share rule).
 """
 
 from __future__ import annotations
@@ -70,19 +71,39 @@ READS = {"budget_expenditure": "亿元/年"}
 
 CONSTANTS = {
     "fiscal_st_rate_start": Variable(
-        "亿元/年", "year_end_rate(fiscal_st_spending, fiscal_st_growth (growth rule) or "
-        "nonindustrial_growth (share rule)) at the start", ("baseline.fiscal_st_spending",),
-        ("fiscal_st_growth", "nonindustrial_growth")),
+        "亿元/年", "year_end_rate(fiscal_st_spending, fiscal_st_growth_start) at the start",
+        ("baseline.fiscal_st_spending", "fiscal_st_growth_start")),
     "fiscal_st_growth_start": Variable(
-        "1/年", "fiscal S&T spending's growth in the start year: fiscal_st_growth (growth rule) "
-        "or nonindustrial_growth (share rule)", (), ("fiscal_st_growth", "nonindustrial_growth")),
+        "1/年", "fiscal S&T spending's growth in the start year: fiscal_st_growth slowed by the "
+        "budget room at the start share (growth rule) or nonindustrial_growth (share rule)",
+        ("baseline.fiscal_st_spending", "baseline.budget_expenditure"),
+        ("fiscal_st_growth", "fiscal_st_max_budget_share", "nonindustrial_growth")),
 }
 
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
-    growth = p.nonindustrial_growth if p.fiscal_rule == "share" else p.fiscal_st_growth
+    if p.fiscal_rule == "share":
+        growth = p.nonindustrial_growth
+    else:
+        # The growth rule's rate as the budget room at the start lets it run: a start share
+        # near the cap grows slowly from the start, not at the full rate for a year and
+        # then hardly at all.
+        room = budget_room(b.fiscal_st_spending / b.budget_expenditure,
+                           p.fiscal_st_max_budget_share)
+        growth = np.expm1(_growth_rate(np.log1p(p.fiscal_st_growth), room))
     return {"fiscal_st_rate_start": year_end_rate(b.fiscal_st_spending, growth),
             "fiscal_st_growth_start": growth}
+
+
+def budget_room(budget_share: Number, max_budget_share: Number) -> Number:
+    """How much of its growth rate the growth rule may use: about 1 at today's shares, 0 at
+    the cap (assumption: a budget constraint; see fiscal_st_max_budget_share)."""
+    return 1.0 - np.minimum(budget_share / max_budget_share, 1.0) ** 4
+
+
+def _growth_rate(rate: Number, room: Number) -> Number:
+    """Growth slows as S&T spending nears the most of the budget it can take; cuts do not."""
+    return np.where(rate > 0.0, rate * room, rate)
 
 
 def start_totals(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
@@ -101,10 +122,8 @@ def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
         # First-order adjustment over one year towards the budget share.
         v["fiscal_st_change"] = p.fiscal_st_budget_share * v["budget_expenditure"] - spending
     else:
-        rate = np.log1p(p.fiscal_st_growth)
-        # Growth slows as S&T spending nears the most of the budget it can take; cuts do not.
-        room = 1.0 - np.minimum(budget_share / p.fiscal_st_max_budget_share, 1.0) ** 4
-        v["fiscal_st_change"] = np.where(rate > 0.0, rate * room, rate) * spending
+        room = budget_room(budget_share, p.fiscal_st_max_budget_share)
+        v["fiscal_st_change"] = _growth_rate(np.log1p(p.fiscal_st_growth), room) * spending
     for line, share in ALLOCATED.items():
         v[line] = spending * getattr(p, share)
 

@@ -5,9 +5,13 @@ Stocks
   valid_invention_patents   [件]     valid invention patents held in the region
   high_value_patents        [件]     valid high-value invention patents (a subset of the above)
   achievements_transformed  [项]     S&T achievements transformed since the start year
+  patent_propensity         [1]      applications per unit of R&D input, relative to the start
+                                     year (Hu & Jefferson 2009: China's patenting outran R&D)
 Flows (per year)
-  invention_applications   = patent_productivity * rd_expenditure**alpha * rd_personnel**beta
+  invention_applications   = patent_productivity * patent_propensity
+                             * rd_expenditure**alpha * rd_personnel**beta
                              (knowledge production, Griliches 1990; alpha > beta)
+  patent_propensity_change = ln(1 + patent_propensity_growth) * patent_propensity
   invention_patent_grants  = inventions_in_examination / patent_lag  (first-order delay;
                              Hall, Griliches & Hausman 1986: most effect in year 0-1)
   invention_patent_lapses  = patent_lapse * valid_invention_patents            (loop B2)
@@ -23,23 +27,33 @@ Auxiliaries
 Reads: rd_expenditure (rd), rd_personnel (talent), tech_market_support (fiscal),
 population (economy).
 
+Why a propensity: fitted alone, the elasticity of patents to R&D went to 1.6 (the end of
+its range) to make patents outgrow R&D as they did in 2015-2019; the literature puts it near
+1 across firms (Griliches 1990) and finds China's patent surge driven beyond R&D by legal
+reform, FDI and subsidies (Hu & Jefferson 2009). So the elasticity stays at 1 and the trend
+is stated as its own uncertain growth, which the planner's R&D levers do not multiply.
+
 Calibrated at the start: the pipeline holds baseline grants x patent_lag, and
-patent_productivity makes applications grants x (1 + g x patent_lag), g the growth of R&D
-before the start: the pipeline of a first-order delay whose input has been growing at g, so
-grants continue their trend instead of stalling for a lag; high_value_share
+patent_productivity makes applications grants x (1 + g x patent_lag), g the growth of
+applications before the start (R&D's growth plus the propensity's): the pipeline of a
+first-order delay whose input has been growing at g, so grants continue their trend instead
+of stalling for a lag; high_value_share
 so that high-value patents grow at the start as all valid patents do (grants / stock -
 lapse), rather than jumping towards an equilibrium set by an assumed share.
 With zero R&D, applications are zero and grants drain to zero with the examination delay.
 
 Grants and technology-contract turnover are year totals: the start year's are the statistics,
 recorded as given; the flows start at the rate those totals end the year with
-(``year_end_rate_at``), grants growing as R&D capital does at the start (g =
-rd_capital_growth_start: R&D's growth before the start where the scenario gives it, else the
-growth the model gives R&D; pipeline and applications set for that growth: applications =
-grants * (1 + g * patent_lag)), turnover as the patent stock makes it grow.
+(``year_end_rate_at``), grants growing as applications do at the start (g =
+rd_capital_growth_start + ln(1 + patent_propensity_growth); rd_capital_growth_start is R&D's
+growth before the start where the scenario gives it, else the growth the model gives R&D;
+pipeline and applications set for that growth: applications = grants * (1 + g *
+patent_lag)), turnover as the patent stock makes it grow.
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from ..catalogue import KNOWLEDGE
 from ..engine import StockSpec
@@ -66,13 +80,18 @@ STOCKS = {
         "件", inflows=("high_value_patent_grants",), outflows=("high_value_patent_lapses",)
     ),
     "achievements_transformed": StockSpec("项", inflows=("achievements_transformation",)),
+    "patent_propensity": StockSpec("1", inflows=("patent_propensity_change",)),
 }
 
 FLOWS = {
     "invention_applications": Variable(
-        "件/年", "patent_productivity * rd_expenditure ** patent_rd_elasticity * rd_personnel ** "
-        "patent_personnel_elasticity", ("rd_expenditure", "rd_personnel"),
+        "件/年", "patent_productivity * patent_propensity * rd_expenditure ** "
+        "patent_rd_elasticity * rd_personnel ** patent_personnel_elasticity",
+        ("patent_propensity", "rd_expenditure", "rd_personnel"),
         ("patent_rd_elasticity", "patent_personnel_elasticity"), "Griliches 1990"),
+    "patent_propensity_change": Variable(
+        "1/年", "ln(1 + patent_propensity_growth) * patent_propensity", ("patent_propensity",),
+        ("patent_propensity_growth",), "Hu & Jefferson 2009"),
     "invention_patent_grants": Variable("件/年", "inventions_in_examination / patent_lag",
                                         ("inventions_in_examination",), ("patent_lag",),
                                         "Hall, Griliches & Hausman 1986"),
@@ -102,14 +121,18 @@ AUXILIARIES = {
 
 CONSTANTS = {
     "grants_rate_start": Variable(
-        "件/年", "year_end_rate_at(invention_patent_grants, rd_capital_growth_start)",
-        ("baseline.invention_patent_grants", "rd_capital_growth_start")),
+        "件/年", "year_end_rate_at(invention_patent_grants, rd_capital_growth_start + ln(1 + "
+        "patent_propensity_growth))",
+        ("baseline.invention_patent_grants", "rd_capital_growth_start"),
+        ("patent_propensity_growth",)),
     "patent_productivity": Variable(
-        "件/年", "grants_rate_start * (1 + rd_capital_growth_start * patent_lag) / "
-        "(rd_rate_start ** alpha * rd_personnel ** beta) at the start (a pipeline growing as "
-        "R&D did)", ("grants_rate_start", "rd_rate_start", "baseline.rd_personnel",
-                     "rd_capital_growth_start"),
-        ("patent_rd_elasticity", "patent_personnel_elasticity", "patent_lag")),
+        "件/年", "grants_rate_start * (1 + g * patent_lag) / (rd_rate_start ** alpha * "
+        "rd_personnel ** beta) at the start, g = rd_capital_growth_start + ln(1 + "
+        "patent_propensity_growth) (a pipeline growing as applications did)",
+        ("grants_rate_start", "rd_rate_start", "baseline.rd_personnel",
+         "rd_capital_growth_start"),
+        ("patent_rd_elasticity", "patent_personnel_elasticity", "patent_lag",
+         "patent_propensity_growth")),
     "valid_patents_start": Variable("件", "invention_patents_per_10k * population at the start",
                                     ("baseline.invention_patents_per_10k", "baseline.population")),
     "support_index_scale": Variable(
@@ -138,13 +161,14 @@ READS = {"rd_expenditure": "亿元/年", "rd_personnel": "人年", "tech_market_
 
 def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     scale, offset = spending_index(c.fiscal_st_rate_start * p.share_tech_market)
-    grants = year_end_rate_at(b.invention_patent_grants, c.rd_capital_growth_start)
+    applications_growth = c.rd_capital_growth_start + np.log1p(p.patent_propensity_growth)
+    grants = year_end_rate_at(b.invention_patent_grants, applications_growth)
     valid = b.invention_patents_per_10k * b.population
     patent_growth = grants / valid - p.patent_lapse
     return {
         "grants_rate_start": grants,
         "patent_productivity": grants * (
-            1.0 + c.rd_capital_growth_start * p.patent_lag) / (
+            1.0 + applications_growth * p.patent_lag) / (
             c.rd_rate_start ** p.patent_rd_elasticity
             * b.rd_personnel ** p.patent_personnel_elasticity),
         "valid_patents_start": valid,
@@ -183,11 +207,15 @@ def initial(b: Inputs, p: Inputs, c: Constants, n: int) -> dict[str, Number]:
         "valid_invention_patents": c.valid_patents_start,
         "high_value_patents": b.high_value_patents_per_10k * b.population,
         "achievements_transformed": 0.0,
+        "patent_propensity": 1.0,
     }
 
 
 def rates(s: Stocks, p: Inputs, c: Constants, v: Values) -> None:
-    applications = (c.patent_productivity * v["rd_expenditure"] ** p.patent_rd_elasticity
+    propensity = s["patent_propensity"]
+    v["patent_propensity_change"] = np.log1p(p.patent_propensity_growth) * propensity
+    applications = (c.patent_productivity * propensity
+                    * v["rd_expenditure"] ** p.patent_rd_elasticity
                     * s["rd_personnel"] ** p.patent_personnel_elasticity)
     grants = s["inventions_in_examination"] / p.patent_lag
     v["invention_applications"] = applications
