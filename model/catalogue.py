@@ -278,9 +278,10 @@ _TALENT_PARAMETERS = (
          "%/年", PERCENT, 5.2, (3.0, 8.0), lower=-20.0, upper=30.0,
          source="China 2015-2019 (shared/data/china-national.csv): 37.7 -> 46.1 万元 per FTE"),
     Spec("personnel_adjustment_time", "研发人员招聘调整时间", "time to close the R&D staff gap",
-         "年", 1.0, 0.5, (0.5, 2.0), lower=0.25, upper=10.0,
-         source=f"{FIT}: 0.5, the end of its range (R&D staff followed R&D money within the "
-                "year)"),
+         "年", 1.0, 0.5, (0.25, 2.0), lower=0.25, upper=10.0,
+         source=f"{FIT}: 0.5 (R&D staff followed R&D money within the year); the range "
+                "reached 0.5 as an assumption and the fit stopped there, so it now reaches "
+                "the domain's 0.25, and the fit inside it gives 0.49"),
     Spec("personnel_attrition", "研发人员流失率", "R&D personnel attrition", "%/年", PERCENT,
          8.0, (4.0, 15.0), upper=100.0, doc="assumption"),
     Spec("talent_supply_rate", "研发人员年净增上限", "most R&D staff the labour market "
