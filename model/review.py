@@ -203,7 +203,7 @@ def _estimate(scenario: Scenario, year: int, state: dict[str, np.ndarray],
     if not imposed:
         return state
     indicators, stocks = list(imposed), list(imposed.values())
-    annual = _annual_quantities()
+    annual = shipped_structure().annual
     at_year_end = resume(scenario, year, state, inputs, outputs=tuple(indicators),
                          end=year + 1)
     runs = np.size(at_year_end.sel(indicators[0], year))
@@ -244,13 +244,6 @@ def _estimate(scenario: Scenario, year: int, state: dict[str, np.ndarray],
     return current
 
 
-def _annual_quantities() -> set[str]:
-    """Quantities recorded as the year's (totals, ratios of totals, flows), not year ends."""
-    structure = shipped_structure()
-    return (set(structure.totals) | set(structure.ratios)
-            | {f for spec in structure.stocks.values() for f in spec.inflows + spec.outflows})
-
-
 def _combine(scenario: Scenario, ex_ante: Results, restarted: Results | None,
              year: int | None) -> Results:
     """The known past to ``year`` (actuals, else the run's own values) and the restart."""
@@ -259,7 +252,7 @@ def _combine(scenario: Scenario, ex_ante: Results, restarted: Results | None,
     first = int(ex_ante.years[0])
     if restarted is not None and year is not None:
         at = year - first
-        annual = _annual_quantities()
+        annual = shipped_structure().annual
         for i, name in enumerate(names):
             if name not in restarted.indicators:
                 continue

@@ -69,6 +69,13 @@ class Structure:
         """Quantities recorded as the ratio of two year totals."""
         return {name: pair for s in self.sectors for name, pair in s.ratios.items()}
 
+    @property
+    def annual(self) -> frozenset[str]:
+        """Quantities recorded as the year's (year totals, ratios of totals, flows), not as
+        their year-end values: what a restart must scale, not impose."""
+        flows = {f for spec in self.stocks.values() for f in spec.inflows + spec.outflows}
+        return frozenset(self.totals) | frozenset(self.ratios) | frozenset(flows)
+
     def loops_of(self, name: str) -> tuple[str, ...]:
         return tuple(loop.name for loop in self.loops if name in loop.variables)
 

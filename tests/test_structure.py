@@ -117,3 +117,10 @@ def test_every_stock_flow_and_auxiliary_is_declared_with_a_unit_and_equation():
         for group in (sector.flows, sector.auxiliaries, sector.constants, sector.discrete_flows):
             for name, variable in group.items():
                 assert variable.unit and variable.equation, f"{sector.name}.{name}"
+
+
+def test_annual_quantities_are_totals_ratios_and_flows_not_year_end_levels():
+    annual = shipped_structure().annual
+    assert {"invention_patent_grants", "rd_intensity", "fiscal_st_spending"} <= annual
+    assert "hightech_enterprises" not in annual         # a stock counted at the year's end
+    assert "valid_invention_patents" not in annual
