@@ -180,6 +180,12 @@ _RD_BASELINES = (
          fallback="the growth the model itself gives R&D in the start year (balanced growth: "
                   "R&D capital, the patent pipeline and certifications start on the trend "
                   "frozen policy continues)"),
+    Spec("industrial_rd_ratio", "规上工业研发费用占营业收入比重", "above-scale industrial R&D / "
+         "main revenue", "%", PERCENT, lower=0.0, upper=20.0, published=ST_YEARBOOK,
+         doc="a statistic: above-scale industrial firms' R&D over their main revenue in the "
+             "start year; sets the share of firms' R&D that industry performs",
+         fallback="1 - services_share_of_firm_rd of firms' R&D (an assumption) over revenue "
+                  "from va_to_revenue"),
 )
 
 _RD_LEVERS = (

@@ -40,7 +40,10 @@ performed at ``public_rd_fraction``; subsidies add ``subsidy_rd_leverage`` yuan 
 
 Calibrated at the start, so that the model reproduces the baseline R&D intensity exactly:
   firms' own R&D  = baseline R&D - public R&D - subsidy-induced R&D   (must be >= 0)
-  its split       = services_share_of_firm_rd outside industry; industry's part is spread
+  its split       = above-scale industry's share from the region's start-year industrial R&D
+                    ratio where the scenario gives it (a statistic: the indicator starts at
+                    its statistic), else services_share_of_firm_rd outside industry (an
+                    assumption); industry's part is spread
                     over value added with high-tech industry hightech_rd_intensity_ratio
                     times as R&D-intensive as the rest (>= 1), giving each class's R&D per
                     unit of value added
@@ -161,21 +164,25 @@ CONSTANTS = {
         ("subsidy_rd_leverage", "share_rd_subsidies", "public_rd_fraction",
          "share_public_research")),
     "industrial_share_of_own_rd": Variable(
-        "1", "1 - services_share_of_firm_rd", (), ("services_share_of_firm_rd",),
-        "NBS 2019 R&D bulletin"),
+        "1", "industrial_rd_ratio * industrial revenue / (own_rd_start + subsidy-induced R&D) "
+        "where the scenario gives the start year's ratio (a statistic), else 1 - "
+        "services_share_of_firm_rd", ("own_rd_start", "baseline.industrial_rd_ratio",
+                                      "baseline.industrial_va", "baseline.fiscal_st_spending"),
+        ("services_share_of_firm_rd", "va_to_revenue", "subsidy_rd_leverage",
+         "share_rd_subsidies"), "NBS 2019 R&D bulletin, or the region's own ratio"),
     "other_industry_rd_per_va": Variable(
         "1", "industrial share * own_rd_start / (other industry's value added + "
         "hightech_rd_intensity_ratio * high-tech value added), at the start",
-        ("own_rd_start", "industrial_va_other_start", "baseline.industrial_va",
-         "baseline.hightech_va_share"),
-        ("hightech_rd_intensity_ratio", "services_share_of_firm_rd")),
+        ("own_rd_start", "industrial_share_of_own_rd", "industrial_va_other_start",
+         "baseline.industrial_va", "baseline.hightech_va_share"),
+        ("hightech_rd_intensity_ratio",)),
     "hightech_rd_per_va": Variable(
         "1", "hightech_rd_intensity_ratio * other_industry_rd_per_va",
         ("other_industry_rd_per_va",), ("hightech_rd_intensity_ratio",)),
     "services_rd_per_va": Variable(
-        "1", "services_share_of_firm_rd * own_rd_start / GDP outside above-scale industry at "
-        "the start", ("own_rd_start", "baseline.gdp", "baseline.industrial_va"),
-        ("services_share_of_firm_rd",)),
+        "1", "(1 - industrial_share_of_own_rd) * own_rd_start / GDP outside above-scale "
+        "industry at the start", ("own_rd_start", "industrial_share_of_own_rd", "baseline.gdp",
+                                  "baseline.industrial_va")),
     "rd_per_hightech_enterprise": Variable(
         "亿元/年/家", "high-tech industry's R&D / high-tech enterprises, at the start",
         ("hightech_rd_per_va", "baseline.industrial_va", "baseline.hightech_va_share",
@@ -255,12 +262,12 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
     public_rd_nonfiscal = p.public_rd_share_nonfiscal * rd_start
     public_rd = p.public_rd_fraction * b.fiscal_st_spending * p.share_public_research
     own_rd = rd_start - subsidy_rd - public_rd - public_rd_nonfiscal
-    industrial_share = 1.0 - p.services_share_of_firm_rd
+    industrial_share = industrial_share_of_own_rd(b, p, own_rd, subsidy_rd)
     hightech_va = b.industrial_va * b.hightech_va_share
     other_per_va = industrial_share * own_rd / (
         c.industrial_va_other_start + p.hightech_rd_intensity_ratio * hightech_va)
     hightech_per_va = p.hightech_rd_intensity_ratio * other_per_va
-    services_per_va = p.services_share_of_firm_rd * own_rd / (b.gdp - b.industrial_va)
+    services_per_va = (1.0 - industrial_share) * own_rd / (b.gdp - b.industrial_va)
     fiscal_rd_per_yuan = (p.subsidy_rd_leverage * p.share_rd_subsidies
                           + p.public_rd_fraction * p.share_public_research)
     growth = _start_growth(b, p, c, {
@@ -294,6 +301,18 @@ def calibrate(b: Inputs, p: Inputs, c: Constants) -> dict[str, Number]:
         "rd_rate_start": rd_rate_start,
         "rd_capital_start": rd_rate_start / (capital_growth + p.rd_depreciation),
     }
+
+
+def industrial_share_of_own_rd(b: Inputs, p: Inputs, own_rd: Number,
+                               subsidy_rd: Number) -> Number:
+    """The share of firms' R&D that above-scale industrial firms perform at the start: from
+    the region's own start-year industrial R&D ratio where the scenario gives it (a
+    statistic: the ratio starts where its statistic is), else 1 - services_share_of_firm_rd
+    (an assumption with its range)."""
+    ratio = getattr(b, "industrial_rd_ratio", None)
+    if ratio is None:
+        return 1.0 - p.services_share_of_firm_rd
+    return ratio * (b.industrial_va / p.va_to_revenue) / (own_rd + subsidy_rd)
 
 
 def _start_growth(b: Inputs, p: Inputs, c: Constants, rd: dict[str, Number]) -> Number:
@@ -334,6 +353,9 @@ def checks(b: Inputs, p: Inputs, c: Constants) -> list[tuple[str, Number, str]]:
          "public and subsidy-induced R&D alone exceed the baseline R&D"),
         ("hightech_va_share", c.industrial_va_other_start,
          "high-tech value added exceeds all above-scale industrial value added"),
+        ("industrial_rd_ratio", 1.0 - c.industrial_share_of_own_rd,
+         "above-scale industry's R&D at this ratio of its revenue exceeds all firms' R&D "
+         "(R&D intensity, fiscal money and the value-added rate say less)"),
     ]
 
 
