@@ -23,8 +23,8 @@ KECHENG = Path(__file__).resolve().parents[1] / "scenarios" / "kecheng-2027.toml
 def _with_ratio(tmp_path: Path, ratio: float) -> Path:
     text = KECHENG.read_text(encoding="utf-8").replace(
         "[baseline]\n",
-        "[baseline]\nindustrial_rd_ratio = { value = %g, source = \"the bureau's own "
-        "figure (a test)\" }\n" % ratio, 1)
+        f"[baseline]\nindustrial_rd_ratio = {{ value = {ratio:g}, source = \"the bureau's "
+        f"own figure (a test)\" }}\n", 1)
     path = tmp_path / "kecheng-2027-with-ratio.toml"
     path.write_text(text, encoding="utf-8")
     return path
