@@ -173,9 +173,13 @@ def _label(verdict, language: str) -> str:
 
 
 def chart_picker(setup: Setup, shown: View, language: str) -> list[str]:
-    """The charts' heading, the indicators to chart (pills) and the legend: drawn once per
-    full run (a pick reruns the page); the charts themselves move with the levers
-    (:func:`chart_section`). Returns the indicators picked."""
+    """The charts' heading, the indicators to chart and the legend: drawn once per full run
+    (a pick reruns the page); the charts themselves move with the levers
+    (:func:`chart_section`). Returns the indicators picked.
+
+    The picker (pills, one per indicator: 71 for Kecheng) is in a panel drawn only while
+    open: the browser redraws every element of the page several times a slider move, and
+    those 71 buttons cost it more than the verdicts or the charts."""
     st.subheader(t("charts", language))
     scenario = setup.scenario
     target_indicators = list(dict.fromkeys(
@@ -184,16 +188,20 @@ def chart_picker(setup: Setup, shown: View, language: str) -> list[str]:
     specs = shown.central.specs
     # Two charts by default keep a slider move fast; the planner adds any indicator.
     default = target_indicators[:2] or options[:2]
-    # Streamlit keeps a widget's option labels per key, so the key carries the language;
-    # the choice itself is kept apart so a language switch does not lose it.
+    # The choice is kept apart from the widget, so a language switch or a closed panel does
+    # not lose it.
     remembered = f"charts_picked:{setup.name}"
-    # Pills, not a multiselect: every choice is labelled in the page's language (a
-    # multiselect's dropdown adds Streamlit's own English "Select all").
-    picked = st.pills(t("chart_indicators", language), options, selection_mode="multi",
-                      default=[k for k in ss.get(remembered, default) if k in options],
-                      format_func=lambda k: specs[k].label(language),
-                      key=f"charts:{setup.name}:{language}") or []
-    ss[remembered] = picked
+    picked = [k for k in ss.get(remembered, default) if k in options]
+    panel = st.expander(t("chart_indicators", language), key="charts_open", on_change="rerun")
+    if panel.open:
+        # Streamlit keeps a widget's option labels per key, so the key carries the language.
+        # Pills, not a multiselect: every choice is labelled in the page's language (a
+        # multiselect's dropdown adds Streamlit's own English "Select all").
+        picked = panel.pills(t("chart_indicators", language), options, selection_mode="multi",
+                             default=picked, format_func=lambda k: specs[k].label(language),
+                             key=f"charts:{setup.name}:{language}",
+                             label_visibility="collapsed") or []
+    ss[remembered] = list(picked)
     if picked:
         st.image(cache.legend_png(language), width="stretch")
     return list(picked)

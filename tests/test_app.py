@@ -157,6 +157,9 @@ def test_switching_language_translates_labels_and_keeps_the_levers():
     assert table.iloc[RD_ROW]["Simulated"] == pytest.approx(zh_value)
     slider = at.slider(key="lever:fiscal_st_growth")
     assert slider.value == 12.0 and "fiscal S&T spending growth" in slider.label
+    assert len(at.get("vega_lite_chart")) == 2   # the two charts picked are drawn
+    at.session_state["charts_open"] = True   # the picker (pills) is drawn while open
+    at.run()
     charts = at.button_group(key="charts:kecheng-2027.toml:en")   # pills
     assert charts.value == ["rd_intensity", "industrial_rd_ratio"]  # the picks survive
     assert charts.format_func("rd_intensity") == "R&D intensity"
