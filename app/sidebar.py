@@ -394,8 +394,9 @@ def _slider_group(setup: Setup, group: tuple[str, ...], language: str) -> None:
         label = f"{spec.label(language)}" + (f" ({shown_unit})" if shown_unit else "")
         changed = abs(ss[f"lever:{lever}"] - plan[lever]) > 1e-9
         marker = "◆ " if changed else ""
+        # The plan's value in the label, not in a caption and a tooltip of its own: every
+        # element of the page is redrawn by the browser several times a slider move.
         bar.slider(
-            f"{marker}{label}", min_value=low, max_value=high, step=slider_step(low, high),
-            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]),
-            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}")
-        bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
+            f"{marker}{label} · ▲ {t('plan_value', language)} {plan[lever]:g}",
+            min_value=low, max_value=high, step=slider_step(low, high),
+            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]))
