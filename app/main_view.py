@@ -30,6 +30,7 @@ from .sidebar import (
     Setup,
     current_levers,
     load,
+    moved_marks,
     shown_levers,
 )
 from .state import write_address
@@ -78,7 +79,10 @@ def planner(setup: Setup, files: dict[str, Path], language: str, verdict_box: De
     except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
         verdict_box.error(plain_line(f"{choice.name}: {error}"))
         return
+    marks = moved_marks(choice.scenario, choice.levers)
     with verdict_box:
+        if marks:   # a style sheet only: Streamlit shows nothing for it
+            st.html(marks)
         verdict_section(choice, shown, language)
     with chart_box:
         chart_section(choice, shown, picked, language)
