@@ -14,6 +14,7 @@ from model.ensemble import ensemble
 from model.errors import ScenarioError
 from model.goalseek import ALWAYS_REACHED, NOT_REACHABLE, what_it_takes
 from model.levers import changed_levers, plan_levers
+from model.scenario import Scenario
 from model.targets import AT_RISK, LIKELY, UNLIKELY, describe, probability_text
 from model.untrusted import plain, plain_line, safe_cells, safe_key
 
@@ -29,16 +30,16 @@ from .sidebar import (
     Setup,
     current_levers,
     load,
+    moved_marks,
     shown_levers,
 )
 from .state import write_address
+from .tables import BAND_CLASSES, html_table
 from .vega import series_frame, with_series
 
 MAX_COMPARED = 3
 GOAL_PROBABILITIES = (0.5, 0.8, 0.9)   # "what it takes" to reach a target this likely
 ss = st.session_state
-VERDICT_COLOURS = {LIKELY: "background-color: #d7f0d8", AT_RISK: "background-color: #fbeccb",
-                   UNLIKELY: "background-color: #f8d7d7"}
 
 
 def _items(values: dict[str, float]) -> tuple[tuple[str, float], ...]:
@@ -55,14 +56,17 @@ TABS = ("goalseek", "review", "compare", "save", "data", "structure")
 
 
 @st.fragment(key=VIEW_FRAGMENT)
-def planner(setup: Setup, files: dict[str, Path], language: str, view_box: DeltaGenerator,
-            tab: DeltaGenerator, opened: str) -> None:
+def planner(setup: Setup, files: dict[str, Path], language: str, verdict_box: DeltaGenerator,
+            chart_box: DeltaGenerator, picked: list[str], tab: DeltaGenerator,
+            opened: str) -> None:
     """What a lever move changes: the verdicts, the charts, the page address and the open
     tab when it shows what the levers change (the comparison, the downloads).
 
     A fragment: moving a lever reruns this alone (the lever's callback asks for it,
     :func:`app.sidebar._on_lever_change`), not the scenario picker, the sliders, the
-    uncertain parameters or a tab that does not read the levers (review, data, structure).
+    uncertain parameters, the headings and the charts' picker (:func:`verdict_heading`,
+    :func:`chart_picker`: drawn by the full run around ``verdict_box`` and ``chart_box``)
+    or a tab that does not read the levers (review, data, structure).
     """
     levers = current_levers(setup.scenario)
     ss["levers_store"] = levers
@@ -70,14 +74,18 @@ def planner(setup: Setup, files: dict[str, Path], language: str, view_box: Delta
     try:
         shown = current_view(choice)   # on a full run, the main script computed (cached) it
     except ScenarioError as error:
-        view_box.error(plain_line(error_line(error, language)))
+        verdict_box.error(plain_line(error_line(error, language)))
         return
     except (ValueError, ArithmeticError) as error:  # InputError: a value the model refuses
-        view_box.error(plain_line(f"{choice.name}: {error}"))
+        verdict_box.error(plain_line(f"{choice.name}: {error}"))
         return
-    with view_box:
+    marks = moved_marks(choice.scenario, choice.levers)
+    with verdict_box:
+        if marks:   # a style sheet only: Streamlit shows nothing for it
+            st.html(marks)
         verdict_section(choice, shown, language)
-        chart_section(choice, shown, language)
+    with chart_box:
+        chart_section(choice, shown, picked, language)
     with tab:
         if opened == "compare":
             compare_section(choice, files, language)
@@ -88,28 +96,37 @@ def planner(setup: Setup, files: dict[str, Path], language: str, view_box: Delta
         choice.parameters))
 
 
-def verdict_section(choice: Choice, shown: View, language: str) -> None:
+def verdict_heading(scenario: Scenario, language: str) -> None:
+    """The verdicts' heading, and the note when the plan's text does not establish the
+    target year: drawn once per full run (they do not move with a lever)."""
     st.subheader(t("verdicts", language))
-    meta = choice.scenario.meta
+    meta = scenario.meta
     if meta.target_year_assumed:   # the plan's text does not establish the year (file says how)
         st.warning(t("target_year_assumed", language, note=plain_line(meta.target_year_note)))
+
+
+def verdict_html(shown: View, language: str) -> str:
+    """The verdict table (the targets the model judges) as the page shows it: one HTML
+    block (:mod:`app.tables`), figures formatted as before, each verdict in its colour."""
+    table = exports.verdict_table(shown, language, modelled=True)
+    bands = {t(band, language): BAND_CLASSES[band] for band in (LIKELY, AT_RISK, UNLIKELY)}
+    formats = {t("simulated", language): "{:.4g}".format, t("gap", language): "{:+.3g}".format,
+               t("probability", language): probability_text,
+               t("first_year", language): "{:.0f}".format}
+    numbers = tuple(t(k, language) for k in ("year", "simulated", "gap", "probability",
+                                             "first_year"))
+    return html_table(table, formats, {t("verdict", language): lambda w: bands.get(w, "")},
+                      numbers)
+
+
+def verdict_section(choice: Choice, shown: View, language: str) -> None:
     verdicts = [v for v in shown.verdicts if v.target.tracked]
     counts = {band: sum(v.likelihood == band for v in verdicts)
               for band in (LIKELY, AT_RISK, UNLIKELY)}
     st.markdown(t("summary", language, likely=counts[LIKELY], at_risk=counts[AT_RISK],
                   unlikely=counts[UNLIKELY], total=len(verdicts), runs=shown.runs))
-    table = exports.verdict_table(shown, language, modelled=True)
-    # The plan's own words and the proxy notes come from the file: cells are Markdown.
-    for column in (t("plan_wording", language), t("proxy", language)):
-        table[column] = table[column].map(plain)
-    verdict_column = t("verdict", language)
-    words = {t(band, language): colour for band, colour in VERDICT_COLOURS.items()}
-    styled = table.style.map(lambda w: words.get(w, ""), subset=[verdict_column]).format({
-        t("simulated", language): "{:.4g}", t("gap", language): "{:+.3g}",
-        t("probability", language): probability_text, t("first_year", language): "{:.0f}",
-    }, na_rep="—")
-    # A static table (not the canvas grid): it reads well in a report, a screenshot and a test.
-    st.table(styled.hide(axis="index"))
+    # One HTML block, not st.table of a Styler: the browser redraws it on every move.
+    st.html(verdict_html(shown, language))
     st.caption(t("likelihood_note", language, runs=shown.runs))
     larger_ensemble(choice, language)
     untracked = exports.verdict_table(shown, language, modelled=False)
@@ -159,30 +176,51 @@ def _label(verdict, language: str) -> str:
     return spec.label(language) if spec else verdict.target.indicator
 
 
-def chart_section(choice: Choice, shown: View, language: str) -> None:
+def chart_picker(setup: Setup, shown: View, language: str) -> list[str]:
+    """The charts' heading, the indicators to chart and the legend: drawn once per full run
+    (a pick reruns the page); the charts themselves move with the levers
+    (:func:`chart_section`). Returns the indicators picked.
+
+    The picker (pills, one per indicator: 71 for Kecheng) is in a panel drawn only while
+    open: the browser redraws every element of the page several times a slider move, and
+    those 71 buttons cost it more than the verdicts or the charts."""
     st.subheader(t("charts", language))
+    scenario = setup.scenario
     target_indicators = list(dict.fromkeys(
-        tg.indicator for tg in choice.scenario.targets if tg.tracked))
+        tg.indicator for tg in scenario.targets if tg.tracked))
     options = list(dict.fromkeys([*target_indicators, *shown.central.indicators]))
     specs = shown.central.specs
     # Two charts by default keep a slider move fast; the planner adds any indicator.
     default = target_indicators[:2] or options[:2]
-    # Streamlit keeps a widget's option labels per key, so the key carries the language;
-    # the choice itself is kept apart so a language switch does not lose it.
-    remembered = f"charts_picked:{choice.name}"
-    # Pills, not a multiselect: every choice is labelled in the page's language (a
-    # multiselect's dropdown adds Streamlit's own English "Select all").
-    picked = st.pills(t("chart_indicators", language), options, selection_mode="multi",
-                      default=[k for k in ss.get(remembered, default) if k in options],
-                      format_func=lambda k: specs[k].label(language),
-                      key=f"charts:{choice.name}:{language}") or []
-    ss[remembered] = picked
+    # The choice is kept apart from the widget, so a language switch or a closed panel does
+    # not lose it.
+    remembered = f"charts_picked:{setup.name}"
+    picked = [k for k in ss.get(remembered, default) if k in options]
+    panel = st.expander(t("chart_indicators", language), key="charts_open", on_change="rerun")
+    if panel.open:
+        # Streamlit keeps a widget's option labels per key, so the key carries the language.
+        # Pills, not a multiselect: every choice is labelled in the page's language (a
+        # multiselect's dropdown adds Streamlit's own English "Select all").
+        picked = panel.pills(t("chart_indicators", language), options, selection_mode="multi",
+                             default=picked, format_func=lambda k: specs[k].label(language),
+                             key=f"charts:{setup.name}:{language}",
+                             label_visibility="collapsed") or []
+    ss[remembered] = list(picked)
     if picked:
         st.image(cache.legend_png(language), width="stretch")
+    return list(picked)
+
+
+def chart_section(choice: Choice, shown: View, picked: list[str], language: str) -> None:
+    """The picked indicators' charts (:func:`chart_picker`), two a row."""
+    if not picked:
+        return
     columns = st.columns(2)
     levers, parameters = _items(choice.levers), _items(choice.parameters)
     plan = cache.plan_run(choice.key, choice.scenario)
     for i, indicator in enumerate(picked):
+        if indicator not in shown.bands:
+            continue
         # Drawn in the browser (Vega-Lite, hover values); the server sends numbers only.
         frame = series_frame(indicator, shown.central, shown.bands[indicator], plan, language)
         template = cache.chart_template(choice.key, choice.scenario, indicator, language)

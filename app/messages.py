@@ -15,6 +15,7 @@ from model.catalogue import INDICATORS, LEVERS, PARAMETERS
 from model.errors import ScenarioError
 
 from .i18n import t
+from .tables import CSS as TABLE_CSS
 
 URL_ZH = "网址"
 FIELD_WORDS_ZH = {"": "（文件）", "lang": "语言", "scenario": "情景", "extends": "继承的文件",
@@ -165,7 +166,8 @@ def builtin_text_css(language: str) -> str:
     Streamlit (1.67) has no setting for these: the uploader's "Upload" button and its
     "2MB per file" line (our label already says what to upload and how large), and the
     keyboard users' "Skip to main content" link. The uploader's note is hidden, the button
-    and the link show our words (drawn by CSS, the English text itself hidden).
+    and the link show our words (drawn by CSS, the English text itself hidden). The page's
+    own HTML table (the verdicts, :mod:`app.tables`) takes its look from here too.
     """
     upload, skip = t("upload_button", language), t("skip_to_content", language)
     return (
@@ -177,4 +179,4 @@ def builtin_text_css(language: str) -> str:
         f"::after{{content:'{upload}'}}"
         "[data-testid='stSkipToContent']{font-size:0}"
         f"[data-testid='stSkipToContent']::after{{content:'{skip}';font-size:1rem}}"
-        "</style>")
+        f"{TABLE_CSS}</style>")

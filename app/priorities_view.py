@@ -45,7 +45,12 @@ def _stored_key(choice: Choice, n: int) -> str:
 
 def priorities_section(choice: Choice, language: str) -> None:
     """The panel under the verdict table: a button, then the headline and the ranking."""
-    with st.expander(t("priorities", language), expanded=bool(ss.get("priorities_open"))):
+    # Lazy: its widgets are drawn (and sent on a slider move) only while it is open; the
+    # panel stays open across reruns by its own state ("priorities_open").
+    panel = st.expander(t("priorities", language), key="priorities_open", on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         st.caption(t("priorities_help", language))
         n = st.selectbox(t("priorities_n", language), N_CHOICES,
                          index=N_CHOICES.index(ss.get("priorities_n_picked", DEFAULT_N)),
@@ -53,7 +58,6 @@ def priorities_section(choice: Choice, language: str) -> None:
         ss["priorities_n_picked"] = n
         stored = _stored_key(choice, n)
         if st.button(t("priorities_run", language), key=f"priorities_run:{choice.name}"):
-            ss["priorities_open"] = True
             with st.spinner(t("priorities_running", language)):
                 try:
                     ss[stored] = ranked(choice.key, choice.scenario, _items(choice.levers),

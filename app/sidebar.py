@@ -147,17 +147,14 @@ def _on_share_change(key: str, grid: float) -> None:
 
 
 def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
-    """A lever moved: rerun what reads the levers (the page's view fragment), and the
-    sliders themselves only when one must be drawn anew (a rescaled share, a ◆ marker that
-    comes or goes). A slider the browser already shows at its new value is not sent again.
+    """A lever moved: rerun what reads the levers (the page's view fragment, which also
+    draws the ◆ marks: :func:`moved_marks`), and the sliders themselves only when one must be
+    drawn anew (the rescaled shares). A slider the browser already shows at its new value is
+    not sent again.
     """
     redraw = key in ALLOCATION_SHARES
     if redraw:
         _on_share_change(key, grid)
-    else:
-        before = ss.get("levers_store", {}).get(key, plan_value)
-        redraw = (abs(before - plan_value) > 1e-9) != (
-            abs(float(ss[f"lever:{key}"]) - plan_value) > 1e-9)
     if ss.pop("errors_shown", False):
         st.rerun()   # the whole page: the errors shown once (a bad link) go
     # An answer of "what would it take?" was for the levers before the move: it goes.
@@ -375,6 +372,15 @@ def lever_sliders(setup: Setup, language: str) -> None:
     ss["levers_store"] = current_levers(scenario)
 
 
+def moved_marks(scenario: Scenario, levers: dict[str, float]) -> str:
+    """A style sheet that puts ◆ before the label of each lever slider moved off the plan
+    (Streamlit gives a keyed widget's box the class ``st-key-<key>``, ``:`` as ``-``)."""
+    plan = plan_levers(scenario)
+    rules = [f".st-key-lever-{k} [data-testid='stWidgetLabel'] p:first-child::before"
+             for k in shown_levers(scenario) if abs(levers[k] - plan[k]) > 1e-9]
+    return f"<style>{','.join(rules)}{{content:'◆ '}}</style>" if rules else ""
+
+
 def fragment_key(lever: str) -> str:
     """The fragment a lever's slider is drawn in (the shares share one)."""
     return SHARES_FRAGMENT if lever in ALLOCATION_SHARES else f"lever-{lever}"
@@ -392,10 +398,11 @@ def _slider_group(setup: Setup, group: tuple[str, ...], language: str) -> None:
         low, high = lever_range(scenario, lever)
         shown_unit = unit(spec.unit, language)
         label = f"{spec.label(language)}" + (f" ({shown_unit})" if shown_unit else "")
-        changed = abs(ss[f"lever:{lever}"] - plan[lever]) > 1e-9
-        marker = "◆ " if changed else ""
+        # The plan's value in the label, not in a caption and a tooltip of its own: every
+        # element of the page is redrawn by the browser several times a slider move. The ◆
+        # of a moved lever is drawn by the page's style sheet (:func:`moved_marks`), so the
+        # label never changes and the slider is not sent again when the mark comes or goes.
         bar.slider(
-            f"{marker}{label}", min_value=low, max_value=high, step=slider_step(low, high),
-            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]),
-            help=f"{t('plan_value', language)}: {plan[lever]:g} {shown_unit}")
-        bar.caption(f"▲ {t('plan_value', language)} {plan[lever]:g} {shown_unit}")
+            f"{label} · ▲ {t('plan_value', language)} {plan[lever]:g}",
+            min_value=low, max_value=high, step=slider_step(low, high),
+            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]))

@@ -103,7 +103,7 @@ data_view.plausibility_warnings(setup.scenario, language)
 try:
     # The levers' view, computed (and cached) before anything else is drawn: a scenario the
     # model cannot run shows its one line and nothing else. The fragment below reuses it.
-    main_view.current_view(setup.choice(sidebar.current_levers(setup.scenario)))
+    view = main_view.current_view(setup.choice(sidebar.current_levers(setup.scenario)))
 except ScenarioError as error:
     st.error(plain_line(error_line(error, language)))
     st.stop()
@@ -111,7 +111,12 @@ except (ValueError, ArithmeticError) as error:  # InputError: a value the model 
     st.error(plain_line(f"{setup.name}: {error}"))
     st.stop()
 
-view_box = st.container()
+# The headings and the charts' picker do not move with the levers: drawn here, once per
+# full run, around the two boxes the view fragment (main_view.planner) draws into.
+main_view.verdict_heading(setup.scenario, language)
+verdict_box = st.container()
+picked = main_view.chart_picker(setup, view, language)
+chart_box = st.container()
 # Lazy tabs: only the open tab is drawn (switching tabs reruns the page). Its content is
 # not sent on every slider move, and the browser does not redraw it. The open tab is kept
 # across a language switch (each language has its own tab labels, so its own widget).
@@ -137,4 +142,5 @@ elif opened == "data":
 elif opened == "structure":
     with tabs["structure"]:
         structure.structure_section(language)
-main_view.planner(setup, files, language, view_box, tabs[opened], opened)
+main_view.planner(setup, files, language, verdict_box, chart_box, picked, tabs[opened],
+                  opened)

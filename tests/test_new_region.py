@@ -23,6 +23,8 @@ from model.sheet import NUMBERS, SCENARIO, TARGETS, export_workbook, import_work
 from model.simulate import simulate
 from model.targets import check
 
+from .page_tables import html_tables
+
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
 KECHENG = SCENARIOS / "kecheng-2027.toml"
@@ -424,7 +426,7 @@ def test_a_new_county_from_new_through_excel_to_the_app(tmp_path, capsys, monkey
     assert not at.exception, at.exception
     assert _picker(at).value == path.name
     assert "丽水市莲都区" in at.caption[0].value
-    table = at.table[0].value
+    table = html_tables(at)[0]   # the verdict table (one HTML block: app/tables.py)
     assert list(table["指标"]) == ["全社会R&D经费投入占GDP比重"]
     assert not at.warning and not at.error
 

@@ -140,6 +140,8 @@ def test_the_app_panel_and_the_cli_agree(capsys, _keep_main_module):
     record = json.loads(out)
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
+    at.session_state["priorities_open"] = True   # the panel's widgets are drawn when open
+    at.run()
     at.selectbox(key="priorities_n:zh").set_value(256).run()
     at.button(key="priorities_run:kecheng-2027.toml").click().run()
     assert not at.exception, at.exception

@@ -20,6 +20,7 @@ import pytest
 
 from app.compute import BAND_RUNS, BAND_SEED
 from app.i18n import t
+from app.tables import CLASS as TABLE_CLASS
 from model.catalogue import INDICATORS, LEVERS
 from model.levers import changed_levers, plan_levers, set_lever
 from model.scenario import load_scenario
@@ -78,7 +79,7 @@ def expected_rows(session: Session, value: float) -> list[tuple[str, str, str, s
 
 def shown_rows(page) -> list[tuple[str, str, str, str]]:
     """The same four cells of each row of the page's verdict table."""
-    table = page.get_by_test_id("stTable").first.locator("table")
+    table = page.locator(f"div.{TABLE_CLASS} table").first   # one HTML block: app/tables.py
     header = [cell.strip() for cell in table.locator("thead th").all_inner_texts()]
     columns = [header.index(t(k, "zh")) for k in ("indicator", "simulated", "probability",
                                                   "verdict")]
@@ -118,7 +119,7 @@ def test_concurrent_sessions_each_show_their_own_numbers(browser):
         for page, session in zip(pages, SESSIONS, strict=True):
             page.goto(f"{url}/?scenario={session.scenario}")
         for page, session in zip(pages, SESSIONS, strict=True):
-            page.get_by_test_id("stTable").first.wait_for(timeout=TIMEOUT_MS)
+            page.locator(f"div.{TABLE_CLASS} table").first.wait_for(timeout=TIMEOUT_MS)
             plan = plan_levers(load_scenario(SCENARIOS / session.scenario))[session.lever]
             playwright_api.expect(slider(page, session)).to_have_value(
                 f"{plan:g}", timeout=TIMEOUT_MS)

@@ -28,6 +28,7 @@ from model.system import LOOPS, SECTORS
 from model.untrusted import csv_text, safe_cells, safe_key, write_csv
 
 from .conftest import KECHENG
+from .page_tables import html_tables
 from .test_app import _errors, _keep_main_module, _picker, _plain, _start  # noqa: F401
 
 HYPERLINK = '=HYPERLINK("https://x/"&A1,"x")'
@@ -231,15 +232,31 @@ def markdown_shown(at: AppTest) -> list[str]:
     return texts
 
 
+def html_shown(at: AppTest) -> list[str]:
+    """Every HTML block the page draws (the verdict table, app/tables.py) as sent."""
+    return [block.value for block in at.get("html")]
+
+
+# A tag that is not the page's own (a table and the style sheet): one a file's text brought.
+LIVE_HTML = re.compile(r"<(?!/?(div|table|thead|tbody|tr|th|td|style)\b)", re.IGNORECASE)
+
+
 def hostile_page_text() -> str:
-    """Kecheng with Markdown in its region, plan, and an untracked target's quote and reason."""
+    """Kecheng with Markdown in its region, plan, an untracked target's quote and reason, and
+    HTML in a tracked target's quote."""
     text = hostile_text(quote=IMAGE, reason=LINK, indicator=HTML)
     for key, value in (("region", IMAGE), ("plan", LINK), ("region_en", HTML),
                        ("plan_en", IMAGE)):
         text, count = re.subn(rf"^{key} = .*$", f"{key} = {json.dumps(value)}", text, count=1,
                               flags=re.MULTILINE)
         assert count == 1
-    return text
+    # ... and a tracked target's quote: the verdict table (HTML) shows it as text
+    old = 'quote = "全社会R&D经费投入占GDP比重突破3.2%"'
+    assert old in text
+    return text.replace(old, f"quote = {json.dumps(TRACKED_QUOTE)}")
+
+
+TRACKED_QUOTE = f"{HTML} <script>alert(1)</script> & {LINK}"
 
 
 @pytest.fixture
@@ -261,11 +278,19 @@ def test_a_scenarios_markdown_is_shown_as_text(hostile_folder, language):
     own = markdown(SECTORS, LOOPS).split("\n", 1)[0]
     shown = [text for text in markdown_shown(at) if not text.startswith(own)]
     assert not [text for text in shown if LIVE.search(text)]
+    # The verdict table is HTML (app/tables.py): a file's text in it is escaped, no tag or
+    # link of its own; read back, the cells show the text as written.
+    blocks = html_shown(at)
+    assert any("<table" in block for block in blocks)
+    assert not [block for block in blocks if LIVE_HTML.search(block)]
+    cells = {str(c) for frame in html_tables(at) for c in frame.to_numpy().ravel()}
+    indicator = "全社会R&D经费投入占GDP比重" if language == "zh" else "R&D intensity"
+    assert indicator in cells and TRACKED_QUOTE in cells
     # ... and it is there, as written, for the reader.
     region = IMAGE if language == "zh" else HTML
     assert any(_plain(c.value).startswith(f"{region} · ") for c in at.caption)
     at.session_state["untracked_open"] = True   # the list is drawn when its panel is open
-    untracked = at.run().table[1].value
+    untracked = at.run().table[0].value
     assert not at.exception
     words = {_plain(str(c)) for c in untracked.to_numpy().ravel()}
     # the plan's own wording (the quote) in both languages, and the reason as written (on
