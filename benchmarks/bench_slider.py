@@ -5,8 +5,10 @@ page holding one slider and its value -- and drives each in Debian's Chromium (P
 focus a slider, press an arrow key, and time until the server has finished the rerun it
 caused (Streamlit's ``script_finished`` message on the page's websocket, not counting a run
 that stopped early for a rerun) and the browser has painted the result (two animation
-frames). Prints the medians side by side and their ratio;
-the goal (issue 11) is at most 2x the one-slider page. No assertion: a benchmark, not a test.
+frames). The two pages take turns, press by press, so that a change in the machine's load
+falls on both alike (timed one after the other, a busy spell in either half moved the ratio).
+Prints the medians side by side and their ratio; the goal (issue 11) is at most 2x the
+one-slider page. No assertion: a benchmark, not a test.
 
 Run: ``.venv/bin/python benchmarks/bench_slider.py [--moves 20]`` (needs /usr/bin/chromium;
 ``make test`` installs it).
@@ -42,12 +44,21 @@ st.write(f"value: {value}")
 PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
-def time_moves(url: str, slider_name: str, moves: int, browser, viewport: dict) -> list[float]:
-    """Seconds from each key press to the finished rerun, painted."""
-    page = browser.new_page(viewport=viewport)
-    finished: list[float] = []
+class SliderPage:
+    """One page in the browser, its slider focused, ready to time key presses."""
 
-    def on_socket(socket) -> None:
+    def __init__(self, browser, url: str, slider_name: str, viewport: dict) -> None:
+        self.page = browser.new_page(viewport=viewport)
+        self.finished: list[float] = []
+        self.presses = 0
+        self.page.on("websocket", self._on_socket)
+        self.page.goto(url)
+        self.slider = self.page.get_by_role("slider", name=slider_name).first
+        self.slider.wait_for(timeout=120_000)
+        self._settle()
+        self.slider.focus()
+
+    def _on_socket(self, socket) -> None:
         def on_frame(payload) -> None:
             if isinstance(payload, str):
                 return
@@ -60,35 +71,46 @@ def time_moves(url: str, slider_name: str, moves: int, browser, viewport: dict) 
             # to rerun, st.rerun) has not finished what the key press caused: the rerun has.
             if message.WhichOneof("type") == "script_finished" and (
                     message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
-                finished.append(time.perf_counter())
+                self.finished.append(time.perf_counter())
         socket.on("framereceived", on_frame)
 
-    page.on("websocket", on_socket)
-    page.goto(url)
-    slider = page.get_by_role("slider", name=slider_name).first
-    slider.wait_for(timeout=120_000)
-    # The first run done (the app's first run fills its caches, tens of seconds on a busy
-    # machine; the sidebar's sliders show long before): no "running" indicator for a while.
-    settled_since = time.perf_counter()
-    deadline = settled_since + 300
-    while time.perf_counter() - settled_since < 3 and time.perf_counter() < deadline:
-        if page.get_by_test_id("stStatusWidget").count():
-            settled_since = time.perf_counter()
-        page.wait_for_timeout(100)
-    slider.focus()
-    timings = []
-    for i in range(moves + 2):
-        seen = len(finished)
+    def _settle(self) -> None:
+        # The first run done (the app's first run fills its caches, tens of seconds on a busy
+        # machine; the sidebar's sliders show long before): no "running" indicator for a while.
+        settled_since = time.perf_counter()
+        deadline = settled_since + 300
+        while time.perf_counter() - settled_since < 3 and time.perf_counter() < deadline:
+            if self.page.get_by_test_id("stStatusWidget").count():
+                settled_since = time.perf_counter()
+            self.page.wait_for_timeout(100)
+
+    def move(self) -> float:
+        """Seconds from one key press (right, then left, in turn) to the finished rerun,
+        painted."""
+        seen = len(self.finished)
         start = time.perf_counter()
-        page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        self.page.bring_to_front()
+        self.page.keyboard.press("ArrowRight" if self.presses % 2 == 0 else "ArrowLeft")
+        self.presses += 1
         deadline = start + 30
-        while len(finished) == seen and time.perf_counter() < deadline:
-            page.wait_for_timeout(2)
-        page.evaluate(PAINTED)
-        if i >= 2:   # the first two moves warm the caches of the moved values
-            timings.append(time.perf_counter() - start)
-        page.wait_for_timeout(300)   # let any trailing rerun end before the next press
-    page.close()
+        while len(self.finished) == seen and time.perf_counter() < deadline:
+            self.page.wait_for_timeout(2)
+        self.page.evaluate(PAINTED)
+        elapsed = time.perf_counter() - start
+        self.page.wait_for_timeout(300)   # let any trailing rerun end before the next press
+        return elapsed
+
+
+def time_alternately(pages: list[SliderPage], moves: int) -> list[list[float]]:
+    """``moves`` timed key presses on each page, the pages taking turns press by press, so
+    a change in the machine's load falls on both alike; two warm-up presses each first."""
+    for _ in range(2):   # the first two moves warm the caches of the moved values
+        for page in pages:
+            page.move()
+    timings: list[list[float]] = [[] for _ in pages]
+    for _ in range(moves):
+        for page, times in zip(pages, timings, strict=True):
+            times.append(page.move())
     return timings
 
 
@@ -105,10 +127,10 @@ def main() -> None:
         simple.write_text(ONE_SLIDER, encoding="utf-8")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                                              args=CHROMIUM_ARGS)
-        with streamlit_server(simple) as url:
-            baseline = time_moves(url, "x", args.moves, browser, viewport)
-        with streamlit_server() as url:
-            ours = time_moves(url, "高新技术产业投资增速", args.moves, browser, viewport)
+        with streamlit_server(simple) as simple_url, streamlit_server() as our_url:
+            pages = [SliderPage(browser, simple_url, "x", viewport),
+                     SliderPage(browser, our_url, "高新技术产业投资增速", viewport)]
+            baseline, ours = time_alternately(pages, args.moves)
         browser.close()
     base_ms, ours_ms = (statistics.median(x) * 1000 for x in (baseline, ours))
     print(f"key press -> settled page, median of {args.moves} moves (this machine):")
