@@ -490,24 +490,22 @@ def jumps(x: np.ndarray) -> np.ndarray:
     jump = np.full(x0.shape, np.inf)
     positive = (x0 > 0) & (x1 > 0) & (x2 > 0) & (x3 > 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        logs = np.log(np.where(positive, x[:4], 1.0))
-        d1, d2, d3 = np.diff(logs, axis=0)
+        growths = np.diff(np.log(np.where(x > 0, x, 1.0)), axis=0)   # d1 .. d3 or d4
+        d1, d2, d3 = growths[:3]
         jump[positive] = np.abs(np.expm1(d1 - (2.0 * d2 - d3)))[positive]
         if len(x) > 4:
-            converging = _catching_up(x, positive)
-            jump = np.minimum(jump, converging)
+            jump = np.minimum(jump, _catching_up(growths, positive & (x[4] > 0)))
         other = ~positive & np.isfinite(x0) & (x0 != 0)
         second = np.abs((x1 - x0) - 2.0 * (x2 - x1) + (x3 - x2))
         np.divide(second, np.abs(x0), out=jump, where=other)
     return jump
 
 
-def _catching_up(x: np.ndarray, positive: np.ndarray) -> np.ndarray:
-    """How far the first year departs from first-order catching up (inf where the next
-    years do not converge by a steady factor within bounds)."""
-    positive = positive & (x[4] > 0)
-    logs = np.log(np.where(positive, x[:5], 1.0))
-    d1, d2, d3, d4 = np.diff(logs, axis=0)
+def _catching_up(growths: np.ndarray, positive: np.ndarray) -> np.ndarray:
+    """How far the first year departs from first-order catching up, from the yearly log
+    growths d1 .. d4 (inf where the next years do not converge by a steady factor within
+    bounds, or a value is not positive)."""
+    d1, d2, d3, d4 = growths[:4]
     ratio = (d2 - d3) / (d3 - d4)
     converging = positive & np.isfinite(ratio) & (ratio >= 1.0) \
         & (ratio <= MAX_CONVERGENCE_RATIO)
@@ -569,12 +567,10 @@ def frozen_policy(path: str) -> FrozenReport:
             worst = int(np.argmax(np.where(failing, jump, -1.0)))
             unit = INDICATORS[indicator].unit
             year = sc.meta.start + first + 1
-            middle = central.sel(indicator)
-            off = float(jumps(middle[first:first + 5])[0])
             report.jumps.append(Problem(label, (
                 f"{indicator} jumps in {year}: {jump[worst]:.1%} off the next years' trend "
                 f"in the worst draw, over 5 % in {int(failing.sum())}/{failing.size} draws; "
-                f"central run {_trio(middle, first)} {unit} ({off:.1%} off), worst draw "
+                f"central run {_trio(middle, first)} {unit} ({central_off:.1%} off), worst draw "
                 f"{_trio(x, first, worst)}")))
     report.seconds = time.perf_counter() - start
     return report

@@ -13,11 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import KECHENG
 
 from model import evaluate, load_scenario
 from model.errors import ScenarioError
-
-KECHENG = Path(__file__).resolve().parents[1] / "scenarios" / "kecheng-2027.toml"
 
 
 def _with_ratio(tmp_path: Path, ratio: float) -> Path:
