@@ -36,6 +36,12 @@ class Results:
     def n_runs(self) -> int:
         return self.values.shape[2]
 
+    def runs(self, which: slice) -> Results:
+        """These runs alone (a slice of run numbers), their values and inputs copied."""
+        return Results(self.values[:, :, which].copy(), self.indicators, self.years,
+                       self.specs, {k: np.asarray(v)[which].copy() if np.ndim(v) else v
+                                    for k, v in self.inputs.items()})
+
     def _index(self, indicator: str) -> int:
         try:
             return self.indicators.index(indicator)
