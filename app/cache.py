@@ -7,6 +7,7 @@ Arguments whose names start with ``_`` are not hashed by Streamlit; ``scenario_k
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from model.simulate import evaluate
 
 from .charts import DPI, PRINT_DPI, figure_png, indicator_figure, legend_figure, report_header
 from .compute import BAND_RUNS, View, compute_view
+from .prefetch import Prefetcher
 from .state import read_upload
 
 LeverItems = tuple[tuple[str, float], ...]
@@ -28,6 +30,9 @@ LeverItems = tuple[tuple[str, float], ...]
 VIEWS_KEPT = 128
 CHARTS_KEPT = 384
 KEPT_SECONDS = 3600
+# The page of a move is sent when its run ends; the worker starts after it (it would share
+# the interpreter's lock with the run's last messages).
+AHEAD_AFTER_S = 0.03
 
 
 def folder_stamp(files: Mapping[str, Path]) -> str:
@@ -78,8 +83,30 @@ def view(scenario_key: str, _scenario: Scenario, levers: LeverItems, parameters:
          runs: int = BAND_RUNS) -> View:
     """One object shared by every reader (a resource, not a copy): the page reads the view
     several times a rerun, and unpickling a copy (60 bands, the central run) each time cost
-    more than drawing it. A view is never changed after it is computed."""
+    more than drawing it. A view is never changed after it is computed. A view computed
+    ahead (:func:`compute_ahead`) is taken, not computed again."""
+    ahead = prefetcher().take((scenario_key, levers, parameters, runs))
+    if ahead is not None:
+        return ahead
     return compute_view(_scenario, dict(levers), dict(parameters), runs=runs)
+
+
+@st.cache_resource(show_spinner=False)
+def prefetcher() -> Prefetcher:
+    """The server's one worker computing views ahead (:mod:`app.prefetch`)."""
+    return Prefetcher()
+
+
+def compute_ahead(scenario_key: str, scenario: Scenario, levers: LeverItems,
+                  parameters: LeverItems, runs: int = BAND_RUNS) -> None:
+    """Compute in the background the view :func:`view` will be asked for with these
+    arguments (the next arrow-key step of a lever), after a pause that lets the page of the
+    move just made reach the browser first."""
+    def compute() -> View:
+        time.sleep(AHEAD_AFTER_S)
+        return compute_view(scenario, dict(levers), dict(parameters), runs=runs)
+
+    prefetcher().ahead((scenario_key, levers, parameters, runs), compute)
 
 
 @st.cache_data(max_entries=64, ttl=KEPT_SECONDS, show_spinner=False)

@@ -31,6 +31,7 @@ from .sidebar import (
     current_levers,
     load,
     moved_marks,
+    next_steps,
     shown_levers,
 )
 from .state import write_address
@@ -94,6 +95,12 @@ def planner(setup: Setup, files: dict[str, Path], language: str, verdict_box: De
     st.query_params.from_dict(write_address(
         choice.name, language, changed_levers(choice.scenario, choice.levers),
         choice.parameters))
+    moved = ss.pop("lever_moved", None)
+    if moved is not None and moved[0] in choice.levers:
+        # The next arrow-key step of the lever just moved, computed while the planner reads.
+        for levers_ahead in next_steps(choice.scenario, choice.levers, *moved):
+            cache.compute_ahead(choice.key, choice.scenario, _items(levers_ahead),
+                                _items(choice.parameters))
 
 
 def verdict_heading(scenario: Scenario, language: str) -> None:

@@ -153,6 +153,9 @@ def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
     not sent again.
     """
     redraw = key in ALLOCATION_SHARES
+    before = ss.get("levers_store", {}).get(key)
+    if before is not None:   # which way it moved: the step computed ahead first
+        ss["lever_moved"] = (key, 1.0 if float(ss[f"lever:{key}"]) >= before else -1.0)
     if redraw:
         _on_share_change(key, grid)
     if ss.pop("errors_shown", False):
@@ -370,6 +373,27 @@ def lever_sliders(setup: Setup, language: str) -> None:
     for group in groups:
         st.fragment(_slider_group, key=fragment_key(group[0]))(setup, group, language)
     ss["levers_store"] = current_levers(scenario)
+
+
+def next_steps(scenario: Scenario, levers: dict[str, float], lever: str, direction: float
+               ) -> list[dict[str, float]]:
+    """The levers one arrow-key step of ``lever``'s slider away, ``direction`` first then
+    the other way, as the page would hold them (the other shares rescaled on the grid);
+    none beyond the slider's range or refused by :func:`model.levers.set_lever`."""
+    low, high = lever_range(scenario, lever)
+    step = slider_step(low, high)
+    grid = share_grid(scenario) if lever in ALLOCATION_SHARES else None
+    found = []
+    for sign in (direction, -direction):
+        # The slider snaps to its step grid from its lower end, in decimals.
+        value = round(low + round((levers[lever] + sign * step - low) / step) * step, 9)
+        if not low <= value <= high:
+            continue
+        try:
+            found.append(set_lever(levers, lever, value, grid=grid))
+        except ValueError:
+            continue
+    return found
 
 
 def moved_marks(scenario: Scenario, levers: dict[str, float]) -> str:

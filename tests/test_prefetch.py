@@ -1,0 +1,130 @@
+"""Views computed ahead (app/prefetch.py): after a lever move the next arrow-key step either
+way is computed in the background, and the page takes it instead of computing it again."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from app.compute import compute_view
+from app.prefetch import Prefetcher
+from app.sidebar import next_steps, slider_step
+from model.levers import lever_range, plan_levers, set_lever
+from model.targets import probability_text
+
+from .page_tables import html_tables
+
+APP = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
+
+
+def test_a_view_computed_ahead_is_taken_once():
+    ahead = Prefetcher()
+    ahead.ahead("k", lambda: "view")
+    assert ahead.waiting() == ["k"]
+    assert ahead.take("k") == "view"
+    assert ahead.take("k") is None and ahead.waiting() == []   # taken: gone
+    assert ahead.take("never asked") is None
+
+
+def test_taking_a_view_being_computed_waits_for_it_and_does_not_compute_it_again():
+    started, release, calls = threading.Event(), threading.Event(), []
+
+    def slow() -> str:
+        calls.append(1)
+        started.set()
+        release.wait(5)
+        return "view"
+
+    ahead = Prefetcher()
+    ahead.ahead("k", slow)
+    ahead.ahead("k", slow)   # asked twice: computed once
+    assert started.wait(5)
+    threading.Timer(0.05, release.set).start()
+    assert ahead.take("k") == "view" and calls == [1]
+
+
+def test_a_refused_computation_leaves_the_page_to_compute_and_report_it():
+    ahead = Prefetcher()
+
+    def refused() -> str:
+        raise ValueError("the model refuses this value")
+
+    ahead.ahead("bad", refused)
+    assert ahead.take("bad") is None
+
+
+def test_at_most_kept_views_wait_the_oldest_goes_first():
+    ahead = Prefetcher(kept=2)
+    gate = threading.Event()
+    ahead.ahead("busy", lambda: gate.wait(5) and "busy")   # keeps the worker busy
+    ahead.ahead("a", lambda: "a")
+    ahead.ahead("b", lambda: "b")   # "busy" is dropped (it finishes, unread)
+    gate.set()
+    assert ahead.waiting() == ["a", "b"]
+    assert ahead.take("busy") is None and ahead.take("b") == "b"
+
+
+def test_the_next_steps_are_the_sliders_own_values(kecheng):
+    levers = plan_levers(kecheng)
+    low, high = lever_range(kecheng, "fiscal_st_growth")
+    step = slider_step(low, high)
+    right, left = next_steps(kecheng, levers, "fiscal_st_growth", 1.0)
+    assert right["fiscal_st_growth"] == pytest.approx(levers["fiscal_st_growth"] + step)
+    assert left["fiscal_st_growth"] == pytest.approx(levers["fiscal_st_growth"] - step)
+    first, _ = next_steps(kecheng, levers, "fiscal_st_growth", -1.0)
+    assert first == left   # the way it moved first
+    # At the end of its range there is one step only, inward.
+    at_top = set_lever(levers, "fiscal_st_growth", high)
+    assert [s["fiscal_st_growth"] for s in next_steps(kecheng, at_top, "fiscal_st_growth",
+                                                      1.0)] == [pytest.approx(high - step)]
+    # A share: the others rescale, all five still sum to 100 %.
+    for shares in next_steps(kecheng, levers, "share_talent", 1.0):
+        assert sum(v for k, v in shares.items() if k.startswith("share_")) == \
+            pytest.approx(100.0)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _keep_main_module():
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
+
+
+def test_a_move_computes_the_next_steps_and_the_next_press_takes_one(kecheng):
+    from app import cache
+
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, at.exception
+    slider = at.slider(key="lever:fiscal_st_growth")
+    low, high = lever_range(kecheng, "fiscal_st_growth")
+    step = slider_step(low, high)
+    moved = round(slider.value + 10 * step, 9)
+    slider.set_value(moved).run()   # reruns the page's fragments
+    assert not at.exception, at.exception
+    at.run()   # AppTest keeps the last run's elements only: the whole page again
+    waiting = [dict(key[1]) for key in cache.prefetcher().waiting()]
+    ahead = [round(levers["fiscal_st_growth"], 9) for levers in waiting]
+    assert round(moved + step, 9) in ahead and round(moved - step, 9) in ahead
+    assert ahead.index(round(moved + step, 9)) < ahead.index(round(moved - step, 9))
+
+    at.slider(key="lever:fiscal_st_growth").set_value(round(moved + step, 9)).run()
+    assert not at.exception, at.exception
+    at.run()
+    taken = [dict(key[1]).get("fiscal_st_growth") for key in cache.prefetcher().waiting()]
+    assert round(moved + step, 9) not in [round(v, 9) for v in taken if v is not None]
+    # What the page shows from the view computed ahead is what computing it gives.
+    shown = html_tables(at)[0]
+    levers = set_lever(plan_levers(kecheng), "fiscal_st_growth", round(moved + step, 9))
+    expected = [v for v in compute_view(kecheng, levers).verdicts if v.target.tracked]
+    assert len(shown) == len(expected)
+    words = [probability_text(v.probability) for v in expected]
+    assert [_text(f) for f in shown["达成概率"]] == words
+
+
+def _text(figure: object) -> str:
+    """A probability cell back as the page wrote it ("79%" was read as 0.79)."""
+    return f"{round(figure * 100)}%" if isinstance(figure, float) else str(figure)
