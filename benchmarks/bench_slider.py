@@ -1,19 +1,27 @@
-"""A slider move in a real browser: key press -> settled page, our app beside a one-slider page.
+"""A slider move in a real browser: input -> settled page, our app beside a one-slider page.
 
 Starts two Streamlit servers on this machine -- the planner's screen (Kecheng 2027) and a
-page holding one slider and its value -- and drives each in Debian's Chromium (Playwright):
-focus a slider, press an arrow key, and time until the server has finished the rerun it
-caused (Streamlit's ``script_finished`` message on the page's websocket, not counting a run
-that stopped early for a rerun) and the browser has painted the result (two animation
-frames). The two pages take turns, press by press, so that a change in the machine's load
-falls on both alike (timed one after the other, a busy spell in either half moved the ratio).
+page holding one slider and its value -- and drives each in Debian's Chromium (Playwright).
+The two pages take turns, move by move, so that a change in the machine's load falls on both
+alike (timed one after the other, a busy spell in either half moved the ratio).
 
-Two kinds of move, timed apart:
-- **a new value** (every press goes one step further right): the model runs for the value
-  (one deterministic run and the 500-run band), then the page is drawn -- what a planner
-  exploring a lever waits for;
+Timed inside the page (``settled.js``, loaded before the page's own scripts): from the key
+press or pointer press (the browser's ``keydown``/``pointerdown``, ``performance.now()``) to
+the second animation frame after the server's message that the run the input caused has
+finished (Streamlit's ``script_finished``, not counting a run stopped early for a rerun): the
+page has been redrawn and painted. Nothing crosses to Python per message: listening to the
+page's websocket through Playwright forwarded every frame of it to this process, about a
+millisecond of the two cores each, so a page of many messages paid for its own measurement
+(innosim sends about 25 a move, the one-slider page 6).
+
+Three kinds of move, timed apart:
+- **a new value, next to the last** (every key press one step further right): the model runs
+  for the value -- unless it was computed ahead (``app/prefetch.py``: after a move, the next
+  arrow-key step either way is computed while the planner reads the page);
+- **a new value, far away** (a click on the slider's track, somewhere not visited): the model
+  runs for the value (one deterministic run and the 500-run band), then the page is drawn;
 - **a value seen before** (right, left, right, ...): the computed view is kept
-  (``app/cache.py``), so only the page is drawn.
+  (``app/cache.py``); only the page is drawn.
 Prints the medians side by side and their ratios; the goal (issue 11) is at most 2x the
 one-slider page. No assertion: a benchmark, not a test.
 
@@ -27,14 +35,12 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
 from tests.browser import (  # noqa: E402
     CHROMIUM,
@@ -48,75 +54,76 @@ ONE_SLIDER = '''import streamlit as st
 value = st.slider("x", 0.0, 100.0, 50.0, 0.1, key="x")
 st.write(f"value: {value}")
 '''
-PAINTED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+SETTLED_JS = (Path(__file__).with_name("settled.js")).read_text(encoding="utf-8")
+GOLDEN = 0.6180339887
 
 
 class SliderPage:
-    """One page in the browser, its slider focused, ready to time key presses."""
+    """One page in the browser, its slider focused, ready to time inputs."""
 
     def __init__(self, browser, url: str, slider_name: str, viewport: dict) -> None:
         self.page = browser.new_page(viewport=viewport)
-        self.finished: list[float] = []
-        self.page.on("websocket", self._on_socket)
+        self.page.add_init_script(SETTLED_JS)
         self.page.goto(url)
         self.slider = self.page.get_by_role("slider", name=slider_name).first
         self.slider.wait_for(timeout=120_000)
+        # The slider's track: the group named after the slider holds it as its first child.
+        self.track = self.page.get_by_role("group", name=slider_name).first.locator(
+            "xpath=./div").first
         self._settle()
         self.slider.focus()
-
-    def _on_socket(self, socket) -> None:
-        def on_frame(payload) -> None:
-            if isinstance(payload, str):
-                return
-            message = ForwardMsg()
-            try:
-                message.ParseFromString(payload)
-            except Exception:   # noqa: BLE001 (not a ForwardMsg: ignore)
-                return
-            # A run that stops early for a rerun (a callback asking for the page's fragments
-            # to rerun, st.rerun) has not finished what the key press caused: the rerun has.
-            if message.WhichOneof("type") == "script_finished" and (
-                    message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
-                self.finished.append(time.perf_counter())
-        socket.on("framereceived", on_frame)
 
     def _settle(self) -> None:
         # The first run done (the app's first run fills its caches, tens of seconds on a busy
         # machine; the sidebar's sliders show long before): no "running" indicator for a while.
-        settled_since = time.perf_counter()
-        deadline = settled_since + 300
-        while time.perf_counter() - settled_since < 3 and time.perf_counter() < deadline:
-            if self.page.get_by_test_id("stStatusWidget").count():
-                settled_since = time.perf_counter()
+        quiet = 0
+        for _ in range(3000):
+            busy = self.page.get_by_test_id("stStatusWidget").count()
+            quiet = 0 if busy else quiet + 1
+            if quiet >= 30:
+                return
             self.page.wait_for_timeout(100)
 
-    def move(self, key: str) -> float:
-        """Seconds from one key press to the finished rerun, painted."""
-        seen = len(self.finished)
-        start = time.perf_counter()
+    def _timed(self, act) -> float:
+        """Seconds from the input ``act()`` makes to the page settled after its run."""
+        done = self.page.evaluate("window.__finished.length")
         self.page.bring_to_front()
-        self.page.keyboard.press(key)
-        deadline = start + 30
-        while len(self.finished) == seen and time.perf_counter() < deadline:
-            self.page.wait_for_timeout(2)
-        self.page.evaluate(PAINTED)
-        elapsed = time.perf_counter() - start
-        self.page.wait_for_timeout(300)   # let any trailing rerun end before the next press
-        return elapsed
+        act()
+        self.page.wait_for_function(f"window.__finished.length > {done}", timeout=30_000,
+                                    polling=5)
+        elapsed_ms = self.page.evaluate(
+            f"window.__finished[{done}] - window.__pressed[window.__pressed.length - 1]")
+        self.page.wait_for_timeout(300)   # let any trailing rerun end before the next input
+        return elapsed_ms / 1000
+
+    def press(self, key: str) -> float:
+        return self._timed(lambda: self.page.keyboard.press(key))
+
+    def click(self, fraction: float) -> float:
+        """A click on the slider's track, ``fraction`` of the way along it."""
+        box = self.track.bounding_box()
+        return self._timed(lambda: self.page.mouse.click(
+            box["x"] + fraction * box["width"], box["y"] + box["height"] / 2))
 
 
-def time_alternately(pages: list[SliderPage], keys: list[str], untimed: int
+def time_alternately(pages: list[SliderPage], inputs: list, untimed: int
                      ) -> list[list[float]]:
-    """One timed press of each key on each page, the pages taking turns press by press, so
-    a change in the machine's load falls on both alike; the first ``untimed`` presses are
-    not timed (they warm caches, or step past a value already computed)."""
+    """Each input (a key name, or a fraction of the track to click) once on each page, the
+    pages taking turns, so a change in the machine's load falls on both alike; the first
+    ``untimed`` are not timed (they warm caches, or step past a value already computed)."""
     timings: list[list[float]] = [[] for _ in pages]
-    for i, key in enumerate(keys):
+    for i, given in enumerate(inputs):
         for page, times in zip(pages, timings, strict=True):
-            elapsed = page.move(key)
+            elapsed = page.press(given) if isinstance(given, str) else page.click(given)
             if i >= untimed:
                 times.append(elapsed)
     return timings
+
+
+def far_fractions(moves: int) -> list[float]:
+    """Places on the track, every one new, away from the middle where the other moves go."""
+    return [(0.08 + 0.3 * ((i * GOLDEN) % 1)) if i % 2 == 0 else
+            (0.62 + 0.3 * ((i * GOLDEN) % 1)) for i in range(1, moves + 1)]
 
 
 def report(title: str, baseline: list[float], ours: list[float]) -> None:
@@ -133,7 +140,7 @@ def report(title: str, baseline: list[float], ours: list[float]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--moves", type=int, default=20, help="key presses timed per page")
+    parser.add_argument("--moves", type=int, default=20, help="moves timed per page and kind")
     args = parser.parse_args()
     why_not = ensure_chromium()
     if why_not:
@@ -151,10 +158,12 @@ def main() -> None:
             back_and_forth = ["ArrowRight", "ArrowLeft"] * (args.moves // 2 + 1)
             seen = time_alternately(pages, back_and_forth, untimed=2)
             # Back where it started, one step right is a value seen: step past it untimed.
-            new = time_alternately(pages, ["ArrowRight"] * (args.moves + 1), untimed=1)
+            next_to = time_alternately(pages, ["ArrowRight"] * (args.moves + 1), untimed=1)
+            far = time_alternately(pages, far_fractions(args.moves), untimed=0)
         browser.close()
-    report("key press -> settled page, a new value", *new)
-    report("key press -> settled page, a value seen before", *seen)
+    report("input -> settled page, a new value next to the last (arrow key)", *next_to)
+    report("input -> settled page, a new value far away (click on the track)", *far)
+    report("input -> settled page, a value seen before (arrow key)", *seen)
 
 
 if __name__ == "__main__":
