@@ -59,12 +59,12 @@ docs: $(STAMP) fonts graphviz
 
 test: $(STAMP) fonts graphviz
 	$(BIN)/ruff check model app tests benchmarks notebooks
-	$(BIN)/python -m mypy model
+	$(BIN)/python -m mypy model app
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check model app tests benchmarks notebooks
-	$(BIN)/python -m mypy model
+	$(BIN)/python -m mypy model app
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_engine.py

@@ -165,9 +165,13 @@ def larger_ensemble(choice: Choice, language: str) -> None:
             return
         bar = st.progress(0.0, text=t("ensemble_progress", language, runs=runs))
         policy = changed_levers(choice.scenario, choice.levers)
+
+        def advance(done: int, total: int) -> None:
+            bar.progress(done / total)
+
         result = ensemble(choice.scenario, runs, seed=BAND_SEED, levers=policy,
                           fixed=choice.parameters, block_runs=max(runs // 20, 1000),
-                          progress=lambda done, total: bar.progress(done / total))
+                          progress=advance)
         bar.empty()
         rows = [{t("indicator", language): _label(v, language),
                  t("target", language): exports.goal_text(v.target, language),

@@ -56,7 +56,13 @@ def shown_levers(scenario: Scenario) -> list[str]:
 
 def tunable_parameters(scenario: Scenario) -> list[str]:
     """Parameters with a range (the uncertain ones)."""
-    return [k for k in PARAMETERS if scenario.input_entry(k)[1] is not None]
+    return list(parameter_ranges(scenario))
+
+
+def parameter_ranges(scenario: Scenario) -> dict[str, tuple[float, float]]:
+    """Each parameter with a range (the uncertain ones): its range."""
+    return {k: bounds for k in PARAMETERS
+            if (bounds := scenario.input_entry(k)[1]) is not None}
 
 
 def _on_upload() -> None:
@@ -246,13 +252,14 @@ def _fill_widgets(scenario: Scenario, name: str) -> None:
                 continue
             levers = set_lever(levers, key, value) if key not in ALLOCATION_SHARES else {
                 **levers, key: value}
+        ranges = parameter_ranges(scenario)
         for key, value in pending.parameters.items():
             if key not in parameters:
                 ss.setdefault("address_problems", []).append(ScenarioError(
                     URL, f"p.{key}", "has no range in this scenario, so it cannot be edited; "
                     "not applied", "p.<a parameter with a range>"))
                 continue
-            low, high = scenario.input_entry(key)[1]
+            low, high = ranges[key]
             problem = check_in_range(f"p.{key}", value, low, high)
             if problem:
                 ss.setdefault("address_problems", []).append(problem)
@@ -342,9 +349,8 @@ def render(files: dict[str, Path]) -> Setup:
     if expander.open:
         with expander:
             st.caption(t("parameters_help", language))
-            for key in tunable_parameters(scenario):
+            for key, (low, high) in parameter_ranges(scenario).items():
                 spec = PARAMETERS[key]
-                low, high = scenario.input_entry(key)[1]
                 shown_unit = unit(spec.unit, language)
                 if f"param:{key}" not in ss:   # dropped by Streamlit while not drawn
                     ss[f"param:{key}"] = store.get(key, parameter_plan[key])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -42,7 +43,7 @@ def _missing(value: object) -> bool:
         value is pd.NA)
 
 
-def html_table(frame: pd.DataFrame, formats: Mapping[str, Callable[[object], str]],
+def html_table(frame: pd.DataFrame, formats: Mapping[str, Callable[[Any], str]],
                classes: Mapping[str, Callable[[str], str]] | None = None,
                numbers: tuple[str, ...] = ()) -> str:
     """``frame`` as an HTML table: each column's cells through its format (``str`` when it

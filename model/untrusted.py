@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast, overload
 
 import pandas as pd
 
@@ -86,6 +86,14 @@ def safe_cells(frame: pd.DataFrame, cell: Callable[[str], str] = csv_text) -> pd
             labels = labels.map(fix)
         setattr(safe, axis, labels.set_names([fix(n) for n in labels.names]))
     return safe
+
+
+@overload
+def write_csv(frame: pd.DataFrame, target: None = None, **options: Any) -> str: ...
+
+
+@overload
+def write_csv(frame: pd.DataFrame, target: str | Path | TextIO, **options: Any) -> None: ...
 
 
 def write_csv(frame: pd.DataFrame, target: str | Path | TextIO | None = None,
