@@ -48,11 +48,13 @@ class Prefetcher:
 
     def take(self, key: Hashable) -> View | None:
         """The view computed ahead for ``key`` (waiting for it if it is being computed), or
-        ``None``: never asked for, dropped, or refused by the model (then the page computes
-        it and shows the refusal as it always does)."""
+        ``None``: never asked for, dropped, not started yet, or refused by the model (then
+        the page computes it, and shows the refusal as it always does)."""
         with self._lock:
             future = self._waiting.pop(key, None)
-        if future is None or future.cancelled():
+        if future is None or future.cancel():
+            # Not started (queued behind the other step): the page computing it now is
+            # sooner than waiting for both.
             return None
         try:
             return future.result()

@@ -47,6 +47,18 @@ def test_taking_a_view_being_computed_waits_for_it_and_does_not_compute_it_again
     assert ahead.take("k") == "view" and calls == [1]
 
 
+def test_a_view_not_started_is_not_waited_for_behind_another():
+    """The planner turned back: the step the other way is still queued behind the first;
+    the page computes it at once rather than wait for both."""
+    gate, calls = threading.Event(), []
+    ahead = Prefetcher()
+    ahead.ahead("right", lambda: gate.wait(5) and "right")
+    ahead.ahead("left", lambda: calls.append(1) or "left")
+    assert ahead.take("left") is None
+    gate.set()
+    assert ahead.take("right") == "right" and calls == []   # cancelled, never computed
+
+
 def test_a_refused_computation_leaves_the_page_to_compute_and_report_it():
     ahead = Prefetcher()
 
@@ -59,12 +71,13 @@ def test_a_refused_computation_leaves_the_page_to_compute_and_report_it():
 
 def test_at_most_kept_views_wait_the_oldest_goes_first():
     ahead = Prefetcher(kept=2)
-    gate = threading.Event()
+    gate, started_b = threading.Event(), threading.Event()
     ahead.ahead("busy", lambda: gate.wait(5) and "busy")   # keeps the worker busy
     ahead.ahead("a", lambda: "a")
-    ahead.ahead("b", lambda: "b")   # "busy" is dropped (it finishes, unread)
-    gate.set()
+    ahead.ahead("b", lambda: started_b.set() or "b")   # "busy" is dropped (it finishes, unread)
     assert ahead.waiting() == ["a", "b"]
+    gate.set()
+    assert started_b.wait(5)
     assert ahead.take("busy") is None and ahead.take("b") == "b"
 
 
