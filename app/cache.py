@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import streamlit as st
@@ -97,16 +97,19 @@ def prefetcher() -> Prefetcher:
     return Prefetcher()
 
 
-def compute_ahead(scenario_key: str, scenario: Scenario, levers: LeverItems,
+def compute_ahead(scenario_key: str, scenario: Scenario, steps: Sequence[LeverItems],
                   parameters: LeverItems, runs: int = BAND_RUNS) -> None:
-    """Compute in the background the view :func:`view` will be asked for with these
-    arguments (the next arrow-key step of a lever), after a pause that lets the page of the
-    move just made reach the browser first."""
-    def compute() -> View:
-        time.sleep(AHEAD_AFTER_S)
-        return compute_view(scenario, dict(levers), dict(parameters), runs=runs)
+    """Compute in the background, in order, the views :func:`view` will be asked for with
+    each of these lever values (the next arrow-key steps of a lever), after a pause that
+    lets the page of the move just made reach the browser first."""
+    def computing(levers: LeverItems) -> Callable[[], View]:
+        def compute() -> View:
+            time.sleep(AHEAD_AFTER_S)
+            return compute_view(scenario, dict(levers), dict(parameters), runs=runs)
+        return compute
 
-    prefetcher().ahead((scenario_key, levers, parameters, runs), compute)
+    prefetcher().ahead([((scenario_key, levers, parameters, runs), computing(levers))
+                        for levers in steps])
 
 
 @st.cache_data(max_entries=64, ttl=KEPT_SECONDS, show_spinner=False)

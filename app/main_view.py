@@ -98,9 +98,10 @@ def planner(setup: Setup, files: dict[str, Path], language: str, verdict_box: De
     moved = ss.pop("lever_moved", None)
     if moved is not None and moved[0] in choice.levers:
         # The next arrow-key step of the lever just moved, computed while the planner reads.
-        for levers_ahead in next_steps(choice.scenario, choice.levers, *moved):
-            cache.compute_ahead(choice.key, choice.scenario, _items(levers_ahead),
-                                _items(choice.parameters))
+        cache.compute_ahead(choice.key, choice.scenario,
+                            [_items(levers) for levers in next_steps(choice.scenario,
+                                                                     choice.levers, *moved)],
+                            _items(choice.parameters))
 
 
 def verdict_heading(scenario: Scenario, language: str) -> None:

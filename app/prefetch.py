@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from .compute import View
@@ -36,15 +36,21 @@ class Prefetcher:
         self._waiting: OrderedDict[Hashable, Future[View]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def ahead(self, key: Hashable, compute: Callable[[], View]) -> None:
-        """Compute ``compute()`` in the background for ``key``, unless it is already here."""
+    def ahead(self, steps: Sequence[tuple[Hashable, Callable[[], View]]]) -> None:
+        """Compute each ``compute()`` of ``steps`` in the background, in order, for its key
+        (unless it is already here). What earlier moves asked for and has not started is
+        dropped: a held arrow key must not queue work for values already passed."""
+        wanted = {key for key, _ in steps}
         with self._lock:
-            if key in self._waiting:
-                return
-            while len(self._waiting) >= self._kept:
-                oldest = next(iter(self._waiting))
-                self._waiting.pop(oldest).cancel()   # a running one finishes, unread
-            self._waiting[key] = self._worker.submit(compute)
+            for key in [k for k, f in self._waiting.items() if k not in wanted and f.cancel()]:
+                del self._waiting[key]
+            for key, compute in steps:
+                if key in self._waiting:
+                    continue
+                while len(self._waiting) >= self._kept:
+                    oldest = next(iter(self._waiting))
+                    self._waiting.pop(oldest).cancel()   # a running one finishes, unread
+                self._waiting[key] = self._worker.submit(compute)
 
     def take(self, key: Hashable) -> View | None:
         """The view computed ahead for ``key`` (waiting for it if it is being computed), or

@@ -23,7 +23,7 @@ APP = str(Path(__file__).resolve().parents[1] / "app" / "streamlit_app.py")
 
 def test_a_view_computed_ahead_is_taken_once():
     ahead = Prefetcher()
-    ahead.ahead("k", lambda: "view")
+    ahead.ahead([("k", lambda: "view")])
     assert ahead.waiting() == ["k"]
     assert ahead.take("k") == "view"
     assert ahead.take("k") is None and ahead.waiting() == []   # taken: gone
@@ -40,8 +40,8 @@ def test_taking_a_view_being_computed_waits_for_it_and_does_not_compute_it_again
         return "view"
 
     ahead = Prefetcher()
-    ahead.ahead("k", slow)
-    ahead.ahead("k", slow)   # asked twice: computed once
+    ahead.ahead([("k", slow)])
+    ahead.ahead([("k", slow)])   # asked twice: computed once
     assert started.wait(5)
     threading.Timer(0.05, release.set).start()
     assert ahead.take("k") == "view" and calls == [1]
@@ -52,11 +52,26 @@ def test_a_view_not_started_is_not_waited_for_behind_another():
     the page computes it at once rather than wait for both."""
     gate, calls = threading.Event(), []
     ahead = Prefetcher()
-    ahead.ahead("right", lambda: gate.wait(5) and "right")
-    ahead.ahead("left", lambda: calls.append(1) or "left")
+    ahead.ahead([("right", lambda: gate.wait(5) and "right"),
+                 ("left", lambda: calls.append(1) or "left")])
     assert ahead.take("left") is None
     gate.set()
     assert ahead.take("right") == "right" and calls == []   # cancelled, never computed
+
+
+def test_a_new_move_drops_what_earlier_moves_asked_for_and_has_not_started():
+    """A held arrow key: the steps of values already passed are not computed."""
+    gate, computed = threading.Event(), []
+    ahead = Prefetcher()
+    ahead.ahead([("v1+", lambda: gate.wait(5) and "v1+"),
+                 ("v1-", lambda: computed.append("v1-"))])
+    ahead.ahead([("v2+", lambda: computed.append("v2+") or "v2+"),
+                 ("v1+", lambda: computed.append("again"))])   # running: kept, not resubmitted
+    assert ahead.waiting() == ["v1+", "v2+"]
+    gate.set()
+    assert ahead.take("v1+") == "v1+"
+    assert ahead.take("v2+") in ("v2+", None)   # None if not started yet when taken
+    assert "v1-" not in computed and "again" not in computed
 
 
 def test_a_refused_computation_leaves_the_page_to_compute_and_report_it():
@@ -65,16 +80,16 @@ def test_a_refused_computation_leaves_the_page_to_compute_and_report_it():
     def refused() -> str:
         raise ValueError("the model refuses this value")
 
-    ahead.ahead("bad", refused)
+    ahead.ahead([("bad", refused)])
     assert ahead.take("bad") is None
 
 
 def test_at_most_kept_views_wait_the_oldest_goes_first():
     ahead = Prefetcher(kept=2)
     gate, started_b = threading.Event(), threading.Event()
-    ahead.ahead("busy", lambda: gate.wait(5) and "busy")   # keeps the worker busy
-    ahead.ahead("a", lambda: "a")
-    ahead.ahead("b", lambda: started_b.set() or "b")   # "busy" is dropped (it finishes, unread)
+    ahead.ahead([("busy", lambda: gate.wait(5) and "busy"),   # keeps the worker busy
+                 ("a", lambda: "a"),
+                 ("b", lambda: started_b.set() or "b")])   # "busy" is dropped, finishes unread
     assert ahead.waiting() == ["a", "b"]
     gate.set()
     assert started_b.wait(5)
