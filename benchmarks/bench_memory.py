@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from app.tables import CLASS as TABLE_CLASS  # noqa: E402
 from model.catalogue import LEVERS  # noqa: E402
 from model.levers import plan_levers  # noqa: E402
 from model.scenario import load_scenario  # noqa: E402
@@ -63,7 +64,8 @@ def main() -> None:
                                              args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1400})
         page.goto(url)
-        page.get_by_test_id("stTable").first.wait_for(timeout=TIMEOUT_MS)
+        # The verdict table: one HTML block (app/tables.py), no longer a Streamlit table.
+        page.locator(f".{TABLE_CLASS} table").first.wait_for(timeout=TIMEOUT_MS)
 
         def slider_of(lever: str):
             return page.get_by_role("slider", name=re.compile(re.escape(
