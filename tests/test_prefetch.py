@@ -156,3 +156,27 @@ def test_a_move_computes_the_next_steps_and_the_next_press_takes_one(kecheng):
 def _text(figure: object) -> str:
     """A probability cell back as the page wrote it ("79%" was read as 0.79)."""
     return f"{round(figure * 100)}%" if isinstance(figure, float) else str(figure)
+
+
+def test_a_share_steps_ahead_with_the_other_shares_rescaled_as_the_page_will(kecheng):
+    """Moving one allocation share rescales the other four (the callback, on the slider's
+    grid): the step computed ahead must be the levers the page then computes, or the next
+    press would not find it."""
+    from app import cache
+
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, at.exception
+    share = "share_rd_subsidies"
+    start = at.slider(key=f"lever:{share}").value
+    at.slider(key=f"lever:{share}").set_value(start + 1).run()
+    assert not at.exception, at.exception
+    at.run()
+    ahead = {dict(key[1])[share]: key for key in cache.prefetcher().waiting()}
+    assert set(ahead) >= {start + 2, start}
+    at.slider(key=f"lever:{share}").set_value(start + 2).run()
+    assert not at.exception, at.exception
+    assert ahead[start + 2] not in cache.prefetcher().waiting()   # taken by the page
+    shown = {k: at.session_state[f"lever:{k}"] for k in dict(ahead[start + 2][1])
+             if k.startswith("share_")}
+    assert shown == {k: v for k, v in dict(ahead[start + 2][1]).items()
+                     if k.startswith("share_")}
