@@ -152,7 +152,7 @@ def _on_share_change(key: str, grid: float) -> None:
     ss["share_message"] = "share_rescaled"
 
 
-def _on_lever_change(key: str, grid: float, plan_value: float) -> None:
+def _on_lever_change(key: str, grid: float) -> None:
     """A lever moved: rerun what reads the levers (the page's view fragment, which also
     draws the ◆ marks: :func:`moved_marks`), and the sliders themselves only when one must be
     drawn anew (the rescaled shares). A slider the browser already shows at its new value is
@@ -435,4 +435,4 @@ def _slider_group(setup: Setup, group: tuple[str, ...], language: str) -> None:
         bar.slider(
             f"{label} · ▲ {t('plan_value', language)} {plan[lever]:g}",
             min_value=low, max_value=high, step=slider_step(low, high),
-            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid, plan[lever]))
+            key=f"lever:{lever}", on_change=_on_lever_change, args=(lever, grid))

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import KECHENG
 
 from model import evaluate, load_scenario
 from model.errors import ScenarioError
+
+from .conftest import KECHENG
 
 
 def _with_ratio(tmp_path: Path, ratio: float) -> Path:
