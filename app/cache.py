@@ -85,16 +85,18 @@ def view(scenario_key: str, _scenario: Scenario, levers: LeverItems, parameters:
     several times a rerun, and unpickling a copy (60 bands, the central run) each time cost
     more than drawing it. A view is never changed after it is computed. A view computed
     ahead (:func:`compute_ahead`) is taken, not computed again."""
-    ahead = prefetcher().take((scenario_key, levers, parameters, runs))
-    if ahead is not None:
-        return ahead
-    return compute_view(_scenario, dict(levers), dict(parameters), runs=runs)
+    key = (scenario_key, levers, parameters, runs)
+    ahead = prefetcher().take(key)
+    computed = ahead if ahead is not None else compute_view(
+        _scenario, dict(levers), dict(parameters), runs=runs)
+    prefetcher().held(key)   # kept by this cache now: not to be computed ahead again
+    return computed
 
 
 @st.cache_resource(show_spinner=False)
 def prefetcher() -> Prefetcher:
     """The server's one worker computing views ahead (:mod:`app.prefetch`)."""
-    return Prefetcher()
+    return Prefetcher(held=VIEWS_KEPT, held_seconds=KEPT_SECONDS)
 
 
 def compute_ahead(scenario_key: str, scenario: Scenario, steps: Sequence[LeverItems],

@@ -96,6 +96,30 @@ def test_at_most_kept_views_wait_the_oldest_goes_first():
     assert ahead.take("busy") is None and ahead.take("b") == "b"
 
 
+def test_a_view_the_page_holds_is_not_computed_ahead_again():
+    """The value the planner just left is one arrow-key step back: its view is in the page's
+    cache, and computing it again would cost a run of the model on every move."""
+    computed: list[str] = []
+    ahead = Prefetcher()
+    ahead.held("back")
+    ahead.ahead([("on", lambda: computed.append("on") or "on"),
+                 ("back", lambda: computed.append("back") or "back")])
+    assert ahead.waiting() == ["on"]
+    assert ahead.take("on") == "on" and computed == ["on"]
+
+
+def test_a_view_the_page_cache_let_go_is_computed_ahead_again():
+    at_most_two = Prefetcher(held=2)
+    for key in ("a", "b", "c"):   # "a" is the oldest: the page's cache has let it go
+        at_most_two.held(key)
+    at_most_two.ahead([(key, lambda: "view") for key in ("a", "b", "c")])
+    assert at_most_two.waiting() == ["a"]
+    expired = Prefetcher(held_seconds=0.0)
+    expired.held("a")
+    expired.ahead([("a", lambda: "view")])
+    assert expired.waiting() == ["a"]
+
+
 def test_the_next_steps_are_the_sliders_own_values(kecheng):
     levers = plan_levers(kecheng)
     low, high = lever_range(kecheng, "fiscal_st_growth")
@@ -144,6 +168,10 @@ def test_a_move_computes_the_next_steps_and_the_next_press_takes_one(kecheng):
     at.run()
     taken = [dict(key[1]).get("fiscal_st_growth") for key in cache.prefetcher().waiting()]
     assert round(moved + step, 9) not in [round(v, 9) for v in taken if v is not None]
+    # The step back is the value just left: the page holds its view, so it is not computed
+    # again; the step on is.
+    assert round(moved + 2 * step, 9) in [round(v, 9) for v in taken if v is not None]
+    assert round(moved, 9) not in [round(v, 9) for v in taken if v is not None]
     # What the page shows from the view computed ahead is what computing it gives.
     shown = html_tables(at)[0]
     levers = set_lever(plan_levers(kecheng), "fiscal_st_growth", round(moved + step, 9))
@@ -172,6 +200,8 @@ def test_a_share_steps_ahead_with_the_other_shares_rescaled_as_the_page_will(kec
     assert not at.exception, at.exception
     at.run()
     ahead = {dict(key[1])[share]: key for key in cache.prefetcher().waiting()}
+    # Both ways: back at the plan's share, the other shares are rescaled from where the move
+    # left them, not the plan's (a view the page does not hold).
     assert set(ahead) >= {start + 2, start}
     at.slider(key=f"lever:{share}").set_value(start + 2).run()
     assert not at.exception, at.exception
