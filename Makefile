@@ -18,7 +18,7 @@ DOT := /usr/bin/dot
 SOFFICE := /usr/bin/soffice
 PDFTOPPM := /usr/bin/pdftoppm
 
-.PHONY: run test lint bench bench-memory clean fonts graphviz docs report-tools
+.PHONY: run test lint bench bench-memory bench-slider clean fonts graphviz docs report-tools
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -73,6 +73,10 @@ bench: $(STAMP)
 
 bench-memory: $(STAMP)
 	$(BIN)/python benchmarks/bench_memory.py
+
+# A slider move in Chromium, innosim beside a one-slider page (installs Debian's chromium).
+bench-slider: $(STAMP) fonts
+	$(BIN)/python benchmarks/bench_slider.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -26,7 +26,7 @@ Prints the medians side by side and their ratios, with a 90 % bootstrap interval
 ratio (the machine's noise moves a 20-move median by several per cent); the goal (issue 11)
 is at most 2x the one-slider page. No assertion: a benchmark, not a test.
 
-Run: ``.venv/bin/python benchmarks/bench_slider.py [--moves 20]`` (needs /usr/bin/chromium;
+Run: ``.venv/bin/python benchmarks/bench_slider.py [--moves 30]`` (needs /usr/bin/chromium;
 ``make test`` installs it).
 """
 
@@ -159,7 +159,7 @@ def report(title: str, baseline: list[float], ours: list[float]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--moves", type=int, default=20, help="moves timed per page and kind")
+    parser.add_argument("--moves", type=int, default=30, help="moves timed per page and kind")
     args = parser.parse_args()
     why_not = ensure_chromium()
     if why_not:
