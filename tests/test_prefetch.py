@@ -146,9 +146,19 @@ def _keep_main_module():
     sys.modules["__main__"] = main
 
 
-def test_a_move_computes_the_next_steps_and_the_next_press_takes_one(kecheng):
+@pytest.fixture()
+def fresh_caches():
+    """The server's view cache and prefetcher as a new server has them: other tests in this
+    process leave views the page holds (not computed ahead again) and steps still waiting."""
     from app import cache
 
+    cache.view.clear()
+    cache.prefetcher.clear()
+    yield cache
+
+
+def test_a_move_computes_the_next_steps_and_the_next_press_takes_one(kecheng, fresh_caches):
+    cache = fresh_caches
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception, at.exception
     slider = at.slider(key="lever:fiscal_st_growth")
@@ -186,12 +196,12 @@ def _text(figure: object) -> str:
     return f"{round(figure * 100)}%" if isinstance(figure, float) else str(figure)
 
 
-def test_a_share_steps_ahead_with_the_other_shares_rescaled_as_the_page_will(kecheng):
+def test_a_share_steps_ahead_with_the_other_shares_rescaled_as_the_page_will(kecheng,
+                                                                             fresh_caches):
     """Moving one allocation share rescales the other four (the callback, on the slider's
     grid): the step computed ahead must be the levers the page then computes, or the next
     press would not find it."""
-    from app import cache
-
+    cache = fresh_caches
     at = AppTest.from_file(APP, default_timeout=120).run()
     assert not at.exception, at.exception
     share = "share_rd_subsidies"
