@@ -85,11 +85,11 @@ def view(scenario_key: str, _scenario: Scenario, levers: LeverItems, parameters:
     several times a rerun, and unpickling a copy (60 bands, the central run) each time cost
     more than drawing it. A view is never changed after it is computed. A view computed
     ahead (:func:`compute_ahead`) is taken, not computed again."""
-    key = (scenario_key, levers, parameters, runs)
-    ahead = prefetcher().take(key)
+    key, worker = (scenario_key, levers, parameters, runs), prefetcher()
+    ahead = worker.take(key)
     computed = ahead if ahead is not None else compute_view(
         _scenario, dict(levers), dict(parameters), runs=runs)
-    prefetcher().held(key)   # kept by this cache now: not to be computed ahead again
+    worker.held(key)   # kept by this cache now: not to be computed ahead again
     return computed
 
 
